@@ -1,0 +1,61 @@
+/**
+ * Splits a Markdown file into its YAML frontmatter and body, the way an editor
+ * reads it: dates stay the strings they typed (js-yaml's default schema would
+ * silently turn 2025-02-30 into 2 March), a BOM and CRLF line ends are accepted.
+ */
+import * as yaml from 'js-yaml';
+
+export interface SplitFile {
+  /** Parsed frontmatter, or `undefined` when the file has none. */
+  data: Record<string, unknown> | undefined;
+  /** Raw frontmatter text, for finding the line of a field. */
+  frontmatter: string;
+  body: string;
+  /** 1-based line of the body's first line in the file. */
+  bodyLine: number;
+}
+
+export class FrontmatterError extends Error {
+  constructor(
+    message: string,
+    readonly line: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+const fence = /^---[ \t]*\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/;
+
+/** Normalises line ends and a leading BOM, then splits frontmatter from body. */
+export function splitFrontmatter(source: string): SplitFile {
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const match = fence.exec(text);
+  if (!match) return { data: undefined, frontmatter: '', body: text, bodyLine: 1 };
+  const frontmatter = match[1] ?? '';
+  let data: unknown;
+  try {
+    data = yaml.load(frontmatter, { schema: yaml.CORE_SCHEMA });
+  } catch (error) {
+    if (error instanceof yaml.YAMLException) {
+      // js-yaml counts lines from 0 inside the frontmatter; line 1 of the file is the fence.
+      throw new FrontmatterError(`frontmatter is not valid YAML: ${error.reason}`, error.mark === undefined ? undefined : error.mark.line + 2);
+    }
+    throw error;
+  }
+  if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
+    throw new FrontmatterError('frontmatter must be a set of `field: value` lines', 2);
+  }
+  const consumed = match[0];
+  return {
+    data: (data ?? {}) as Record<string, unknown>,
+    frontmatter,
+    body: text.slice(consumed.length),
+    bodyLine: consumed.split('\n').length - (consumed.endsWith('\n') ? 0 : 1),
+  };
+}
+
+/** 1-based file line of a top-level frontmatter field, if it is there. */
+export function fieldLine(frontmatter: string, field: string): number | undefined {
+  const index = frontmatter.split('\n').findIndex((line) => line.startsWith(`${field}:`));
+  return index === -1 ? undefined : index + 2;
+}

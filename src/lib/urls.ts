@@ -1,0 +1,27 @@
+/**
+ * Site URLs. A page is named by its script and a script-free key
+ * (`articles/foo/`), so its twin in the other script is the same key.
+ * `base` is Astro's `import.meta.env.BASE_URL` (`/` or `/news/`).
+ */
+import type { Script } from './scripts.ts';
+
+/** Base with exactly one trailing slash. */
+export function normaliseBase(base: string): string {
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
+export function pageUrl(base: string, script: Script, key = ''): string {
+  return `${normaliseBase(base)}${script}/${key}`;
+}
+
+export const articleKey = (slug: string): string => `articles/${slug}/`;
+export const topicKey = (topic: string): string => `topics/${topic}/`;
+
+/** The script-free key of a path inside the site, or `undefined` outside a script. */
+export function keyOfPath(base: string, path: string): { script: Script; key: string } | undefined {
+  const prefix = normaliseBase(base);
+  if (!path.startsWith(prefix)) return undefined;
+  const match = /^(zh-hant|zh-hans)\/(.*)$/.exec(path.slice(prefix.length));
+  if (!match) return undefined;
+  return { script: match[1] as Script, key: match[2] ?? '' };
+}

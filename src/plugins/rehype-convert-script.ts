@@ -1,0 +1,79 @@
+/**
+ * Converts the text of an HTML tree from Traditional to Simplified script:
+ * every text node a reader sees and the attributes a reader hears or sees
+ * (`alt`, `title`, `aria-label`, `placeholder`). Text that reads as one run
+ * (a paragraph with emphasis or links inside it) is converted as one phrase.
+ * Code, `translate="no"` and non-Chinese `lang` regions are left as written;
+ * ids, URLs and class names are never touched.
+ */
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import { toSimplified, toSimplifiedPieces, type ConvertOptions } from '../lib/convert.ts';
+
+export type ConvertScriptOptions = ConvertOptions;
+
+/** Elements whose text flows inside a sentence: they do not end a phrase. */
+const phrasing = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'i', 'ins', 'del', 'mark', 'q',
+  'ruby', 'rb', 'rp', 'rt', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u',
+]);
+
+/** Elements whose content is not prose to convert. */
+const verbatim = new Set(['code', 'kbd', 'samp', 'pre', 'script', 'style', 'var', 'math', 'svg', 'template']);
+
+/** hast property names of the attributes a reader perceives. */
+const perceivedAttributes = ['alt', 'title', 'ariaLabel', 'ariaDescription', 'placeholder'] as const;
+
+function isVerbatim(element: Element): boolean {
+  const { lang, translate } = element.properties;
+  if (verbatim.has(element.tagName) || translate === 'no') return true;
+  return typeof lang === 'string' && lang !== '' && !lang.toLowerCase().startsWith('zh');
+}
+
+export default function rehypeConvertScript(options: ConvertScriptOptions) {
+  function convertRun(run: Text[]): void {
+    if (run.length === 0) return;
+    const converted = toSimplifiedPieces(
+      run.map((node) => node.value),
+      options,
+    );
+    run.forEach((node, index) => {
+      node.value = converted[index] ?? node.value;
+    });
+  }
+
+  function convertAttributes(element: Element): void {
+    for (const name of perceivedAttributes) {
+      const value = element.properties[name];
+      if (typeof value === 'string') element.properties[name] = toSimplified(value, options);
+    }
+  }
+
+  /** Walks children, adding text to `run` until a block boundary ends the phrase. */
+  function walk(children: (RootContent | ElementContent)[], run: Text[]): void {
+    for (const child of children) {
+      if (child.type === 'text') {
+        run.push(child);
+      } else if (child.type === 'element') {
+        if (isVerbatim(child)) {
+          convertRun(run.splice(0));
+          continue;
+        }
+        convertAttributes(child);
+        if (phrasing.has(child.tagName)) {
+          walk(child.children, run);
+        } else {
+          convertRun(run.splice(0));
+          const inner: Text[] = [];
+          walk(child.children, inner);
+          convertRun(inner);
+        }
+      }
+    }
+  }
+
+  return (tree: Root): void => {
+    const run: Text[] = [];
+    walk(tree.children, run);
+    convertRun(run);
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * The search page: reads `?q=`, searches as the reader types, keeps the URL
+ * shareable, and says what happened in the reader's script.
+ */
+import { ui } from '../i18n/index.ts';
+import { isScript } from '../lib/scripts.ts';
+import { cleanQuery } from '../lib/search/query.ts';
+import { createSearchEngine } from './search-engine.ts';
+import { element, renderResult } from './search-render.ts';
+
+export function runSearchPage(): void {
+  const form = document.querySelector<HTMLFormElement>('form[data-search-page]');
+  const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
+  const status = document.querySelector<HTMLElement>('[data-search-status]');
+  const list = document.querySelector<HTMLOListElement>('[data-search-results]');
+  const heading = document.querySelector<HTMLElement>('[data-search-heading]');
+  const script = document.documentElement.dataset['script'];
+  if (!form || !input || !status || !list || !heading || !isScript(script)) return;
+  const t = ui(script);
+  const siteName = t.siteName;
+  const engine = createSearchEngine(import.meta.env.BASE_URL, script);
+  let latest = 0;
+
+  const run = async (raw: string): Promise<void> => {
+    const query = cleanQuery(raw);
+    const ticket = ++latest;
+    const url = new URL(location.href);
+    if (query === '') url.searchParams.delete('q');
+    else url.searchParams.set('q', query);
+    history.replaceState(history.state, '', url);
+    heading.textContent = query === '' ? t.searchTitle : t.searchTitleFor(query);
+    document.title = `${heading.textContent}｜${siteName}`;
+    if (query === '') {
+      status.textContent = t.searchEmpty;
+      list.replaceChildren();
+      return;
+    }
+    status.textContent = t.searchLoading;
+    const outcome = await engine.search(query);
+    if (ticket !== latest) return;
+    if (outcome.status === 'unavailable') status.textContent = t.searchUnavailable;
+    else if (outcome.status === 'empty') status.textContent = t.searchEmpty;
+    else status.textContent = outcome.results.length === 0 ? t.searchNoResults(query) : t.searchResults(outcome.results.length);
+    list.replaceChildren(...outcome.results.map((match) => element('li', {}, renderResult(match, script))));
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(input.value), 60);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    void run(input.value);
+  });
+  const initial = new URLSearchParams(location.search).get('q') ?? '';
+  input.value = cleanQuery(initial);
+  engine.preload();
+  void run(initial);
+}

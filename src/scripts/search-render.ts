@@ -1,0 +1,60 @@
+/**
+ * Draws search results with DOM text nodes only: nothing a reader typed,
+ * and nothing from the index, is ever parsed as HTML.
+ */
+import { ui } from '../i18n/index.ts';
+import { formatDate } from '../lib/dates.ts';
+import type { Script } from '../lib/scripts.ts';
+import type { PageMatch, Segment } from '../lib/search/matching.ts';
+
+export function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+export function segmentsToNodes(segments: readonly Segment[]): Node[] {
+  return segments.map(({ text, mark }) => (mark ? element('mark', {}, text) : document.createTextNode(text)));
+}
+
+/** URL of a hit: the page (or a paragraph of it) with the words to highlight. */
+export function hitUrl(match: PageMatch, id?: string): string {
+  const url = new URL(match.record.url, location.href);
+  url.searchParams.set('hl', match.found.join(' '));
+  if (id !== undefined) url.hash = id;
+  return url.pathname + url.search + url.hash;
+}
+
+function formatDay(iso: string | undefined, script: Script): string | undefined {
+  if (iso === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return undefined;
+  return formatDate(new Date(`${iso}T00:00:00Z`), script);
+}
+
+/** One result: headline, date and topics, excerpt, and the sections it occurs in. */
+export function renderResult(match: PageMatch, script: Script, { compact = false } = {}): HTMLElement {
+  const t = ui(script);
+  const title = match.record.meta['title'] ?? match.record.url;
+  const item = element('article', { class: 'search-result' });
+  item.append(element('h2', { class: 'search-result__title' }, element('a', { href: hitUrl(match) }, title)));
+  const date = formatDay(match.record.meta['date'], script);
+  const meta = element('p', { class: 'meta' });
+  if (date !== undefined) meta.append(element('time', { datetime: match.record.meta['date'] ?? '' }, date));
+  if (match.record.meta['topics']) meta.append(element('span', {}, match.record.meta['topics']));
+  item.append(meta, element('p', { class: 'search-result__excerpt' }, ...segmentsToNodes(match.excerpt)));
+  if (!compact && match.sections.length > 0) {
+    const list = element('ul', { class: 'search-result__sections', 'aria-label': t.searchSections });
+    for (const section of match.sections) {
+      const label = section.heading ?? title;
+      list.append(
+        element('li', {}, element('a', { href: hitUrl(match, section.id) }, label), '：', ...segmentsToNodes(section.excerpt)),
+      );
+    }
+    item.append(list);
+  }
+  return item;
+}
