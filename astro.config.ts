@@ -1,6 +1,9 @@
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import pagefindIndex from './src/integrations/pagefind.ts';
+import publishChecks from './src/integrations/publish-checks.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
 import rehypeParagraphIds from './src/plugins/rehype-paragraph-ids.ts';
 
 /**
@@ -9,11 +12,12 @@ import rehypeParagraphIds from './src/plugins/rehype-paragraph-ids.ts';
  */
 const site = process.env['SITE_URL'] ?? 'https://guoji-shiping.example';
 const base = process.env['SITE_BASE'] ?? '/';
+const contentDir = process.env['CONTENT_DIR'] ?? 'content';
 
 export default defineConfig({
   site,
   base,
-  trailingSlash: 'ignore',
+  trailingSlash: 'always',
   build: {
     // `src/pages/[script]/404.astro` becomes `zh-hant/404.html`, which hosts serve for that folder.
     format: 'preserve',
@@ -29,7 +33,12 @@ export default defineConfig({
   integrations: [
     sitemap({
       i18n: { defaultLocale: 'zh-hant', locales: { 'zh-hant': 'zh-Hant', 'zh-hans': 'zh-Hans' } },
-      filter: (page) => !/\/(search\/|404)/.test(page),
+      // The root only chooses a script (x-default); search and 404 pages are not content.
+      filter: (page) => new URL(page).pathname !== base && !/\/(search\/|404)/.test(page),
     }),
+    // Order matters: the checks read the search index that Pagefind writes.
+    securityHeaders(),
+    pagefindIndex(),
+    publishChecks({ contentDir }),
   ],
 });

@@ -1,0 +1,20 @@
+/** Writes `_headers` (CSP, security and cache headers) into the build output. */
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { headersFile } from '../lib/security.ts';
+
+export default function securityHeaders(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'security-headers',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': async ({ dir }) => {
+        await writeFile(fileURLToPath(new URL('_headers', dir)), headersFile(base));
+      },
+    },
+  };
+}

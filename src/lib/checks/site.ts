@@ -1,0 +1,40 @@
+/**
+ * Site-wide checks over a built `dist/`: every page has its twin in the
+ * other script, and every article is in both scripts, both feeds, the
+ * sitemap and both search indexes. Pure: the caller reads the files.
+ */
+import { scripts } from '../scripts.ts';
+import { articleKey, keyOfPath, pageUrl } from '../urls.ts';
+
+export interface BuiltSite {
+  base: string;
+  /** Site-relative paths of the HTML pages, e.g. `/zh-hant/articles/foo/`. */
+  pages: readonly string[];
+  feeds: Record<(typeof scripts)[number], string>;
+  sitemap: string;
+  /** URLs of the pages in each script's search index. */
+  indexed: Record<(typeof scripts)[number], ReadonlySet<string>>;
+}
+
+/** Problems, one sentence each; empty when nothing is missing. */
+export function findMissing(site: BuiltSite, slugs: readonly string[]): string[] {
+  const problems: string[] = [];
+  const keys = new Map(scripts.map((script) => [script, new Set<string>()]));
+  for (const page of site.pages) {
+    const located = keyOfPath(site.base, page);
+    if (located) keys.get(located.script)?.add(located.key);
+  }
+  const [hant, hans] = scripts.map((script) => keys.get(script) ?? new Set<string>()) as [Set<string>, Set<string>];
+  for (const key of hant) if (!hans.has(key)) problems.push(`${pageUrl(site.base, 'zh-hant', key)} has no Simplified twin`);
+  for (const key of hans) if (!hant.has(key)) problems.push(`${pageUrl(site.base, 'zh-hans', key)} has no Traditional twin`);
+  for (const slug of slugs) {
+    for (const script of scripts) {
+      const path = pageUrl(site.base, script, articleKey(slug));
+      if (!keys.get(script)?.has(articleKey(slug))) problems.push(`article "${slug}" has no page ${path}`);
+      if (!site.feeds[script].includes(`${path}</link>`)) problems.push(`article "${slug}" is missing from the ${script} feed`);
+      if (!site.sitemap.includes(`${path}</loc>`)) problems.push(`article "${slug}" (${script}) is missing from the sitemap`);
+      if (!site.indexed[script].has(path)) problems.push(`article "${slug}" is missing from the ${script} search index`);
+    }
+  }
+  return problems;
+}

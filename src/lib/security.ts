@@ -1,0 +1,63 @@
+/**
+ * The Content Security Policy and the other response headers of the site.
+ * Every script is an external file from our own origin, so no hash or
+ * `'unsafe-inline'` is needed; Pagefind needs WebAssembly and a worker.
+ */
+
+const directives = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'"],
+  'font-src': ["'self'"],
+  'connect-src': ["'self'"],
+  'worker-src': ["'self'"],
+  'manifest-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+};
+
+const policy = (extra: Record<string, string[]> = {}): string =>
+  Object.entries({ ...directives, ...extra })
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ');
+
+/** For `<meta http-equiv>`, which cannot carry `frame-ancestors`. */
+export const metaContentSecurityPolicy = policy();
+
+/** For the HTTP header. */
+export const headerContentSecurityPolicy = policy({ 'frame-ancestors': ["'none'"] });
+
+const securityHeaders = {
+  'Content-Security-Policy': headerContentSecurityPolicy,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+const immutable = 'public, max-age=31536000, immutable';
+const short = 'public, max-age=300, must-revalidate';
+
+/**
+ * A `_headers` file (Netlify, Cloudflare Pages) for a site under `base`.
+ * Cache rules never overlap, because hosts join repeated headers with commas.
+ */
+export function headersFile(base: string): string {
+  const at = (path: string): string => `${base.replace(/\/?$/, '/')}${path}`;
+  const rules: [string, Record<string, string>][] = [
+    [at('*'), securityHeaders],
+    ...[at(''), at('index.html'), at('404.html'), at('zh-hant/*'), at('zh-hans/*'), at('sitemap-*'), at('robots.txt')].map(
+      (path): [string, Record<string, string>] => [path, { 'Cache-Control': short }],
+    ),
+    ...[at('_astro/*'), at('pagefind/index/*'), at('pagefind/fragment/*'), at('pagefind/*.pf_meta')].map(
+      (path): [string, Record<string, string>] => [path, { 'Cache-Control': immutable }],
+    ),
+    ...[at('pagefind/*.js'), at('pagefind/*.json'), at('pagefind/wasm.*')].map(
+      (path): [string, Record<string, string>] => [path, { 'Cache-Control': short }],
+    ),
+  ];
+  return rules.map(([path, headers]) => [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n')).join('\n') + '\n';
+}
