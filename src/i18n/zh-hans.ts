@@ -45,6 +45,8 @@ export default {
   articleNav: '文章导航',
   feed: 'RSS 订阅',
   feedTitle: '国际时评（简体）',
+  mainNav: '主要导航',
+  footerNav: '网站导航',
   footer: '国际时评：以原作者的文字刊出，繁简转换在构建时完成。',
   notFoundTitle: '找不到这个页面',
   notFoundText: '您要找的页面不存在，或已移到别处。',

@@ -43,6 +43,8 @@ export default {
   articleNav: '文章導覽',
   feed: 'RSS 訂閱',
   feedTitle: '國際時評（繁體）',
+  mainNav: '主要導覽',
+  footerNav: '網站導覽',
   footer: '國際時評：以原作者的文字刊出，繁簡轉換在建置時完成。',
   notFoundTitle: '找不到這個頁面',
   notFoundText: '您要找的頁面不存在，或已移到別處。',

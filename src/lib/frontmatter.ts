@@ -38,12 +38,12 @@ export function splitFrontmatter(source: string): SplitFile {
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       // js-yaml counts lines from 0 inside the frontmatter; line 1 of the file is the fence.
-      throw new FrontmatterError(`frontmatter is not valid YAML: ${error.reason}`, error.mark === undefined ? undefined : error.mark.line + 2);
+      throw new FrontmatterError(`is not valid YAML: ${error.reason}`, error.mark === undefined ? undefined : error.mark.line + 2);
     }
     throw error;
   }
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
-    throw new FrontmatterError('frontmatter must be a set of `field: value` lines', 2);
+    throw new FrontmatterError('must be a set of `field: value` lines', 2);
   }
   const consumed = match[0];
   return {

@@ -8,7 +8,7 @@
  * naming file, line and field, before anything is stored or rendered.
  */
 import { glob, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import * as yaml from 'js-yaml';
@@ -53,8 +53,8 @@ async function readTopicIds(path: string, file: string): Promise<{ ids: Set<stri
 export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loader {
   async function sync({ config, store, parseData, renderMarkdown, generateDigest }: LoaderContext): Promise<void> {
     const root = fileURLToPath(config.root);
-    const dir = join(root, base);
-    const topics = await readTopicIds(join(root, topicsFile), topicsFile);
+    const dir = resolve(root, base);
+    const topics = await readTopicIds(resolve(root, topicsFile), topicsFile);
     const problems: ContentProblem[] = [...topics.problems];
     const checked: { article: CheckedArticle; path: string; source: string }[] = [];
     const files: string[] = [];
@@ -91,7 +91,7 @@ export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loade
     name: 'article-loader',
     load: async (context) => {
       await sync(context);
-      const dir = join(fileURLToPath(context.config.root), base);
+      const dir = resolve(fileURLToPath(context.config.root), base);
       context.watcher?.on('all', (_event, path) => {
         if (!path.startsWith(dir) && !path.endsWith(topicsFile)) return;
         sync(context).catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));

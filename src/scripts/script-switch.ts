@@ -15,11 +15,12 @@ interface Place {
   offset: number;
 }
 
-/** The first element with an id in the article that is still on screen. */
+/** The first element with an id that is still on screen below the sticky header. */
 function elementAtTop(): HTMLElement | undefined {
   if (window.scrollY < 40) return undefined;
+  const top = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
   const candidates = document.querySelectorAll<HTMLElement>('main :is(h2, h3, p, li)[id]');
-  return [...candidates].find((element) => element.getBoundingClientRect().bottom > 0);
+  return [...candidates].find((element) => element.getBoundingClientRect().bottom > top);
 }
 
 function restorePlace(): void {

@@ -11,7 +11,7 @@ import { pageUrl } from '../lib/urls.ts';
 
 /** The part of Pagefind's browser API we use. @see https://pagefind.app/docs/api/ */
 interface Pagefind {
-  options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  options(options: { baseUrl?: string; excerptLength?: number; noWorker?: boolean }): Promise<void>;
   init(): Promise<void>;
   search(query: string): Promise<{ results: PagefindResult[] } | null>;
 }
@@ -32,6 +32,33 @@ export interface SearchOutcome {
 const batch = 10;
 const maxCandidates = 60;
 
+/** Search files that could not be fetched, since the page loaded. */
+const failedRequests = new Set<string>();
+
+/**
+ * Pagefind logs a missing or unreachable index chunk and answers "no
+ * results"; to tell that from a real empty answer, we note every failed
+ * request for a search file. Installed once, before Pagefind loads.
+ */
+let watching = false;
+
+function watchSearchRequests(): void {
+  if (watching) return;
+  watching = true;
+  const fetchFile = window.fetch.bind(window);
+  const isSearchFile = (input: RequestInfo | URL): boolean => String(input instanceof Request ? input.url : input).includes('/pagefind/');
+  window.fetch = async (input, init) => {
+    try {
+      const response = await fetchFile(input, init);
+      if (!response.ok && isSearchFile(input)) failedRequests.add(String(input));
+      return response;
+    } catch (error) {
+      if (isSearchFile(input)) failedRequests.add(String(input));
+      throw error;
+    }
+  };
+}
+
 export interface SearchEngine {
   /** Starts loading the index, so the first query does not wait for it. */
   preload(): void;
@@ -43,6 +70,7 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
 
   function load(): Promise<{ pagefind: Pagefind; map: ScriptMap }> {
     ready ??= (async () => {
+      watchSearchRequests();
       const url = `${base.replace(/\/?$/, '/')}pagefind/pagefind.js`;
       const [pagefind, map] = await Promise.all([
         import(/* @vite-ignore */ url) as Promise<Pagefind>,
@@ -51,7 +79,9 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
           return response.json() as Promise<ScriptMap>;
         }),
       ]);
-      await pagefind.options({ baseUrl: base, excerptLength: 0 });
+      // On the main thread: our index is small, the worker would cost 12 kB more, and
+      // its requests would bypass watchSearchRequests().
+      await pagefind.options({ baseUrl: base, excerptLength: 0, noWorker: true });
       await pagefind.init();
       return { pagefind, map };
     })();
@@ -94,6 +124,7 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
           if (match) matches.push({ match, score: slice[index]?.score ?? 0 });
         });
       }
+      if (candidates.size === 0 && failedRequests.size > 0) return { status: 'unavailable', terms, results: [] };
       return { status: 'results', terms, results: rankMatches(matches).slice(0, limit).map(({ match }) => match) };
     } catch {
       return { status: 'unavailable', terms, results: [] };

@@ -16,6 +16,7 @@ export function runSearchPage(): void {
   const heading = document.querySelector<HTMLElement>('[data-search-heading]');
   const script = document.documentElement.dataset['script'];
   if (!form || !input || !status || !list || !heading || !isScript(script)) return;
+  document.querySelector<HTMLElement>('[data-search-needs-js]')?.setAttribute('hidden', '');
   const t = ui(script);
   const siteName = t.siteName;
   const engine = createSearchEngine(import.meta.env.BASE_URL, script);

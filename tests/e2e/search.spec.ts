@@ -1,0 +1,131 @@
+/** Search: Chinese words found anywhere, in either script, highlighted, by keyboard. */
+import { expect, test, type Page } from '@playwright/test';
+import { article, noLimits, xi } from './helpers.ts';
+
+async function searchPage(page: Page, script: string, query: string): Promise<void> {
+  await page.goto(`/${script}/search/?q=${encodeURIComponent(query)}`);
+  await expect(page.locator('[data-search-status]')).not.toHaveText(/^$|……$/);
+}
+
+const resultLinks = (page: Page) => page.locator('.search-results .search-result__title a');
+
+/** [page script, query, articles expected in order ([] = nothing found)]. */
+const cases: [string, string, string[]][] = [
+  ['zh-hant', '制裁', [xi]],
+  ['zh-hant', '世界秩序', [xi]],
+  ['zh-hant', '聯合國', [noLimits]],
+  ['zh-hant', '米舒斯京', [xi]],
+  ['zh-hant', '川普', [xi]],
+  ['zh-hant', '范強', [noLimits]],
+  ['zh-hant', 'AUKUS', [noLimits]],
+  ['zh-hant', '冷戰式結盟', [noLimits]],
+  ['zh-hant', '中俄關係', [noLimits, xi]],
+  ['zh-hans', '军事同盟', [noLimits]],
+  ['zh-hans', '二级制裁', [xi]],
+  // Typed in the other script.
+  ['zh-hant', '不封顶', [noLimits]],
+  ['zh-hant', '会见', [xi]],
+  ['zh-hans', '聯合國', [noLimits]],
+  ['zh-hans', '戰略夥伴', [xi]],
+  // Nothing relevant: absent words, and decoys whose characters all occur but never together.
+  ['zh-hant', '量子電腦', []],
+  ['zh-hant', '國家主席普丁', []],
+  ['zh-hans', '美国总理', []],
+];
+
+for (const [script, query, expected] of cases) {
+  test(`${script}: 「${query}」 finds ${expected.length === 0 ? 'nothing' : expected.join(', ')}`, async ({ page }) => {
+    await searchPage(page, script, query);
+    const hrefs = await resultLinks(page).evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    expect(hrefs).toEqual(expected.map((slug) => article(script, slug)));
+  });
+}
+
+test('results show headline, date, an excerpt with the words marked and the matching sections', async ({ page }) => {
+  await searchPage(page, 'zh-hant', '制裁');
+  const result = page.locator('.search-results .search-result').first();
+  await expect(result.locator('time')).toHaveText('2025年11月5日');
+  await expect(result.locator('.search-result__excerpt mark').first()).toHaveText('制裁');
+  const sections = result.locator('.search-result__sections a');
+  expect(await sections.count()).toBeGreaterThan(2);
+  await expect(sections.filter({ hasText: '經濟現實' })).toHaveCount(1);
+  await expect(page.locator('[data-search-status]')).toHaveText('找到 1 個結果');
+});
+
+test('a result opens the article at the matching paragraph with the words highlighted', async ({ page }) => {
+  await searchPage(page, 'zh-hans', '聯合國');
+  await page.locator('.search-result__sections a').first().click();
+  await expect(page).toHaveURL(/\/zh-hans\/articles\/china-russia-no-limits-2022\/\?hl=.*#p\d+$/);
+  await expect(page.locator('mark.search-hit').first()).toHaveText('联合国');
+  expect(await page.locator('mark.search-hit').count()).toBeGreaterThan(2);
+});
+
+test('strings are in the reader’s script', async ({ page }) => {
+  await searchPage(page, 'zh-hans', '制裁');
+  await expect(page.locator('.search-box button')).toHaveText('搜索');
+  await expect(page.locator('[data-search-status]')).toHaveText('找到 1 个结果');
+  await searchPage(page, 'zh-hans', '量子计算');
+  await expect(page.locator('[data-search-status]')).toHaveText('找不到与“量子计算”相符的文章。');
+  await searchPage(page, 'zh-hant', '   ');
+  await expect(page.locator('[data-search-status]')).toHaveText('請輸入要搜尋的關鍵詞。');
+});
+
+test('typing keeps ?q= in the URL, and the URL brings the same search back', async ({ page }) => {
+  await page.goto('/zh-hant/search/');
+  await page.locator('#search-page-input').fill('普丁');
+  await expect(page).toHaveURL(/\?q=%E6%99%AE%E4%B8%81$/);
+  await expect(resultLinks(page)).toHaveCount(1);
+  await page.reload();
+  await expect(page.locator('#search-page-input')).toHaveValue('普丁');
+  await expect(resultLinks(page)).toHaveCount(1);
+  await expect(page).toHaveTitle('搜尋「普丁」｜國際時評');
+});
+
+test('the header box: / focuses it, arrows choose a result, Enter opens it', async ({ page }) => {
+  await page.goto('/zh-hant/');
+  await page.keyboard.press('/');
+  const input = page.locator('#site-search');
+  await expect(input).toBeFocused();
+  await input.pressSequentially('中俄');
+  await expect(page.locator('#site-search-results [role="option"]')).toHaveCount(2);
+  await expect(input).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(input).toHaveAttribute('aria-activedescendant', 'site-search-results-1');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/zh-hant\/articles\/xi-mishustin-after-trump-summit-2025\/\?hl=/);
+});
+
+test('the header box: Ctrl+K focuses it and Esc closes the results', async ({ page }) => {
+  await page.goto(article('zh-hans', xi));
+  await page.keyboard.press('Control+k');
+  const input = page.locator('#site-search');
+  await expect(input).toBeFocused();
+  await input.fill('北约');
+  await expect(page.locator('[data-search-panel]')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-search-panel]')).toBeHidden();
+  await expect(input).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('without the search index, the box says so and the page reads on', async ({ page }) => {
+  await page.route('**/pagefind/**', (route) => route.abort());
+  await page.goto(article('zh-hant', xi));
+  await page.locator('#site-search').fill('制裁');
+  await expect(page.locator('[data-search-panel]')).toContainText('搜尋暫時無法使用');
+  await expect(page.locator('.article__body > p').first()).toBeVisible();
+  await searchPage(page, 'zh-hans', '制裁');
+  await expect(page.locator('[data-search-status]')).toHaveText(/搜索暂时无法使用/);
+});
+
+test('a corrupt search index is reported the same way', async ({ page }) => {
+  await page.route('**/pagefind/*.pf_meta', (route) => route.fulfill({ status: 200, body: 'garbage' }));
+  await searchPage(page, 'zh-hant', '制裁');
+  await expect(page.locator('[data-search-status]')).toHaveText(/搜尋暫時無法使用/);
+});
+
+test('a missing piece of the index is not mistaken for "no results"', async ({ page }) => {
+  await page.route('**/pagefind/index/**', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  await searchPage(page, 'zh-hans', '制裁');
+  await expect(page.locator('[data-search-status]')).toHaveText(/搜索暂时无法使用/);
+});
