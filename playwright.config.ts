@@ -34,7 +34,11 @@ export default defineConfig({
     { name: 'subpath', testMatch: /subpath\.spec\.ts/, use: { baseURL: 'http://localhost:4330' } },
   ],
   webServer: [
-    { command: 'node scripts/serve.ts --dir dist --port 4329 --base /', url: 'http://localhost:4329/', reuseExistingServer: false },
+    {
+      command: 'node scripts/serve.ts --dir dist --port 4329 --base /',
+      url: 'http://localhost:4329/',
+      reuseExistingServer: false,
+    },
     {
       command: 'node scripts/serve.ts --dir .build/subpath-dist --port 4330 --base /news/',
       url: 'http://localhost:4330/news/',

@@ -18,7 +18,8 @@ const staging = join(root, '.build', `dist-${process.pid}`);
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   // Our own content and publish errors are written for editors; anything else may be a bug.
-  if (error.name === 'ContentError' || error.name === 'BuildError' || error.message.startsWith('The build stopped')) return error.message;
+  if (error.name === 'ContentError' || error.name === 'BuildError' || error.message.startsWith('The build stopped'))
+    return error.message;
   return process.env['DEBUG'] ? String(error.stack) : `${error.message}\n(set DEBUG=1 for the stack trace)`;
 }
 

@@ -32,7 +32,9 @@ const fileExists = (path: string): boolean => {
 };
 const links = findBrokenLinks({ site: new URL(base, site).href, pages, fileExists });
 problems.push(...links.problems);
-console.log(`Links: ${pages.size} pages, ${links.checked} internal links checked, ${links.external} external links not followed.`);
+console.log(
+  `Links: ${pages.size} pages, ${links.checked} internal links checked, ${links.external} external links not followed.`,
+);
 
 const parser = new XMLParser({ ignoreAttributes: false });
 for (const script of ['zh-hant', 'zh-hans']) {
@@ -46,21 +48,27 @@ for (const script of ['zh-hant', 'zh-hans']) {
     for (const field of ['title', 'link', 'guid', 'pubDate', 'description', 'content:encoded']) {
       if (item[field] === undefined || item[field] === '') problems.push(`${script}/rss.xml: item ${index + 1} lacks <${field}>`);
     }
-    if (Number.isNaN(Date.parse(String(item['pubDate'])))) problems.push(`${script}/rss.xml: item ${index + 1} has an unreadable pubDate`);
+    if (Number.isNaN(Date.parse(String(item['pubDate']))))
+      problems.push(`${script}/rss.xml: item ${index + 1} has an unreadable pubDate`);
   });
   console.log(`Feed ${script}: ${items.length} items with full text.`);
 }
 
 const jar = resolve(import.meta.dirname, '..', 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
-const vnu = spawnSync('java', ['-Xss4m', '-jar', jar, '--errors-only', '--skip-non-html', '--format', 'gnu', dir], { encoding: 'utf8' });
+const vnu = spawnSync('java', ['-Xss4m', '-jar', jar, '--errors-only', '--skip-non-html', '--format', 'gnu', dir], {
+  encoding: 'utf8',
+});
 if (vnu.error) problems.push(`Nu HTML checker did not run (${vnu.error.message}): install Java 11 or newer`);
 else {
   const errors = `${vnu.stdout}${vnu.stderr}`.trim();
-  if (vnu.status !== 0 || errors !== '') problems.push(...errors.split('\n').map((line) => `Nu HTML checker: ${line.replace(dir, '')}`));
+  if (vnu.status !== 0 || errors !== '')
+    problems.push(...errors.split('\n').map((line) => `Nu HTML checker: ${line.replace(dir, '')}`));
   else console.log(`Nu HTML checker: ${pages.size} pages, no errors.`);
 }
 
 if (problems.length > 0) {
-  console.error(`\n${problems.length} problem(s) in ${positionals[0] ?? 'dist'}:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+  console.error(
+    `\n${problems.length} problem(s) in ${positionals[0] ?? 'dist'}:\n${problems.map((problem) => `  ${problem}`).join('\n')}`,
+  );
   process.exitCode = 1;
 }

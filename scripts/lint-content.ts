@@ -20,5 +20,7 @@ for await (const name of glob('**/*.md', { cwd: dir })) {
     );
   }
 }
-console.log(count === 0 ? `Punctuation: ${files} article(s), no ASCII punctuation in Chinese text.` : `Punctuation: ${count} problem(s).`);
+console.log(
+  count === 0 ? `Punctuation: ${files} article(s), no ASCII punctuation in Chinese text.` : `Punctuation: ${count} problem(s).`,
+);
 process.exitCode = count === 0 ? 0 : 1;

@@ -101,7 +101,9 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
     const useBrotli = /\bbr\b/.test(accepts);
     headers['Content-Encoding'] = useBrotli ? 'br' : 'gzip';
     headers['Vary'] = 'Accept-Encoding';
-    response.writeHead(status, headers).end(request.method === 'HEAD' ? undefined : useBrotli ? brotliCompressSync(body) : gzipSync(body));
+    response
+      .writeHead(status, headers)
+      .end(request.method === 'HEAD' ? undefined : useBrotli ? brotliCompressSync(body) : gzipSync(body));
     return;
   }
   response.writeHead(status, headers);

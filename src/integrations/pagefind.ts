@@ -23,7 +23,9 @@ const unusedFiles = [
 
 function runPagefind(bin: string, site: string): Promise<{ code: number | null; log: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, '--site', site, '--output-subdir', 'pagefind'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, '--site', site, '--output-subdir', 'pagefind'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let log = '';
     child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -45,7 +47,8 @@ export default function pagefindIndex(): AstroIntegration {
         const started = performance.now();
         await rm(join(site, 'pagefind'), { recursive: true, force: true });
         const { code, log } = await runPagefind(join(root, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'), site);
-        if (code !== 0) throw new BuildError('The search index was not built: Pagefind failed.', log.trim().split('\n').slice(-8));
+        if (code !== 0)
+          throw new BuildError('The search index was not built: Pagefind failed.', log.trim().split('\n').slice(-8));
         if (!log.includes('(Extended)')) {
           throw new BuildError('The search index was not built with Chinese word segmentation.', [
             'Pagefind\'s log lacks "(Extended)": the standard binary ran, which finds almost no Chinese words.',

@@ -29,7 +29,8 @@ async function readArticles(dir: string): Promise<{ slugs: string[]; pinned: str
     const { data } = splitFrontmatter(await readFile(join(dir, name), 'utf8'));
     if (typeof data?.['slug'] === 'string') slugs.push(data['slug']);
     const glossary = data?.['glossary'];
-    if (glossary && typeof glossary === 'object') for (const value of Object.values(glossary)) if (typeof value === 'string') pinned.add(value);
+    if (glossary && typeof glossary === 'object')
+      for (const value of Object.values(glossary)) if (typeof value === 'string') pinned.add(value);
   }
   return { slugs, pinned: [...pinned] };
 }
@@ -48,6 +49,71 @@ async function indexedUrls(site: string, base: string): Promise<Record<Script, S
 
 const codePoints = (text: string): number => Array.from(text).length;
 
+export interface SiteCheckOptions {
+  /** The built site folder. */
+  site: string;
+  base: string;
+  /** The content folder (with `articles/`), absolute. */
+  contentDir: string;
+}
+
+/** Every problem of a built site, one line each, and what was checked. */
+export async function checkBuiltSite({
+  site,
+  base,
+  contentDir,
+}: SiteCheckOptions): Promise<{ problems: string[]; pages: number; articles: number }> {
+  const { slugs, pinned } = await readArticles(join(contentDir, 'articles'));
+  const problems: string[] = [];
+  const pages: string[] = [];
+  const bodies = new Map<string, { hant?: number; hans?: number }>();
+  for await (const name of glob('**/*.html', { cwd: site })) {
+    const path = `${normaliseBase(base)}${name.replace(/(^|\/)index\.html$/, '$1')}`;
+    pages.push(path);
+    const script = scripts.find((candidate) => name.startsWith(`${candidate}/`));
+    if (script === undefined) continue;
+    const tree = parsePage(await readFile(join(site, name), 'utf8'));
+    if (script === 'zh-hans') {
+      for (const piece of pageText(tree, { skipLangs: ['zh-Hant'] })) {
+        for (const { character, context, reason } of findLeftoverTraditional(piece, pinned)) {
+          const why = reason === 'opencc' ? 'OpenCC would still convert it' : 'it is not in GB2312 nor allow-listed';
+          problems.push(`${name}: Traditional character 「${character}」 in 「${context}」 (${why})`);
+        }
+      }
+    }
+    const body = findByClass(tree, 'article__body') as Element | undefined;
+    if (body) {
+      const key = name.slice(script.length);
+      const lengths = bodies.get(key) ?? {};
+      lengths[script === 'zh-hant' ? 'hant' : 'hans'] = codePoints(toString(body));
+      bodies.set(key, lengths);
+    }
+  }
+  for (const [key, { hant, hans }] of bodies) {
+    if (hant !== undefined && hans !== undefined && hant !== hans) {
+      problems.push(
+        `zh-hans${key}: article text is ${hans} characters, its Traditional source ${hant}: text was lost or added in conversion`,
+      );
+    }
+  }
+  const read = (file: string): Promise<string> => readFile(join(site, file), 'utf8').catch(() => '');
+  const sitemaps: string[] = [];
+  for await (const name of glob('sitemap-*.xml', { cwd: site })) sitemaps.push(await read(name));
+  problems.push(
+    ...findMissing(
+      {
+        base,
+        pages,
+        feeds: { 'zh-hant': await read('zh-hant/rss.xml'), 'zh-hans': await read('zh-hans/rss.xml') },
+        sitemap: sitemaps.join('\n'),
+        indexed: await indexedUrls(site, base),
+      },
+      slugs,
+    ),
+  );
+  return { problems, pages: pages.length, articles: slugs.length };
+}
+
 export default function publishChecks(options: { contentDir: string }): AstroIntegration {
   let base = '/';
   let root = '';
@@ -60,55 +126,14 @@ export default function publishChecks(options: { contentDir: string }): AstroInt
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const site = fileURLToPath(dir);
-        const { slugs, pinned } = await readArticles(resolve(root, options.contentDir, 'articles'));
-        const problems: string[] = [];
-        const pages: string[] = [];
-        const bodies = new Map<string, { hant?: number; hans?: number }>();
-        for await (const name of glob('**/*.html', { cwd: site })) {
-          const path = `${normaliseBase(base)}${name.replace(/(^|\/)index\.html$/, '$1')}`;
-          pages.push(path);
-          const script = scripts.find((candidate) => name.startsWith(`${candidate}/`));
-          if (script === undefined) continue;
-          const tree = parsePage(await readFile(join(site, name), 'utf8'));
-          if (script === 'zh-hans') {
-            for (const piece of pageText(tree, { skipLangs: ['zh-Hant'] })) {
-              for (const { character, context, reason } of findLeftoverTraditional(piece, pinned)) {
-                const why = reason === 'opencc' ? 'OpenCC would still convert it' : 'it is not in GB2312 nor allow-listed';
-                problems.push(`${name}: Traditional character 「${character}」 in 「${context}」 (${why})`);
-              }
-            }
-          }
-          const body = findByClass(tree, 'article__body') as Element | undefined;
-          if (body) {
-            const key = name.slice(script.length);
-            const lengths = bodies.get(key) ?? {};
-            lengths[script === 'zh-hant' ? 'hant' : 'hans'] = codePoints(toString(body));
-            bodies.set(key, lengths);
-          }
-        }
-        for (const [key, { hant, hans }] of bodies) {
-          if (hant !== undefined && hans !== undefined && hant !== hans) {
-            problems.push(`zh-hans${key}: article text is ${hans} characters, its Traditional source ${hant}: text was lost or added in conversion`);
-          }
-        }
-        const read = (file: string): Promise<string> => readFile(join(site, file), 'utf8').catch(() => '');
-        const sitemaps: string[] = [];
-        for await (const name of glob('sitemap-*.xml', { cwd: site })) sitemaps.push(await read(name));
-        problems.push(
-          ...findMissing(
-            {
-              base,
-              pages,
-              feeds: { 'zh-hant': await read('zh-hant/rss.xml'), 'zh-hans': await read('zh-hans/rss.xml') },
-              sitemap: sitemaps.join('\n'),
-              indexed: await indexedUrls(site, base),
-            },
-            slugs,
-          ),
-        );
-        if (problems.length > 0) throw new BuildError(`The build stopped: ${problems.length} problem(s) in the built site.`, problems);
-        logger.info(`checked ${pages.length} pages, ${slugs.length} articles in ${Math.round(performance.now() - started)} ms`);
+        const { problems, pages, articles } = await checkBuiltSite({
+          site: fileURLToPath(dir),
+          base,
+          contentDir: resolve(root, options.contentDir),
+        });
+        if (problems.length > 0)
+          throw new BuildError(`The build stopped: ${problems.length} problem(s) in the built site.`, problems);
+        logger.info(`checked ${pages} pages, ${articles} articles in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

@@ -4,6 +4,7 @@
  * collection and the unit tests validate with the same rules.
  */
 import { z } from 'astro/zod';
+import { openccConverter } from './convert.ts';
 import { sourceVariants } from './scripts.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -14,7 +15,7 @@ export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A calendar date written `YYYY-MM-DD` that really exists, as a UTC midnight `Date`. */
 export const isoDate = z
   .string({ error: 'must be a date written YYYY-MM-DD, e.g. 2025-11-05' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, e.g. 2025-11-05')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD, e.g. 2025-11-05', abort: true })
   .refine(isRealDate, 'is not a real calendar date')
   .transform((value) => new Date(`${value}T00:00:00Z`));
 
@@ -34,13 +35,10 @@ const codePoints = (value: string): number => [...value].length;
  */
 export const glossarySchema = z.record(text, text).superRefine((glossary, context) => {
   for (const [from, to] of Object.entries(glossary)) {
-    if (codePoints(from) !== codePoints(to)) {
-      context.addIssue({
-        code: 'custom',
-        path: [from],
-        message: `「${from}」 → 「${to}」 must keep the same number of characters`,
-      });
-    }
+    const issue = (message: string): void => context.addIssue({ code: 'custom', path: [from], message });
+    if (codePoints(from) !== codePoints(to)) issue(`「${from}」 → 「${to}」 must keep the same number of characters`);
+    // A pinned term may not smuggle a Traditional character onto a Simplified page.
+    else if (openccConverter('zh-Hant')(to) !== to) issue(`「${to}」 is not Simplified: OpenCC would still convert it`);
   }
 });
 export type Glossary = z.infer<typeof glossarySchema>;

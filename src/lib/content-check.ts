@@ -33,9 +33,7 @@ export function formatProblem({ file, line, field, message }: ContentProblem): s
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
-    .join('');
+  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`)).join('');
 }
 
 function describeIssue(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
@@ -96,7 +94,11 @@ export function checkArticleFile(
   const data = parsed.data;
   data.topics.forEach((topic, index) => {
     if (!topicIds.has(topic)) {
-      report(`topics[${index}]`, `unknown topic "${topic}" (add it to content/topics.yaml)`, fieldLine(split.frontmatter, 'topics'));
+      report(
+        `topics[${index}]`,
+        `unknown topic "${topic}" (add it to content/topics.yaml)`,
+        fieldLine(split.frontmatter, 'topics'),
+      );
     }
   });
   data.corrections.forEach((correction, index) => {

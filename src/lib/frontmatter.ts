@@ -38,7 +38,10 @@ export function splitFrontmatter(source: string): SplitFile {
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       // js-yaml counts lines from 0 inside the frontmatter; line 1 of the file is the fence.
-      throw new FrontmatterError(`is not valid YAML: ${error.reason}`, error.mark === undefined ? undefined : error.mark.line + 2);
+      throw new FrontmatterError(
+        `is not valid YAML: ${error.reason}`,
+        error.mark === undefined ? undefined : error.mark.line + 2,
+      );
     }
     throw error;
   }

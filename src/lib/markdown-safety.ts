@@ -19,7 +19,8 @@ const allowedTags = new Set(['br', 'wbr', 'sup', 'sub', 'abbr', 'ruby', 'rt', 'r
 const allowedAttributes = new Set(['title', 'lang']);
 const safeProtocols = new Set(['http', 'https', 'mailto']);
 
-const tagPattern = /<\/?([a-zA-Z][\w:-]*)([^>]*)>/g;
+/** Opening tags only: a closing tag repeats what its opening tag already reported. */
+const tagPattern = /<([a-zA-Z][\w:-]*)([^>]*)>/g;
 const attributePattern = /([^\s=/"'<>]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?/g;
 
 /** The scheme of a URL as a browser would read it, or `undefined` for a relative URL. */

@@ -55,9 +55,14 @@ export function headersFile(base: string): string {
     ...[at('_astro/*'), at('pagefind/index/*'), at('pagefind/fragment/*'), at('pagefind/*.pf_meta')].map(
       (path): [string, Record<string, string>] => [path, { 'Cache-Control': immutable }],
     ),
-    ...[at('pagefind/*.js'), at('pagefind/*.json'), at('pagefind/wasm.*')].map(
-      (path): [string, Record<string, string>] => [path, { 'Cache-Control': short }],
-    ),
+    ...[at('pagefind/*.js'), at('pagefind/*.json'), at('pagefind/wasm.*')].map((path): [string, Record<string, string>] => [
+      path,
+      { 'Cache-Control': short },
+    ]),
   ];
-  return rules.map(([path, headers]) => [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n')).join('\n') + '\n';
+  return (
+    rules
+      .map(([path, headers]) => [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n'))
+      .join('\n') + '\n'
+  );
 }

@@ -12,8 +12,15 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import * as yaml from 'js-yaml';
-import { topicSchema } from '../lib/article-schema.ts';
-import { checkArticleFile, findDuplicateSlugs, formatProblem, type CheckedArticle, type ContentProblem } from '../lib/content-check.ts';
+import siteGlossary from '../../content/glossary.json' with { type: 'json' };
+import { glossarySchema, topicSchema } from '../lib/article-schema.ts';
+import {
+  checkArticleFile,
+  findDuplicateSlugs,
+  formatProblem,
+  type CheckedArticle,
+  type ContentProblem,
+} from '../lib/content-check.ts';
 
 /** A content error the editor can act on: printed as its message, without a stack. */
 export class ContentError extends Error {
@@ -56,6 +63,11 @@ export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loade
     const dir = resolve(root, base);
     const topics = await readTopicIds(resolve(root, topicsFile), topicsFile);
     const problems: ContentProblem[] = [...topics.problems];
+    const glossary = glossarySchema.safeParse(siteGlossary);
+    if (!glossary.success) {
+      for (const issue of glossary.error.issues)
+        problems.push({ file: 'content/glossary.json', field: issue.path.join('.'), message: issue.message });
+    }
     const checked: { article: CheckedArticle; path: string; source: string }[] = [];
     const files: string[] = [];
     for await (const name of glob('**/*.md', { cwd: dir })) files.push(name);

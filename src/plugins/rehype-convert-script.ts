@@ -13,8 +13,32 @@ export type ConvertScriptOptions = ConvertOptions;
 
 /** Elements whose text flows inside a sentence: they do not end a phrase. */
 const phrasing = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'i', 'ins', 'del', 'mark', 'q',
-  'ruby', 'rb', 'rp', 'rt', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'data',
+  'dfn',
+  'em',
+  'i',
+  'ins',
+  'del',
+  'mark',
+  'q',
+  'ruby',
+  'rb',
+  'rp',
+  'rt',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
 ]);
 
 /** Elements whose content is not prose to convert. */

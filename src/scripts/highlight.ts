@@ -18,7 +18,11 @@ export function highlightSearchTerms(root: ParentNode = document): void {
   for (const text of texts) {
     const lower = text.data.toLowerCase();
     const hits = terms
-      .flatMap((term) => [...lower.matchAll(new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => [m.index, m.index + term.length] as const))
+      .flatMap((term) =>
+        [...lower.matchAll(new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map(
+          (m) => [m.index, m.index + term.length] as const,
+        ),
+      )
       .sort((a, b) => b[0] - a[0]);
     let rest = text;
     let last = Number.POSITIVE_INFINITY;

@@ -69,7 +69,13 @@ export function enhanceSearchBox(): void {
     options = outcome.results.map((match, index) => {
       const option = element(
         'li',
-        { id: `${listId}-${index}`, role: 'option', class: 'search-result', 'aria-selected': 'false', 'data-href': hitUrl(match) },
+        {
+          id: `${listId}-${index}`,
+          role: 'option',
+          class: 'search-result',
+          'aria-selected': 'false',
+          'data-href': hitUrl(match),
+        },
         element('span', { class: 'search-result__title' }, match.record.meta['title'] ?? match.record.url),
         element('span', { class: 'search-result__excerpt' }, ...segmentsToNodes(match.excerpt)),
       );

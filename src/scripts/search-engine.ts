@@ -46,7 +46,8 @@ function watchSearchRequests(): void {
   if (watching) return;
   watching = true;
   const fetchFile = window.fetch.bind(window);
-  const isSearchFile = (input: RequestInfo | URL): boolean => String(input instanceof Request ? input.url : input).includes('/pagefind/');
+  const isSearchFile = (input: RequestInfo | URL): boolean =>
+    String(input instanceof Request ? input.url : input).includes('/pagefind/');
   window.fetch = async (input, init) => {
     try {
       const response = await fetchFile(input, init);
@@ -103,7 +104,8 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
     }
     const variants = terms.map((term) => termVariants(term, loaded.map));
     const spellings = variants.reduce<string[]>(
-      (queries, options) => queries.flatMap((prefix) => options.map((option) => `${prefix} ${option}`.trim())).slice(0, maxVariants),
+      (queries, options) =>
+        queries.flatMap((prefix) => options.map((option) => `${prefix} ${option}`.trim())).slice(0, maxVariants),
       [''],
     );
     try {
@@ -125,7 +127,13 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
         });
       }
       if (candidates.size === 0 && failedRequests.size > 0) return { status: 'unavailable', terms, results: [] };
-      return { status: 'results', terms, results: rankMatches(matches).slice(0, limit).map(({ match }) => match) };
+      return {
+        status: 'results',
+        terms,
+        results: rankMatches(matches)
+          .slice(0, limit)
+          .map(({ match }) => match),
+      };
     } catch {
       return { status: 'unavailable', terms, results: [] };
     }

@@ -41,7 +41,12 @@ const seeds = [
     variant: 'zh-HK' as const,
     // Title, date, the AFP image marker and everything from the byline on (page debris) are not body text.
     body: (lines: string[]) =>
-      lines.slice(4, lines.findIndex((line) => line.startsWith('撰文'))).filter((line) => line !== '' && line !== '(AFP圖片)'),
+      lines
+        .slice(
+          4,
+          lines.findIndex((line) => line.startsWith('撰文')),
+        )
+        .filter((line) => line !== '' && line !== '(AFP圖片)'),
   },
 ];
 
@@ -71,7 +76,11 @@ test('the 2025 article keeps its byline, dateline and seven sources from the see
   await expect(page.locator('.article__dateline')).toHaveText(lines[7] ?? '');
   const sources = page.locator('.sources li');
   await expect(sources).toHaveCount(7);
-  for (const [index, line] of lines.slice(41, 50).join('\n').split(/\n(?=[A-Z])/).entries()) {
+  for (const [index, line] of lines
+    .slice(41, 50)
+    .join('\n')
+    .split(/\n(?=[A-Z])/)
+    .entries()) {
     const url = /https:\/\/\S+/.exec(line)?.[0];
     await expect(sources.nth(index).locator('a')).toHaveAttribute('href', url ?? '');
   }

@@ -122,7 +122,13 @@ test('pages declare their feed, canonical URL and language alternates', async ({
   await page.goto(article('zh-hans', xi));
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
   await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute('href', '/zh-hans/rss.xml');
-  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/zh-hans\/articles\/xi-mishustin-after-trump-summit-2025\/$/);
-  await expect(page.locator('link[hreflang="zh-Hant"]')).toHaveAttribute('href', /\/zh-hant\/articles\/xi-mishustin-after-trump-summit-2025\/$/);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+    'href',
+    /\/zh-hans\/articles\/xi-mishustin-after-trump-summit-2025\/$/,
+  );
+  await expect(page.locator('link[hreflang="zh-Hant"]')).toHaveAttribute(
+    'href',
+    /\/zh-hant\/articles\/xi-mishustin-after-trump-summit-2025\/$/,
+  );
   await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute('content', 'zh_CN');
 });

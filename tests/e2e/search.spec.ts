@@ -36,7 +36,9 @@ const cases: [string, string, string[]][] = [
 for (const [script, query, expected] of cases) {
   test(`${script}: 「${query}」 finds ${expected.length === 0 ? 'nothing' : expected.join(', ')}`, async ({ page }) => {
     await searchPage(page, script, query);
-    const hrefs = await resultLinks(page).evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    const hrefs = await resultLinks(page).evaluateAll((links) =>
+      links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+    );
     expect(hrefs).toEqual(expected.map((slug) => article(script, slug)));
   });
 }

@@ -32,14 +32,20 @@ describe('rehypeConvertScript', () => {
 
   test('it converts alt, title, aria-label and placeholder but not other attributes', async () => {
     expect(
-      await convert('<img alt="會見" title="總理" class="會見" src="會見.png"><input aria-label="搜尋" placeholder="關鍵詞" name="關">'),
+      await convert(
+        '<img alt="會見" title="總理" class="會見" src="會見.png"><input aria-label="搜尋" placeholder="關鍵詞" name="關">',
+      ),
     ).toBe('<img alt="会见" title="总理" class="會見" src="會見.png"><input aria-label="搜寻" placeholder="关键词" name="關">');
   });
 
   test('it leaves code, translate="no" and non-Chinese lang regions as written', async () => {
     expect(
-      await convert('<p>會見<code>會見</code><span translate="no">會見</span><span lang="ja">會見</span><span lang="zh-Hant">會見</span></p>'),
-    ).toBe('<p>会见<code>會見</code><span translate="no">會見</span><span lang="ja">會見</span><span lang="zh-Hant">会见</span></p>');
+      await convert(
+        '<p>會見<code>會見</code><span translate="no">會見</span><span lang="ja">會見</span><span lang="zh-Hant">會見</span></p>',
+      ),
+    ).toBe(
+      '<p>会见<code>會見</code><span translate="no">會見</span><span lang="ja">會見</span><span lang="zh-Hant">会见</span></p>',
+    );
   });
 
   test('it keeps heading ids made from the Traditional text', async () => {

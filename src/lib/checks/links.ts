@@ -41,7 +41,11 @@ export interface LinkCheckInput {
 }
 
 /** One line per broken link: `page → link: why`. */
-export function findBrokenLinks({ site, pages, fileExists }: LinkCheckInput): { problems: string[]; checked: number; external: number } {
+export function findBrokenLinks({ site, pages, fileExists }: LinkCheckInput): {
+  problems: string[];
+  checked: number;
+  external: number;
+} {
   const problems: string[] = [];
   let checked = 0;
   let external = 0;
@@ -62,7 +66,8 @@ export function findBrokenLinks({ site, pages, fileExists }: LinkCheckInput): { 
         continue;
       }
       const fragment = decodeURIComponent(url.hash.slice(1));
-      if (fragment !== '' && target !== undefined && !target.ids.has(fragment)) problems.push(`${page} → ${raw}: no element with id "${fragment}"`);
+      if (fragment !== '' && target !== undefined && !target.ids.has(fragment))
+        problems.push(`${page} → ${raw}: no element with id "${fragment}"`);
     }
   }
   return { problems, checked, external };

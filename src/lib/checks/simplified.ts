@@ -56,7 +56,8 @@ export function findLeftoverTraditional(text: string, pinned: readonly string[] 
   source.forEach((character, index) => {
     if (allowed.has(index) || !/\p{Script=Han}/u.test(character)) return;
     const context = source.slice(Math.max(0, index - 6), index + 7).join('');
-    if (converted.length === source.length && converted[index] !== character) found.push({ character, context, reason: 'opencc' });
+    if (converted.length === source.length && converted[index] !== character)
+      found.push({ character, context, reason: 'opencc' });
     else if (!gb.has(character) && !simplifiedAllowList.has(character)) found.push({ character, context, reason: 'gb2312' });
   });
   return found;

@@ -69,7 +69,13 @@ export function markText(text: string, needles: readonly string[]): Segment[] {
 export function excerptAround(text: string, needles: readonly string[]): Segment[] {
   const lower = text.toLowerCase();
   const first = Math.min(...needles.map((needle) => lower.indexOf(needle)).filter((index) => index !== -1));
-  if (!Number.isFinite(first)) return markText(Array.from(text).slice(0, context * 2).join(''), needles);
+  if (!Number.isFinite(first))
+    return markText(
+      Array.from(text)
+        .slice(0, context * 2)
+        .join(''),
+      needles,
+    );
   const start = Math.max(0, first - context);
   const end = Math.min(text.length, first + context * 2);
   const segments = markText(text.slice(start, end), needles);
@@ -105,7 +111,9 @@ export function matchPage(record: PageRecord, variants: readonly (readonly strin
     sectionsSeen.add(section);
     sections.push({ heading: heading?.text, id: anchor.id, excerpt: excerptAround(anchor.text, found) });
   }
-  const firstBody = record.anchors.find((anchor) => !/^h[1-6]$/.test(anchor.element) && found.some((spelling) => anchor.text.toLowerCase().includes(spelling)));
+  const firstBody = record.anchors.find(
+    (anchor) => !/^h[1-6]$/.test(anchor.element) && found.some((spelling) => anchor.text.toLowerCase().includes(spelling)),
+  );
   const excerpt = excerptAround(firstBody?.text ?? record.content, found);
   return { record, inTitle, occurrences, found, excerpt, sections };
 }

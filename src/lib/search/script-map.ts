@@ -45,7 +45,9 @@ export function buildScriptMaps(pairs: Iterable<readonly [traditional: string, s
   }
   const finish = (map: Map<string, Set<string>>): ScriptMap =>
     Object.fromEntries(
-      [...map].sort(([a], [b]) => a.localeCompare(b)).map(([from, options]) => [from, [...options, ...(unchanged.has(from) ? [from] : [])].join('')]),
+      [...map]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([from, options]) => [from, [...options, ...(unchanged.has(from) ? [from] : [])].join('')]),
     );
   return { 'zh-hant': finish(toHant), 'zh-hans': finish(toHans) };
 }

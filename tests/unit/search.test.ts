@@ -1,0 +1,128 @@
+import { describe, expect, test } from 'vitest';
+import { excerptAround, markText, matchPage, rankMatches, type PageRecord } from '../../src/lib/search/matching.ts';
+import { cleanQuery, maxQueryLength, queryTerms, termVariants } from '../../src/lib/search/query.ts';
+import { buildScriptMaps } from '../../src/lib/search/script-map.ts';
+
+describe('cleanQuery', () => {
+  test('it trims and collapses spaces', () => {
+    expect(cleanQuery('  中俄   關係 ')).toBe('中俄 關係');
+  });
+
+  test('it removes bidi overrides, controls and lone surrogates', () => {
+    expect(cleanQuery('\u202E制裁\u202C\u0000')).toBe('制裁');
+    expect(cleanQuery('制\uD800裁\uDFFF')).toBe('制裁');
+  });
+
+  test('it caps the length', () => {
+    expect(Array.from(cleanQuery('字'.repeat(5000)))).toHaveLength(maxQueryLength);
+  });
+});
+
+describe('queryTerms', () => {
+  test('punctuation and spaces separate terms; Latin is lower-cased', () => {
+    expect(queryTerms('中俄，關係 AUKUS!')).toEqual(['中俄', '關係', 'aukus']);
+  });
+
+  test('markup is just punctuation', () => {
+    expect(queryTerms('<img src=x onerror=alert(1)>')).toEqual(['img', 'src', 'x', 'onerror', 'alert', '1']);
+    expect(queryTerms('「」、。！')).toEqual([]);
+  });
+});
+
+describe('buildScriptMaps and termVariants', () => {
+  const maps = buildScriptMaps([
+    ['會見發展', '会见发展'],
+    ['頭髮', '头发'],
+    ['于先生於是', '于先生于是'],
+  ]);
+
+  test('Simplified characters map to the Traditional ones the site uses', () => {
+    expect(maps['zh-hant']['会']).toBe('會');
+    expect(maps['zh-hant']['发']).toBe('發髮');
+    expect(termVariants('会见', maps['zh-hant'])).toEqual(['會見']);
+    expect(termVariants('发', maps['zh-hant'])).toEqual(['發', '髮']);
+  });
+
+  test('a character that also occurs unchanged keeps itself as a spelling', () => {
+    expect(maps['zh-hant']['于']).toBe('於于');
+  });
+
+  test('Traditional characters map to Simplified for Simplified pages', () => {
+    expect(termVariants('會見', maps['zh-hans'])).toEqual(['会见']);
+    expect(termVariants('制裁', maps['zh-hans'])).toEqual(['制裁']);
+  });
+});
+
+const record = (content: string, anchors: PageRecord['anchors'] = [], title = ''): PageRecord => ({
+  url: '/a/',
+  content,
+  meta: { title },
+  anchors,
+});
+
+describe('matchPage', () => {
+  const page = record(
+    '標題. 北京會見了俄羅斯總理米舒斯京。 經濟現實. 制裁有著巨大的恐懼。',
+    [
+      { element: 'p', id: 'p1', text: '北京會見了俄羅斯總理米舒斯京。' },
+      { element: 'h3', id: '經濟現實', text: '經濟現實' },
+      { element: 'p', id: 'p2', text: '制裁有著巨大的恐懼。' },
+    ],
+    '習近平會見米舒斯京',
+  );
+
+  test('a page with the exact sequence matches, with the sections it is in', () => {
+    const match = matchPage(page, [['制裁']]);
+    expect(match?.occurrences).toBe(1);
+    expect(match?.sections).toEqual([
+      {
+        heading: '經濟現實',
+        id: 'p2',
+        excerpt: [
+          { text: '制裁', mark: true },
+          { text: '有著巨大的恐懼。', mark: false },
+        ],
+      },
+    ]);
+    expect(match?.inTitle).toBe(false);
+  });
+
+  test('scattered characters do not match', () => {
+    expect(matchPage(page, [['俄羅斯總理普丁']])).toBeUndefined();
+    expect(matchPage(page, [['京米']])).toBeUndefined();
+  });
+
+  test('every term must occur; any spelling of a term will do', () => {
+    expect(matchPage(page, [['北京'], ['普丁']])).toBeUndefined();
+    expect(matchPage(page, [['会见', '會見'], ['米舒斯京']])?.found).toEqual(['會見', '米舒斯京']);
+  });
+
+  test('text before the first heading is its own section', () => {
+    expect(matchPage(page, [['米舒斯京']])?.sections[0]).toMatchObject({ heading: undefined, id: 'p1' });
+    expect(matchPage(page, [['米舒斯京']])?.inTitle).toBe(true);
+  });
+
+  test('headline matches rank first, then more occurrences', () => {
+    const a = { match: matchPage(record('制裁', [], ''), [['制裁']])!, score: 9 };
+    const b = { match: matchPage(record('制裁 制裁', [], ''), [['制裁']])!, score: 1 };
+    const c = { match: matchPage(record('制裁', [], '制裁'), [['制裁']])!, score: 0 };
+    expect(rankMatches([a, b, c])).toEqual([c, b, a]);
+  });
+});
+
+describe('excerpts', () => {
+  test('markText marks every occurrence, longest first where they overlap', () => {
+    expect(markText('中俄關係不封頂', ['中俄', '中俄關係'])).toEqual([
+      { text: '中俄關係', mark: true },
+      { text: '不封頂', mark: false },
+    ]);
+  });
+
+  test('excerptAround cuts a window around the first hit and marks the cut', () => {
+    const text = `${'前'.repeat(100)}制裁${'後'.repeat(100)}`;
+    const segments = excerptAround(text, ['制裁']);
+    expect(segments[0]).toEqual({ text: '…', mark: false });
+    expect(segments.at(-1)).toEqual({ text: '…', mark: false });
+    expect(segments.find((segment) => segment.mark)?.text).toBe('制裁');
+  });
+});
