@@ -1,0 +1,141 @@
+/**
+ * Feeds the real build (`scripts/build.ts`) malformed articles: each must
+ * either build correctly or stop with a message naming the file and the
+ * field, never a stack trace, and never leave a half-written output folder.
+ */
+import { spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const article = 'china-russia-no-limits-2022.md';
+let work: string;
+let source: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'guoji-build-'));
+  source = await readFile(join(root, 'content', 'articles', article), 'utf8');
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+/** Builds the site from a copy of `content/` changed by `edit`, into a fresh folder. */
+async function buildWith(name: string, edit: (dir: string) => Promise<void>) {
+  const content = join(work, name, 'content');
+  await cp(join(root, 'content'), content, { recursive: true });
+  await edit(join(content, 'articles'));
+  const out = join(work, name, 'out');
+  const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: content, ASTRO_CACHE_DIR: join(work, name, 'cache'), LOG_LEVEL: 'silent' },
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}`, out };
+}
+
+const rewrite = (change: (text: string) => string) => async (dir: string) => {
+  await writeFile(join(dir, article), change(source));
+};
+
+const failing: [string, (dir: string) => Promise<void>, RegExp][] = [
+  [
+    'bad YAML',
+    rewrite((text) => text.replace('outlet: 經濟通', 'outlet: [經濟通')),
+    /china-russia-no-limits-2022\.md:\d+: frontmatter: is not valid YAML/,
+  ],
+  [
+    'a wrong type',
+    rewrite((text) => text.replace('sources: []', 'sources: 經濟通')),
+    /\.md:\d+: sources: Invalid input: expected array/,
+  ],
+  ['a missing field', rewrite((text) => text.replace(/^summary:.*\n/m, '')), /\.md: summary: is required/],
+  [
+    'an unknown field',
+    rewrite((text) => text.replace('outlet:', 'editor: x\noutlet:')),
+    /\.md:\d+: editor: unknown field "editor"/,
+  ],
+  [
+    'a bad date',
+    rewrite((text) => text.replace('published: 2022-02-08', 'published: 2022-02-29')),
+    /\.md:\d+: published: is not a real calendar date/,
+  ],
+  ['an empty body', rewrite((text) => text.slice(0, text.indexOf('\n---\n') + 5)), /\.md:\d+: body: is empty/],
+  [
+    'an unknown topic',
+    rewrite((text) => text.replace('  - nato', '  - cold-war')),
+    /\.md:\d+: topics\[2\]: unknown topic "cold-war"/,
+  ],
+  [
+    'raw HTML that runs script',
+    rewrite((text) => `${text}\n<img src=x onerror="alert(1)">\n`),
+    /\.md:\d+: body: raw HTML <img> is not allowed/,
+  ],
+  [
+    'a 2 MB article',
+    rewrite((text) => `${text}\n${'中俄關係不封頂。'.repeat(90_000)}\n`),
+    /\.md:\d+: body: is 2\.2 MB, over the 1 MB limit/,
+  ],
+  [
+    'a duplicate slug',
+    async (dir) => {
+      await writeFile(join(dir, 'copy.md'), source);
+    },
+    /copy\.md: slug: "china-russia-no-limits-2022" is also used by/,
+  ],
+];
+
+describe('a malformed article stops the build with file and field named', () => {
+  for (const [name, edit, message] of failing) {
+    test(
+      name,
+      async () => {
+        const { status, output, out } = await buildWith(name.replace(/\W+/g, '-'), edit);
+        expect(status).toBe(1);
+        expect(output).toMatch(message);
+        expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+        expect(output).toContain('was left as it was');
+        expect(existsSync(out)).toBe(false);
+      },
+      60_000,
+    );
+  }
+});
+
+describe('an article with a BOM and CRLF line ends builds correctly', () => {
+  test('BOM + CRLF', async () => {
+    const { status, output, out } = await buildWith(
+      'bom-crlf',
+      rewrite((text) => `\uFEFF${text.replace(/\n/g, '\r\n')}`),
+    );
+    expect(status, output).toBe(0);
+    const page = await readFile(join(out, 'zh-hans', 'articles', 'china-russia-no-limits-2022', 'index.html'), 'utf8');
+    expect(page).toContain('中俄关系不封顶 绝非冷战式结盟');
+    expect(page).toContain('美英澳三国安全同盟AUKUS');
+  }, 90_000);
+});
+
+describe('a failed build leaves the previous output untouched', () => {
+  test('dist stays as it was', async () => {
+    const out = join(work, 'previous');
+    await cp(join(root, 'content'), join(work, 'previous-content'), { recursive: true });
+    await writeFile(join(work, 'marker.txt'), 'previous build');
+    await cp(join(work, 'marker.txt'), join(out, 'marker.txt'), { recursive: true });
+    await writeFile(join(work, 'previous-content', 'articles', article), source.replace(/^title:.*\n/m, ''));
+    const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
+      cwd: root,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        CONTENT_DIR: join(work, 'previous-content'),
+        ASTRO_CACHE_DIR: join(work, 'previous-cache'),
+        LOG_LEVEL: 'silent',
+      },
+    });
+    expect(result.status).toBe(1);
+    expect(await readFile(join(out, 'marker.txt'), 'utf8')).toBe('previous build');
+  }, 60_000);
+});
