@@ -5,10 +5,11 @@
  * fix, without a stack trace for problems in the content.
  */
 import './check-runtime.mjs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
+import { buildTimings } from '../src/lib/build-timing.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
@@ -29,7 +30,11 @@ try {
   await build({ root, outDir: staging, logLevel: process.env['LOG_LEVEL'] === 'silent' ? 'error' : 'info' });
   await rm(dist, { recursive: true, force: true });
   await rename(staging, dist);
-  console.log(`Built ${values.out}/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const wall = performance.now() - started;
+  console.log(`Built ${values.out}/ in ${(wall / 1000).toFixed(1)} s`);
+  // For `npm run bench`: where the time went, and the build's peak memory.
+  const report = process.env['BUILD_TIMINGS'];
+  if (report) await writeFile(report, JSON.stringify({ wall, peakRssKiB: process.resourceUsage().maxRSS, ...buildTimings() }));
 } catch (error) {
   await rm(staging, { recursive: true, force: true });
   console.error(`\n${describe(error)}\n\n${values.out}/ was left as it was.`);

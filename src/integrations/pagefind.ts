@@ -8,6 +8,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { buildTimings } from '../lib/build-timing.ts';
 import { BuildError } from './build-error.ts';
 
 /** Pagefind's bundled UIs: we search through its JS API, so they are not shipped. */
@@ -57,7 +58,9 @@ export default function pagefindIndex(): AstroIntegration {
         }
         await Promise.all(unusedFiles.map((file) => rm(join(site, 'pagefind', file), { force: true })));
         const pages = /Indexed (\d+) pages/.exec(log)?.[1] ?? '?';
-        logger.info(`Pagefind (Extended) indexed ${pages} pages in ${Math.round(performance.now() - started)} ms`);
+        const elapsed = performance.now() - started;
+        buildTimings()['pagefind'] = elapsed;
+        logger.info(`Pagefind (Extended) indexed ${pages} pages in ${Math.round(elapsed)} ms`);
       },
     },
   };

@@ -4,7 +4,8 @@
  */
 import siteGlossary from '../../content/glossary.json' with { type: 'json' };
 import type { ArticleCorrection, ArticleSource, Glossary } from './article-schema.ts';
-import { toSimplified, type ConvertOptions } from './convert.ts';
+import { timed } from './build-timing.ts';
+import { conversionEnabled, toSimplified, type ConvertOptions } from './convert.ts';
 import { convertHtml } from './convert-html.ts';
 import { countHan, readingMinutes } from './reading-time.ts';
 import type { Script, SourceVariant } from './scripts.ts';
@@ -47,14 +48,15 @@ const cache = new Map<string, ArticleView>();
 
 /** A topic name (written in Taiwan Traditional in content/topics.yaml) as `script` shows it. */
 export function topicName(name: string, script: Script): string {
-  return script === 'zh-hant' ? name : toSimplified(name, { variant: 'zh-TW', glossary: siteGlossary });
+  if (script === 'zh-hant' || !conversionEnabled) return name;
+  return timed('conversion', () => toSimplified(name, { variant: 'zh-TW', glossary: siteGlossary }));
 }
 
 type ShownFields = Omit<ArticleView, 'script' | 'hanCharacters' | 'readingMinutes'>;
 
 function shownFields(article: ArticleInput, script: Script): ShownFields {
   const { html, digest, glossary, ...fields } = article;
-  if (script === 'zh-hant') return { ...fields, bodyHtml: html };
+  if (script === 'zh-hant' || !conversionEnabled) return { ...fields, bodyHtml: html };
   const options: ConvertOptions = { variant: article.sourceVariant, glossary: glossaryFor(article) };
   const convert = (text: string): string => toSimplified(text, options);
   return {
@@ -82,7 +84,8 @@ export function viewArticle(article: ArticleInput, script: Script): ArticleView 
   let view = cache.get(key);
   if (view === undefined) {
     const hanCharacters = countHan(article.html.replace(/<[^>]*>/g, ''));
-    view = { ...shownFields(article, script), script, hanCharacters, readingMinutes: readingMinutes(hanCharacters) };
+    const shown = timed(script === 'zh-hans' ? 'conversion' : 'view', () => shownFields(article, script));
+    view = { ...shown, script, hanCharacters, readingMinutes: readingMinutes(hanCharacters) };
     cache.set(key, view);
   }
   return view;

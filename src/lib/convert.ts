@@ -24,6 +24,13 @@ export interface ConvertOptions {
   glossary?: Glossary | undefined;
 }
 
+/**
+ * `GUOJI_CONVERSION=off` builds Simplified pages without converting them, so
+ * the benchmark can measure what conversion costs. Never for a real build:
+ * the publish checks then skip the script checks.
+ */
+export const conversionEnabled = process.env['GUOJI_CONVERSION'] !== 'off';
+
 const converters = new Map<SourceVariant, (text: string) => string>();
 
 /** OpenCC's converter for a variant, built once per process. */

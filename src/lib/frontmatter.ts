@@ -16,11 +16,11 @@ export interface SplitFile {
 }
 
 export class FrontmatterError extends Error {
-  constructor(
-    message: string,
-    readonly line: number | undefined,
-  ) {
+  readonly line: number | undefined;
+
+  constructor(message: string, line: number | undefined) {
     super(message);
+    this.line = line;
   }
 }
 

@@ -2,13 +2,13 @@
  * The search page: reads `?q=`, searches as the reader types, keeps the URL
  * shareable, and says what happened in the reader's script.
  */
-import { ui } from '../i18n/index.ts';
+import { loadUi } from '../i18n/load.ts';
 import { isScript } from '../lib/scripts.ts';
 import { cleanQuery } from '../lib/search/query.ts';
 import { createSearchEngine } from './search-engine.ts';
 import { element, renderResult } from './search-render.ts';
 
-export function runSearchPage(): void {
+export async function runSearchPage(): Promise<void> {
   const form = document.querySelector<HTMLFormElement>('form[data-search-page]');
   const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
   const status = document.querySelector<HTMLElement>('[data-search-status]');
@@ -17,9 +17,10 @@ export function runSearchPage(): void {
   const script = document.documentElement.dataset['script'];
   if (!form || !input || !status || !list || !heading || !isScript(script)) return;
   document.querySelector<HTMLElement>('[data-search-needs-js]')?.setAttribute('hidden', '');
-  const t = ui(script);
-  const siteName = t.siteName;
   const engine = createSearchEngine(import.meta.env.BASE_URL, script);
+  engine.preload();
+  const t = await loadUi(script);
+  const siteName = t.siteName;
   let latest = 0;
 
   const run = async (raw: string): Promise<void> => {
@@ -42,13 +43,13 @@ export function runSearchPage(): void {
     if (outcome.status === 'unavailable') status.textContent = t.searchUnavailable;
     else if (outcome.status === 'empty') status.textContent = t.searchEmpty;
     else status.textContent = outcome.results.length === 0 ? t.searchNoResults(query) : t.searchResults(outcome.results.length);
-    list.replaceChildren(...outcome.results.map((match) => element('li', {}, renderResult(match, script))));
+    list.replaceChildren(...outcome.results.map((match) => element('li', {}, renderResult(match, script, t))));
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void run(input.value), 60);
+    timer = setTimeout(() => void run(input.value), 30);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -57,6 +58,5 @@ export function runSearchPage(): void {
   });
   const initial = new URLSearchParams(location.search).get('q') ?? '';
   input.value = cleanQuery(initial);
-  engine.preload();
   void run(initial);
 }

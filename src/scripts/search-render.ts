@@ -2,7 +2,7 @@
  * Draws search results with DOM text nodes only: nothing a reader typed,
  * and nothing from the index, is ever parsed as HTML.
  */
-import { ui } from '../i18n/index.ts';
+import type { UiStrings } from '../i18n/index.ts';
 import { formatDate } from '../lib/dates.ts';
 import type { Script } from '../lib/scripts.ts';
 import type { PageMatch, Segment } from '../lib/search/matching.ts';
@@ -36,8 +36,7 @@ function formatDay(iso: string | undefined, script: Script): string | undefined 
 }
 
 /** One result: headline, date and topics, excerpt, and the sections it occurs in. */
-export function renderResult(match: PageMatch, script: Script, { compact = false } = {}): HTMLElement {
-  const t = ui(script);
+export function renderResult(match: PageMatch, script: Script, t: UiStrings): HTMLElement {
   const title = match.record.meta['title'] ?? match.record.url;
   const item = element('article', { class: 'search-result' });
   item.append(element('h2', { class: 'search-result__title' }, element('a', { href: hitUrl(match) }, title)));
@@ -46,7 +45,7 @@ export function renderResult(match: PageMatch, script: Script, { compact = false
   if (date !== undefined) meta.append(element('time', { datetime: match.record.meta['date'] ?? '' }, date));
   if (match.record.meta['topics']) meta.append(element('span', {}, match.record.meta['topics']));
   item.append(meta, element('p', { class: 'search-result__excerpt' }, ...segmentsToNodes(match.excerpt)));
-  if (!compact && match.sections.length > 0) {
+  if (match.sections.length > 0) {
     const list = element('ul', { class: 'search-result__sections', 'aria-label': t.searchSections });
     for (const section of match.sections) {
       const label = section.heading ?? title;

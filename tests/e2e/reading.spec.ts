@@ -132,3 +132,30 @@ test('pages declare their feed, canonical URL and language alternates', async ({
   );
   await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute('content', 'zh_CN');
 });
+
+test.describe('on a 320 px wide phone', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  for (const path of ['/zh-hant/', '/zh-hans/articles/xi-mishustin-after-trump-summit-2025/', '/zh-hant/search/?q=制裁']) {
+    test(`${path} fits the screen, with the switch and the search box at hand`, async ({ page }) => {
+      await page.goto(path);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      await expect(page.locator('.script-switch')).toBeInViewport();
+      await expect(page.locator('#site-search')).toBeInViewport();
+    });
+  }
+});
+
+test('the print stylesheet prints the article and its sources with their URLs, without navigation', async ({ page }) => {
+  await page.goto('/zh-hant/articles/xi-mishustin-after-trump-summit-2025/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('.site-footer')).toBeHidden();
+  await expect(page.locator('.toc')).toBeHidden();
+  await expect(page.locator('.article__body')).toBeVisible();
+  const printed = await page
+    .locator('.sources a')
+    .first()
+    .evaluate((link) => getComputedStyle(link, '::after').content);
+  expect(printed).toContain('https://www.reuters.com/');
+});

@@ -11,21 +11,32 @@ test('every page reachable from the root resolves under /news/, with its assets'
     if (request.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(`failed ${request.url()}`);
   });
   const seen = new Set<string>();
+  const checked = new Set<string>();
   const queue = ['/news/zh-hant/', '/news/zh-hans/'];
   while (queue.length > 0) {
     const path = queue.shift() ?? '';
     if (seen.has(path)) continue;
     seen.add(path);
     await page.goto(path, { waitUntil: 'load' });
-    const links = await page.$$eval('a[href], link[href]', (elements) =>
-      elements
-        .map((element) => new URL(element.getAttribute('href') ?? '', location.href))
-        .filter((url) => url.origin === location.origin)
-        .map((url) => url.pathname),
-    );
-    for (const link of links) {
+    const internal = (selector: string) =>
+      page.$$eval(selector, (elements) =>
+        elements
+          .map((element) => new URL(element.getAttribute('href') ?? '', location.href))
+          .filter((url) => url.origin === location.origin)
+          .map((url) => url.pathname + url.search),
+      );
+    for (const link of await internal('a[href]')) {
       expect(link, `${path} links to ${link}`).toMatch(/^\/news\//);
-      if (!seen.has(link) && !link.endsWith('.xml') && !link.endsWith('.svg')) queue.push(link);
+      const target = link.split('?')[0] ?? link;
+      if (!seen.has(target) && !/\.(xml|svg)$/.test(target)) queue.push(target);
+    }
+    // Stylesheets, icons, feeds and preloaded search files: fetched, not visited.
+    for (const resource of await internal('link[href]')) {
+      expect(resource, `${path} loads ${resource}`).toMatch(/^\/news\//);
+      if (!checked.has(resource)) {
+        checked.add(resource);
+        expect((await page.request.get(resource)).status(), resource).toBe(200);
+      }
     }
   }
   expect(seen.size).toBeGreaterThan(20);

@@ -5,7 +5,8 @@
 import type { APIContext } from 'astro';
 import { siteContent } from '../../../data/articles.ts';
 import { glossaryFor, topicName } from '../../../lib/article-view.ts';
-import { toSimplified } from '../../../lib/convert.ts';
+import { timed } from '../../../lib/build-timing.ts';
+import { conversionEnabled, toSimplified } from '../../../lib/convert.ts';
 import type { Script } from '../../../lib/scripts.ts';
 import { buildScriptMaps, type ScriptMaps } from '../../../lib/search/script-map.ts';
 import { scriptPaths } from '../../../lib/static-paths.ts';
@@ -27,7 +28,8 @@ async function siteScriptMaps(): Promise<ScriptMaps> {
       ...article.authors.flatMap(({ name, role }) => [name, role]),
       article.html.replace(/<[^>]*>/g, ' '),
     ];
-    pairs.push(...texts.map((text): [string, string] => [text, toSimplified(text, options)]));
+    const convert = (text: string): string => (conversionEnabled ? toSimplified(text, options) : text);
+    pairs.push(...texts.map((text): [string, string] => [text, timed('conversion', () => convert(text))]));
   }
   return buildScriptMaps(pairs);
 }

@@ -1,0 +1,208 @@
+/**
+ * `npm run bench` (`--quick` for a smoke run): what the site costs to build,
+ * to load and to search, and how that grows with the archive. Prints a table
+ * and writes .bench/results.json. A benchmark, not a test: it never fails on
+ * a number. See BENCHMARKS.md for what each figure is compared with.
+ */
+import './check-runtime.mjs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { toSimplified } from '../src/lib/convert.ts';
+import { convertHtml } from '../src/lib/convert-html.ts';
+import { launch, measureSearch, measureSwitch, type SearchTiming } from './bench/browser.ts';
+import { writeCorpus } from './bench/corpus.ts';
+import { pageWeight, weigh } from './bench/weight.ts';
+import { startServer } from './serve-process.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const bench = join(root, '.bench');
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' } } });
+const sizes = values.sizes ? values.sizes.split(',').map(Number) : values.quick ? [10] : [10, 100, 1000];
+const results: Record<string, unknown> = {};
+const version = (name: string): string =>
+  (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+const chromiumVersion = spawnSync(process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', ['--version'], {
+  encoding: 'utf8',
+}).stdout.trim();
+results['run'] = {
+  command: `npm run bench${values.quick ? ' -- --quick' : ''}`,
+  date: new Date().toISOString(),
+  node: process.version,
+  astro: version('astro'),
+  pagefind: version('pagefind'),
+  openccJs: version('opencc-js'),
+  chromium: chromiumVersion,
+  cpus: cpus().length,
+  memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+};
+const ms = (value: number): string => value.toFixed(0);
+const kB = (bytes: number): string => (bytes / 1000).toFixed(1);
+console.log(`國際時評 benchmark: ${JSON.stringify(results['run'])}\n`);
+
+interface BuildRun {
+  wall: number;
+  peakRssKiB: number;
+  conversion?: number;
+  pagefind?: number;
+  checks?: number;
+  pages: number;
+}
+
+function build(content: string, out: string, conversion: boolean): BuildRun {
+  const report = join(bench, 'timings.json');
+  const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
+    cwd: root,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      CONTENT_DIR: content,
+      ASTRO_CACHE_DIR: join(bench, `cache-${Date.now()}`),
+      BUILD_TIMINGS: report,
+      GUOJI_CONVERSION: conversion ? 'on' : 'off',
+      LOG_LEVEL: 'silent',
+    },
+  });
+  if (run.status !== 0) throw new Error(`build of ${content} failed:\n${run.stdout}${run.stderr}`);
+  const timings = JSON.parse(readFileSync(report, 'utf8')) as BuildRun;
+  const pages = readdirSync(out, { recursive: true }).filter((file) => String(file).endsWith('.html')).length;
+  return { ...timings, pages };
+}
+
+// 1. Build cost at N articles, with and without conversion.
+const builds: Record<number, { on: BuildRun; off: BuildRun }> = {};
+console.log(
+  'Build (cold cache)    articles  pages   wall s  ms/page  peak MiB  convert s  pagefind s  checks s  wall s (no conversion)  conversion share',
+);
+for (const count of sizes) {
+  const content = join(bench, `corpus-${count}`);
+  await writeCorpus(content, count, join(root, 'content'));
+  const on = build(content, join(bench, `out-${count}`), true);
+  const off = build(content, join(bench, `out-${count}-plain`), false);
+  await rm(join(bench, `out-${count}-plain`), { recursive: true, force: true });
+  builds[count] = { on, off };
+  const share = (on.wall - off.wall) / on.wall;
+  console.log(
+    `  N=${String(count).padEnd(16)} ${String(count).padStart(6)} ${String(on.pages).padStart(6)} ${(on.wall / 1000).toFixed(1).padStart(8)} ${(on.wall / on.pages).toFixed(1).padStart(8)} ${String(Math.round(on.peakRssKiB / 1024)).padStart(9)} ${((on.conversion ?? 0) / 1000).toFixed(2).padStart(10)} ${((on.pagefind ?? 0) / 1000).toFixed(2).padStart(11)} ${((on.checks ?? 0) / 1000).toFixed(2).padStart(9)} ${(off.wall / 1000).toFixed(1).padStart(23)} ${`${(share * 100).toFixed(0)}% (measured ${(((on.conversion ?? 0) / on.wall) * 100).toFixed(0)}%)`.padStart(18)}`,
+  );
+}
+results['builds'] = builds;
+const [small, large] = [builds[100], builds[1000]];
+if (small && large) {
+  const growth = large.on.wall / large.on.pages / (small.on.wall / small.on.pages);
+  results['growth100to1000'] = growth;
+  console.log(`  per-page time N=1000 / N=100: ×${growth.toFixed(2)} (1.00 = linear growth of the whole build)`);
+}
+
+// 2. The converter on its own.
+const seedText = (await readFile(join(root, 'tests', 'fixtures', 'seeds', '000_a57ef1e7bf4c205b.txt'), 'utf8')).repeat(50);
+const html =
+  (await readFile(join(root, 'dist', 'zh-hant', 'articles', 'xi-mishustin-after-trump-summit-2025', 'index.html'), 'utf8')).match(
+    /<div class="article__body">([\s\S]*?)<\/div>/,
+  )?.[1] ?? '';
+const throughput = (work: () => void, characters: number): number => {
+  work();
+  const started = performance.now();
+  let rounds = 0;
+  while (performance.now() - started < 1000) {
+    work();
+    rounds += 1;
+  }
+  return (characters * rounds) / ((performance.now() - started) / 1000);
+};
+const converter = {
+  tw2s: throughput(() => toSimplified(seedText, { variant: 'zh-TW' }), seedText.length),
+  hk2s: throughput(() => toSimplified(seedText, { variant: 'zh-HK' }), seedText.length),
+  html: throughput(() => convertHtml(html, { variant: 'zh-TW' }), html.length),
+};
+results['converter'] = converter;
+console.log(
+  `\nConverter alone: tw2s ${(converter.tw2s / 1e6).toFixed(2)} M chars/s, hk2s ${(converter.hk2s / 1e6).toFixed(2)} M chars/s, article HTML (parse + convert + serialise) ${(converter.html / 1e6).toFixed(2)} M chars/s`,
+);
+
+// 3. Page weight of the real site (npm run build must have made dist/).
+const dist = join(root, 'dist');
+const pageTypes: Record<string, string> = {
+  root: '/',
+  home: '/zh-hant/',
+  'article (2025, zh-hant)': '/zh-hant/articles/xi-mishustin-after-trump-summit-2025/',
+  'article (2025, zh-hans)': '/zh-hans/articles/xi-mishustin-after-trump-summit-2025/',
+  'article (2022, zh-hant)': '/zh-hant/articles/china-russia-no-limits-2022/',
+  topic: '/zh-hant/topics/china-russia/',
+  search: '/zh-hant/search/',
+  '404': '/zh-hant/404.html',
+};
+console.log(
+  '\nPage weight (bytes; raw / gzip / brotli)   HTML                    CSS                     JS                      total',
+);
+const weights: Record<string, unknown> = {};
+const cell = (weight: { raw: number; gzip: number; brotli: number }): string =>
+  `${weight.raw} / ${weight.gzip} / ${weight.brotli}`.padEnd(24);
+for (const [name, path] of Object.entries(pageTypes)) {
+  const weight = await pageWeight(dist, path);
+  weights[name] = weight;
+  console.log(`  ${name.padEnd(40)} ${cell(weight.html)}${cell(weight.css)}${cell(weight.js)}${cell(weight.total)}`);
+}
+for (const slug of ['xi-mishustin-after-trump-summit-2025', 'china-russia-no-limits-2022']) {
+  const page = await readFile(join(dist, 'zh-hant', 'articles', slug, 'index.html'), 'utf8');
+  const text = (/<article class="article"[\s\S]*?<\/article>/.exec(page)?.[0] ?? '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[a-z]+;|&#\d+;/g, ' ')
+    .replace(/\s+/g, ' ');
+  const textWeight = weigh(text);
+  const pageTotal = (await pageWeight(dist, `/zh-hant/articles/${slug}/`)).total;
+  const ratio = { gzip: pageTotal.gzip / textWeight.gzip, brotli: pageTotal.brotli / textWeight.brotli };
+  weights[`ratio ${slug}`] = { text: textWeight, page: pageTotal, ...ratio };
+  console.log(
+    `  ${slug}: page ${pageTotal.brotli} B brotli / text ${textWeight.brotli} B brotli = ×${ratio.brotli.toFixed(2)} (gzip ×${ratio.gzip.toFixed(2)}; target under ×1.5)`,
+  );
+}
+results['pageWeight'] = weights;
+
+// 4. Search and the script switch in headless Chromium.
+const browser = await launch();
+const sites: [string, string, number][] = [['real site', dist, 4350]];
+if (builds[1000]) sites.push(['N=1000', join(bench, 'out-1000'), 4351]);
+else if (sizes.length > 0) sites.push([`N=${sizes.at(-1)}`, join(bench, `out-${sizes.at(-1)}`), 4351]);
+const search: Record<string, SearchTiming[]> = {};
+console.log('\nSearch (header box, headless Chromium)    query            time ms   bytes kB   results');
+for (const [name, dir, port] of sites) {
+  const server = await startServer(dir, port);
+  try {
+    for (const [label, url, queries] of [
+      ['Chinese word', `http://localhost:${port}/zh-hant/`, ['制裁', '世界秩序', '不封頂']],
+      ['cross-script', `http://localhost:${port}/zh-hant/`, ['会见', '军事同盟', '联合国']],
+    ] as const) {
+      const timings = await measureSearch(browser, url, [...queries]);
+      search[`${name}, ${label}`] = timings;
+      timings.forEach((timing, index) => {
+        const which = index === 0 ? 'first query' : 'next query';
+        console.log(
+          `  ${`${name}, ${label}, ${which}`.padEnd(40)} ${timing.query.padEnd(12)} ${ms(timing.ms).padStart(9)} ${kB(timing.bytes).padStart(10)} ${String(timing.results).padStart(9)}`,
+        );
+      });
+    }
+    if (name === 'real site') {
+      const times = await measureSwitch(
+        browser,
+        `http://localhost:${port}/zh-hant/articles/xi-mishustin-after-trump-summit-2025/`,
+      );
+      const sorted = [...times].sort((a, b) => a - b);
+      results['scriptSwitch'] = { runs: times, median: sorted[Math.floor(sorted.length / 2)] };
+      console.log(
+        `\nScript switch, click → first paint of the other page (real site, localhost): median ${ms(sorted[Math.floor(sorted.length / 2)] ?? 0)} ms of ${times.length} (${sorted.map(ms).join(', ')})`,
+      );
+    }
+  } finally {
+    server.kill();
+  }
+}
+results['search'] = search;
+await browser.close();
+
+await mkdir(bench, { recursive: true });
+await writeFile(join(bench, 'results.json'), JSON.stringify(results, null, 2));
+console.log('\nWrote .bench/results.json');

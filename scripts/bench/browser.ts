@@ -1,0 +1,110 @@
+/**
+ * Search and script-switch timings in headless Chromium against a served
+ * site: bytes fetched and time from typing a query to rendered results
+ * (first query on a cold page, then a next query), and the time from a click
+ * on 繁體/简体 to the first paint of the other page.
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumFlags, chromiumPath } from '../serve-process.ts';
+
+export interface SearchTiming {
+  query: string;
+  ms: number;
+  bytes: number;
+  results: number;
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
+}
+
+/** Bytes on the wire (encoded bodies) of the requests that finish while `work` runs. */
+async function countBytes<T>(page: Page, work: () => Promise<T>): Promise<{ value: T; bytes: number }> {
+  let bytes = 0;
+  const pending: Promise<void>[] = [];
+  const listener = (request: import('@playwright/test').Request): void => {
+    pending.push(
+      request.sizes().then(
+        (sizes) => void (bytes += sizes.responseBodySize + sizes.responseHeadersSize),
+        () => undefined,
+      ),
+    );
+  };
+  page.on('requestfinished', listener);
+  const value = await work();
+  page.off('requestfinished', listener);
+  await Promise.all(pending);
+  return { value, bytes };
+}
+
+/** Types `query` into the header box and waits for the results to be drawn. */
+async function typeQuery(page: Page, query: string): Promise<{ ms: number; results: number }> {
+  return page.evaluate(async (text) => {
+    const input = document.querySelector<HTMLInputElement>('#site-search');
+    const status = document.querySelector('.search-box__status');
+    if (!input || !status) throw new Error('no search box');
+    status.textContent = '';
+    const started = performance.now();
+    input.focus();
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    // Done when the status shows a count, "no results" or "unavailable", then one more frame to paint it.
+    await new Promise<void>((done) => {
+      const check = (): void =>
+        /\d|找不到|暫時|暂时/.test(status.textContent ?? '') ? done() : void requestAnimationFrame(check);
+      requestAnimationFrame(check);
+    });
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    return { ms: performance.now() - started, results: document.querySelectorAll('#site-search-results [role="option"]').length };
+  }, query);
+}
+
+/** First query on a fresh page (cold cache), then the next queries on the same page. */
+export async function measureSearch(browser: Browser, url: string, queries: string[]): Promise<SearchTiming[]> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'networkidle' });
+  const timings: SearchTiming[] = [];
+  for (const query of queries) {
+    // Clear the box between queries, so each one is a new search.
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('#site-search');
+      if (input) input.value = '';
+    });
+    const { value, bytes } = await countBytes(page, () => typeQuery(page, query));
+    timings.push({ query, ms: value.ms, bytes, results: value.results });
+  }
+  await context.close();
+  return timings;
+}
+
+/** Milliseconds from a click on the switch (mid-article) to the first paint of the other page; median of `runs`. */
+export async function measureSwitch(browser: Browser, url: string, runs = 7): Promise<number[]> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const times: number[] = [];
+  await page.goto(url, { waitUntil: 'load' });
+  for (let run = 0; run < runs; run++) {
+    await page.evaluate(() => document.getElementById('p12')?.scrollIntoView());
+    // Note the click time in the page, and click after evaluate returns (the click navigates away).
+    await page.evaluate(() => {
+      setTimeout(() => {
+        sessionStorage.setItem('bench:clicked', String(performance.timeOrigin + performance.now()));
+        document.querySelector<HTMLAnchorElement>('.script-switch')?.click();
+      }, 0);
+    });
+    await page.waitForURL((url) => url.href !== page.url(), { waitUntil: 'load' }).catch(() => page.waitForLoadState('load'));
+    times.push(
+      await page.evaluate(async () => {
+        for (let wait = 0; wait < 50 && performance.getEntriesByName('first-contentful-paint').length === 0; wait++) {
+          await new Promise((done) => setTimeout(done, 20));
+        }
+        const paint = performance.getEntriesByName('first-contentful-paint')[0];
+        const clicked = Number(sessionStorage.getItem('bench:clicked'));
+        return paint ? performance.timeOrigin + paint.startTime - clicked : Number.NaN;
+      }),
+    );
+  }
+  await context.close();
+  return times;
+}

@@ -1,0 +1,102 @@
+/**
+ * A deterministic archive of N articles for the benchmark, made from the
+ * paragraphs and headings of the real articles in varied order (seeded, so
+ * every run builds the same text), in both source variants. Written under
+ * `.bench/`, never into `content/`.
+ */
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+
+/** mulberry32: a small seeded PRNG, so the corpus is the same on every machine. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Pool {
+  variant: string;
+  paragraphs: string[];
+  headings: string[];
+  sources: { publisher: string; title: string; url?: string }[];
+}
+
+async function readPools(contentDir: string): Promise<Pool[]> {
+  const pools: Pool[] = [];
+  for (const name of ['xi-mishustin-after-trump-summit-2025.md', 'china-russia-no-limits-2022.md']) {
+    const { data, body } = splitFrontmatter(await readFile(join(contentDir, 'articles', name), 'utf8'));
+    const blocks = body
+      .split(/\n{2,}/)
+      .map((block) => block.trim())
+      .filter(Boolean);
+    pools.push({
+      variant: String(data?.['sourceVariant']),
+      paragraphs: blocks.filter((block) => !block.startsWith('#')),
+      headings: blocks.filter((block) => block.startsWith('#')).map((block) => block.replace(/^#+\s*/, '')),
+      sources: (data?.['sources'] as Pool['sources'] | undefined) ?? [],
+    });
+  }
+  return pools;
+}
+
+const yamlString = (text: string): string => JSON.stringify(text);
+
+/** Writes `N` articles and the topics file into `dir` (a content folder). */
+export async function writeCorpus(dir: string, count: number, contentDir = 'content', seed = 20251105): Promise<void> {
+  const pools = await readPools(contentDir);
+  const topicIds = [...(await readFile(join(contentDir, 'topics.yaml'), 'utf8')).matchAll(/^- id: (\S+)/gm)].map(
+    (match) => match[1] ?? '',
+  );
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(join(dir, 'articles'), { recursive: true });
+  await cp(join(contentDir, 'topics.yaml'), join(dir, 'topics.yaml'));
+  const allHeadings = pools.flatMap((pool) => pool.headings);
+  const sources = pools.flatMap((pool) => pool.sources);
+  for (let index = 1; index <= count; index++) {
+    const pool = pools[index % pools.length] as Pool;
+    const paragraphs = Array.from({ length: 8 + Math.floor(next() * 14) }, () => pick(pool.paragraphs));
+    const body: string[] = [];
+    paragraphs.forEach((paragraph, at) => {
+      if (at > 1 && at % 4 === 2) body.push(`## ${pick(pool.headings.length > 0 ? pool.headings : allHeadings)}`);
+      body.push(paragraph);
+    });
+    const title = `${pick(pool.headings)} ${pick(pool.headings)}`;
+    const summary = (paragraphs[0] ?? '').split('。')[0] + '。';
+    const topics = [...new Set(Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(topicIds)))];
+    const cited = Array.from({ length: Math.floor(next() * 4) }, () => pick(sources));
+    const day = new Date(Date.UTC(2020, 0, 1) + index * 86_400_000).toISOString().slice(0, 10);
+    const frontmatter = [
+      '---',
+      `slug: bench-${String(index).padStart(5, '0')}`,
+      `title: ${yamlString(title)}`,
+      `summary: ${yamlString(summary)}`,
+      'authors:',
+      `  - name: ${pick(['Lia', '范強', 'Zaphyra'])}`,
+      `    role: ${pick(['撰稿人', '記者'])}`,
+      `outlet: ${pick(['Independent Media', '經濟通'])}`,
+      `published: ${day}`,
+      `sourceVariant: ${pool.variant}`,
+      `topics: [${topics.join(', ')}]`,
+      'sources:',
+      ...cited.flatMap((source) => [
+        `  - publisher: ${yamlString(source.publisher)}`,
+        `    title: ${yamlString(source.title)}`,
+        ...(source.url ? [`    url: ${source.url}`] : []),
+      ]),
+      '---',
+    ];
+    if (cited.length === 0) frontmatter.splice(frontmatter.indexOf('sources:'), 1, 'sources: []');
+    await writeFile(
+      join(dir, 'articles', `bench-${String(index).padStart(5, '0')}.md`),
+      `${frontmatter.join('\n')}\n\n${body.join('\n\n')}\n`,
+    );
+  }
+}

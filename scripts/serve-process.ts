@@ -1,0 +1,31 @@
+/** Starts `scripts/serve.ts` on a port for a folder and resolves once it answers; for the benchmark and Lighthouse. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export async function startServer(dir: string, port: number, base = '/'): Promise<ChildProcess> {
+  const script = resolve(import.meta.dirname, 'serve.ts');
+  const child = spawn(process.execPath, [script, '--dir', dir, '--port', String(port), '--base', base], { stdio: 'ignore' });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const ok = await fetch(`http://localhost:${port}${base}`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return child;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  child.kill();
+  throw new Error(`the server for ${dir} did not start on port ${port}`);
+}
+
+/** Chromium: Debian's by default, `CHROMIUM_PATH` for another, with the flags this machine needs. */
+export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const chromiumFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
