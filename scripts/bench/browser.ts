@@ -86,6 +86,7 @@ export async function measureSwitch(browser: Browser, url: string, runs = 7): Pr
   await page.goto(url, { waitUntil: 'load' });
   for (let run = 0; run < runs; run++) {
     await page.evaluate(() => document.getElementById('p12')?.scrollIntoView());
+    const before = page.url();
     // Note the click time in the page, and click after evaluate returns (the click navigates away).
     await page.evaluate(() => {
       setTimeout(() => {
@@ -93,7 +94,7 @@ export async function measureSwitch(browser: Browser, url: string, runs = 7): Pr
         document.querySelector<HTMLAnchorElement>('.script-switch')?.click();
       }, 0);
     });
-    await page.waitForURL((url) => url.href !== page.url(), { waitUntil: 'load' }).catch(() => page.waitForLoadState('load'));
+    await page.waitForURL((url) => url.href.split('#')[0] !== before.split('#')[0], { waitUntil: 'load' });
     times.push(
       await page.evaluate(async () => {
         for (let wait = 0; wait < 50 && performance.getEntriesByName('first-contentful-paint').length === 0; wait++) {

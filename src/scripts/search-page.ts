@@ -8,7 +8,7 @@ import { cleanQuery } from '../lib/search/query.ts';
 import { createSearchEngine } from './search-engine.ts';
 import { element, renderResult } from './search-render.ts';
 
-export async function runSearchPage(): Promise<void> {
+export function runSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('form[data-search-page]');
   const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
   const status = document.querySelector<HTMLElement>('[data-search-status]');
@@ -19,19 +19,20 @@ export async function runSearchPage(): Promise<void> {
   document.querySelector<HTMLElement>('[data-search-needs-js]')?.setAttribute('hidden', '');
   const engine = createSearchEngine(import.meta.env.BASE_URL, script);
   engine.preload();
-  const t = await loadUi(script);
-  const siteName = t.siteName;
+  const strings = loadUi(script);
   let latest = 0;
 
   const run = async (raw: string): Promise<void> => {
     const query = cleanQuery(raw);
     const ticket = ++latest;
+    const t = await strings;
+    if (ticket !== latest) return;
     const url = new URL(location.href);
     if (query === '') url.searchParams.delete('q');
     else url.searchParams.set('q', query);
     history.replaceState(history.state, '', url);
     heading.textContent = query === '' ? t.searchTitle : t.searchTitleFor(query);
-    document.title = `${heading.textContent}｜${siteName}`;
+    document.title = `${heading.textContent}｜${t.siteName}`;
     if (query === '') {
       status.textContent = t.searchEmpty;
       list.replaceChildren();
@@ -56,7 +57,8 @@ export async function runSearchPage(): Promise<void> {
     clearTimeout(timer);
     void run(input.value);
   });
-  const initial = new URLSearchParams(location.search).get('q') ?? '';
+  // Listeners first, so nothing typed while the strings load is lost.
+  const initial = input.value === '' ? (new URLSearchParams(location.search).get('q') ?? '') : input.value;
   input.value = cleanQuery(initial);
   void run(initial);
 }

@@ -48,9 +48,14 @@ export function renderResult(match: PageMatch, script: Script, t: UiStrings): HT
   if (match.sections.length > 0) {
     const list = element('ul', { class: 'search-result__sections', 'aria-label': t.searchSections });
     for (const section of match.sections) {
-      const label = section.heading ?? title;
       list.append(
-        element('li', {}, element('a', { href: hitUrl(match, section.id) }, label), '：', ...segmentsToNodes(section.excerpt)),
+        element(
+          'li',
+          {},
+          element('a', { href: hitUrl(match, section.id) }, section.heading),
+          '：',
+          ...segmentsToNodes(section.excerpt),
+        ),
       );
     }
     item.append(list);

@@ -97,8 +97,9 @@ describe('matchPage', () => {
     expect(matchPage(page, [['会见', '會見'], ['米舒斯京']])?.found).toEqual(['會見', '米舒斯京']);
   });
 
-  test('text before the first heading is its own section', () => {
-    expect(matchPage(page, [['米舒斯京']])?.sections[0]).toMatchObject({ heading: undefined, id: 'p1' });
+  test('text before the first heading is the excerpt, not a section', () => {
+    expect(matchPage(page, [['米舒斯京']])?.sections).toEqual([]);
+    expect(matchPage(page, [['米舒斯京']])?.excerpt.find((segment) => segment.mark)?.text).toBe('米舒斯京');
     expect(matchPage(page, [['米舒斯京']])?.inTitle).toBe(true);
   });
 

@@ -19,8 +19,8 @@ export interface Segment {
 }
 
 export interface SectionHit {
-  /** Heading of the section, or `undefined` for text before the first heading. */
-  heading: string | undefined;
+  /** Heading of the section. */
+  heading: string;
   /** Id to link to: the first matching paragraph (or the heading itself). */
   id: string;
   excerpt: Segment[];
@@ -101,15 +101,16 @@ export function matchPage(record: PageRecord, variants: readonly (readonly strin
   const title = (record.meta['title'] ?? '').toLowerCase();
   const inTitle = variants.every((spellings) => spellings.some((spelling) => title.includes(spelling)));
 
+  // Text before the first heading is the lead: the page's own excerpt shows it, so it is not a section.
   const sections: SectionHit[] = [];
   const sectionsSeen = new Set<string>();
   let heading: { id: string; text: string } | undefined;
   for (const anchor of record.anchors) {
     if (/^h[1-6]$/.test(anchor.element)) heading = { id: anchor.id, text: anchor.text };
-    const section = heading?.id ?? '';
-    if (sectionsSeen.has(section) || !found.some((spelling) => anchor.text.toLowerCase().includes(spelling))) continue;
-    sectionsSeen.add(section);
-    sections.push({ heading: heading?.text, id: anchor.id, excerpt: excerptAround(anchor.text, found) });
+    if (!heading || sectionsSeen.has(heading.id) || !found.some((spelling) => anchor.text.toLowerCase().includes(spelling)))
+      continue;
+    sectionsSeen.add(heading.id);
+    sections.push({ heading: heading.text, id: anchor.id, excerpt: excerptAround(anchor.text, found) });
   }
   const firstBody = record.anchors.find(
     (anchor) => !/^h[1-6]$/.test(anchor.element) && found.some((spelling) => anchor.text.toLowerCase().includes(spelling)),
