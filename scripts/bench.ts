@@ -6,7 +6,7 @@
  */
 import './check-runtime.mjs';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,7 +29,7 @@ const chromiumVersion = spawnSync(process.env['CHROMIUM_PATH'] ?? '/usr/bin/chro
   encoding: 'utf8',
 }).stdout.trim();
 results['run'] = {
-  command: `npm run bench${values.quick ? ' -- --quick' : ''}`,
+  command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
   date: new Date().toISOString(),
   node: process.version,
   astro: version('astro'),
@@ -54,13 +54,15 @@ interface BuildRun {
 
 function build(content: string, out: string, conversion: boolean): BuildRun {
   const report = join(bench, 'timings.json');
+  const cache = join(bench, 'cache');
+  rmSync(cache, { recursive: true, force: true });
   const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
     cwd: root,
     encoding: 'utf8',
     env: {
       ...process.env,
       CONTENT_DIR: content,
-      ASTRO_CACHE_DIR: join(bench, `cache-${Date.now()}`),
+      ASTRO_CACHE_DIR: cache,
       BUILD_TIMINGS: report,
       GUOJI_CONVERSION: conversion ? 'on' : 'off',
       LOG_LEVEL: 'silent',
@@ -90,12 +92,19 @@ for (const count of sizes) {
   );
 }
 results['builds'] = builds;
-const [small, large] = [builds[100], builds[1000]];
-if (small && large) {
-  const growth = large.on.wall / large.on.pages / (small.on.wall / small.on.pages);
-  results['growth100to1000'] = growth;
-  console.log(`  per-page time N=1000 / N=100: ×${growth.toFixed(2)} (1.00 = linear growth of the whole build)`);
+const growth: Record<string, number> = {};
+for (const [from, to] of [
+  [100, 1000],
+  [1000, 5000],
+] as const) {
+  const [small, large] = [builds[from], builds[to]];
+  if (!small || !large) continue;
+  growth[`${from}→${to}`] = large.on.wall / large.on.pages / (small.on.wall / small.on.pages);
+  console.log(
+    `  per-page time N=${to} / N=${from}: ×${growth[`${from}→${to}`]?.toFixed(2)} (1.00 = linear growth of the whole build)`,
+  );
 }
+results['growth'] = growth;
 
 // 2. The converter on its own.
 const seedText = (await readFile(join(root, 'tests', 'fixtures', 'seeds', '000_a57ef1e7bf4c205b.txt'), 'utf8')).repeat(50);

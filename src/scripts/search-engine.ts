@@ -28,8 +28,11 @@ export interface SearchOutcome {
   results: PageMatch[];
 }
 
-/** Candidates whose fragments we read per round, and the most we read for one query. */
-const batch = 10;
+/**
+ * Candidates whose fragments (about 8 kB each) we read per round: as many as
+ * results are wanted, at most 10; and the most we read for one query.
+ */
+const maxBatch = 10;
 const maxCandidates = 60;
 
 /** Search files that could not be fetched, since the page loaded. */
@@ -118,6 +121,7 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
       }
       const ordered = [...candidates.values()].sort((a, b) => b.score - a.score).slice(0, maxCandidates);
       const matches: { match: PageMatch; score: number }[] = [];
+      const batch = Math.min(limit, maxBatch);
       for (let start = 0; start < ordered.length && matches.length < limit; start += batch) {
         const slice = ordered.slice(start, start + batch);
         const records = await Promise.all(slice.map((result) => result.data()));

@@ -16,9 +16,24 @@ export interface BuiltSite {
   indexed: Record<(typeof scripts)[number], ReadonlySet<string>>;
 }
 
+/** The paths of the URLs between `<tag>` and `</tag>` (feed links, sitemap locations). */
+function pathsIn(xml: string, tag: string): Set<string> {
+  const paths = new Set<string>();
+  for (const [, url = ''] of xml.matchAll(new RegExp(`<${tag}>([^<]*)</${tag}>`, 'g'))) {
+    try {
+      paths.add(new URL(url).pathname);
+    } catch {
+      // Not an absolute URL: not one of ours.
+    }
+  }
+  return paths;
+}
+
 /** Problems, one sentence each; empty when nothing is missing. */
 export function findMissing(site: BuiltSite, slugs: readonly string[]): string[] {
   const problems: string[] = [];
+  const feeds = { 'zh-hant': pathsIn(site.feeds['zh-hant'], 'link'), 'zh-hans': pathsIn(site.feeds['zh-hans'], 'link') };
+  const sitemap = pathsIn(site.sitemap, 'loc');
   const keys = new Map(scripts.map((script) => [script, new Set<string>()]));
   for (const page of site.pages) {
     const located = keyOfPath(site.base, page);
@@ -31,8 +46,8 @@ export function findMissing(site: BuiltSite, slugs: readonly string[]): string[]
     for (const script of scripts) {
       const path = pageUrl(site.base, script, articleKey(slug));
       if (!keys.get(script)?.has(articleKey(slug))) problems.push(`article "${slug}" has no page ${path}`);
-      if (!site.feeds[script].includes(`${path}</link>`)) problems.push(`article "${slug}" is missing from the ${script} feed`);
-      if (!site.sitemap.includes(`${path}</loc>`)) problems.push(`article "${slug}" (${script}) is missing from the sitemap`);
+      if (!feeds[script].has(path)) problems.push(`article "${slug}" is missing from the ${script} feed`);
+      if (!sitemap.has(path)) problems.push(`article "${slug}" (${script}) is missing from the sitemap`);
       if (!site.indexed[script].has(path)) problems.push(`article "${slug}" is missing from the ${script} search index`);
     }
   }
