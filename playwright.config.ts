@@ -1,23 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumFlags as args, chromiumPath as executablePath } from './scripts/chromium.ts';
 
 /**
  * Browser tests in headless Chromium against the built site, served the way a
  * static host serves it (`scripts/serve.ts`): `dist/` at the root, and the
  * sub-path build (`npm run build:subpath`) under /news/.
- * CHROMIUM_PATH points at another Chromium; Debian's is the default.
  */
-const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const args = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,

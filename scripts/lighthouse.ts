@@ -10,7 +10,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromiumFlags, chromiumPath, startServer } from './serve-process.ts';
+import { chromiumFlags, chromiumPath } from './chromium.ts';
+import { startServer } from './serve-process.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const port = 4340;

@@ -16,16 +16,3 @@ export async function startServer(dir: string, port: number, base = '/'): Promis
   child.kill();
   throw new Error(`the server for ${dir} did not start on port ${port}`);
 }
-
-/** Chromium: Debian's by default, `CHROMIUM_PATH` for another, with the flags this machine needs. */
-export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-export const chromiumFlags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];

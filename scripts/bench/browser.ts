@@ -5,7 +5,7 @@
  * on 繁體/简体 to the first paint of the other page.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { chromiumFlags, chromiumPath } from '../serve-process.ts';
+import { chromiumFlags, chromiumPath } from '../chromium.ts';
 
 export interface SearchTiming {
   query: string;
