@@ -34,6 +34,12 @@ export async function attachCombobox({ form, input, panel, status, list, more }:
     if (!isOpen) select(-1);
   };
 
+  /** Closes the list; a search still under way will not open it again. */
+  const close = (): void => {
+    latest += 1;
+    open(false);
+  };
+
   const select = (index: number): void => {
     options.forEach((option, at) => option.setAttribute('aria-selected', String(at === index)));
     active = index;
@@ -106,15 +112,17 @@ export async function attachCombobox({ form, input, panel, status, list, more }:
     } else if (event.key === 'Escape') {
       if (!panel.hidden) {
         event.preventDefault();
-        open(false);
+        close();
       } else input.blur();
     }
   });
+  // Keep focus in the box while the pointer is on the list, so a click on a result is not lost to focusout.
+  panel.addEventListener('mousedown', (event) => event.preventDefault());
   document.addEventListener('click', (event) => {
-    if (event.target instanceof Node && !form.contains(event.target)) open(false);
+    if (event.target instanceof Node && !form.contains(event.target)) close();
   });
   form.addEventListener('focusout', (event) => {
-    if (!(event.relatedTarget instanceof Node) || !form.contains(event.relatedTarget)) open(false);
+    if (!(event.relatedTarget instanceof Node) || !form.contains(event.relatedTarget)) close();
   });
   // Whatever was typed while this module loaded.
   if (input.value !== '') void run();

@@ -99,6 +99,14 @@ test('the header box: / focuses it, arrows choose a result, Enter opens it', asy
   await expect(page).toHaveURL(/\/zh-hant\/articles\/xi-mishustin-after-trump-summit-2025\/\?hl=/);
 });
 
+test('the header box: a click on a result opens it', async ({ page }) => {
+  await page.goto('/zh-hans/');
+  await page.locator('#site-search').fill('不封顶');
+  await page.locator('#site-search-results [role="option"]').first().click();
+  await expect(page).toHaveURL(/\/zh-hans\/articles\/china-russia-no-limits-2022\/\?hl=/);
+  await expect(page.locator('mark.search-hit').first()).toHaveText('不封顶');
+});
+
 test('the header box: Ctrl+K focuses it and Esc closes the results', async ({ page }) => {
   await page.goto(article('zh-hans', xi));
   await page.keyboard.press('Control+k');
