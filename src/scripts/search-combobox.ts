@@ -7,7 +7,7 @@ import { loadUi } from '../i18n/load.ts';
 import type { Script } from '../lib/scripts.ts';
 import { cleanQuery } from '../lib/search/query.ts';
 import { createSearchEngine } from './search-engine.ts';
-import { element, hitUrl, segmentsToNodes } from './search-render.ts';
+import { element, hitUrl, outcomeMessage, segmentsToNodes } from './search-render.ts';
 
 const shown = 5;
 
@@ -80,16 +80,11 @@ export async function attachCombobox({ form, input, panel, status, list, more }:
       return option;
     });
     list.replaceChildren(...options);
-    status.textContent =
-      outcome.status === 'unavailable'
-        ? t.searchUnavailable
-        : outcome.results.length === 0
-          ? t.searchNoResults(query)
-          : t.searchResults(outcome.results.length);
+    status.textContent = outcomeMessage(outcome, query, t);
     const all = new URL(form.action, location.href);
     all.searchParams.set('q', query);
     more.href = all.pathname + all.search;
-    more.textContent = `${t.search}「${query}」→`;
+    more.textContent = `${t.searchTitleFor(query)} →`;
     open(true);
     select(-1);
   };

@@ -6,7 +6,7 @@ import { loadUi } from '../i18n/load.ts';
 import { isScript } from '../lib/scripts.ts';
 import { cleanQuery } from '../lib/search/query.ts';
 import { createSearchEngine } from './search-engine.ts';
-import { element, renderResult } from './search-render.ts';
+import { element, outcomeMessage, renderResult } from './search-render.ts';
 
 export function runSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('form[data-search-page]');
@@ -41,9 +41,7 @@ export function runSearchPage(): void {
     status.textContent = t.searchLoading;
     const outcome = await engine.search(query);
     if (ticket !== latest) return;
-    if (outcome.status === 'unavailable') status.textContent = t.searchUnavailable;
-    else if (outcome.status === 'empty') status.textContent = t.searchEmpty;
-    else status.textContent = outcome.results.length === 0 ? t.searchNoResults(query) : t.searchResults(outcome.results.length);
+    status.textContent = outcomeMessage(outcome, query, t);
     list.replaceChildren(...outcome.results.map((match) => element('li', {}, renderResult(match, script, t))));
   };
 

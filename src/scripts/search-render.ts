@@ -6,6 +6,7 @@ import type { UiStrings } from '../i18n/index.ts';
 import { formatDate } from '../lib/dates.ts';
 import type { Script } from '../lib/scripts.ts';
 import type { PageMatch, Segment } from '../lib/search/matching.ts';
+import type { SearchOutcome } from './search-engine.ts';
 
 export function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -61,4 +62,11 @@ export function renderResult(match: PageMatch, script: Script, t: UiStrings): HT
     item.append(list);
   }
   return item;
+}
+
+/** What a search came to, in the reader's script: a count, "no results", "type a word" or "unavailable". */
+export function outcomeMessage(outcome: SearchOutcome, query: string, t: UiStrings): string {
+  if (outcome.status === 'unavailable') return t.searchUnavailable;
+  if (outcome.status === 'empty') return t.searchEmpty;
+  return outcome.results.length === 0 ? t.searchNoResults(query) : t.searchResults(outcome.results.length);
 }
