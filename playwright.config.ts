@@ -1,6 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumFlags as args, chromiumPath as executablePath } from './scripts/chromium.ts';
 
+/** Ports of the two servers; `E2E_PORT` moves them, so two checkouts can run their browser tests at once. */
+const rootPort = Number(process.env['E2E_PORT'] ?? 4329);
+const subpathPort = rootPort + 1;
+
 /**
  * Browser tests in headless Chromium against the built site, served the way a
  * static host serves it (`scripts/serve.ts`): `dist/` at the root, and the
@@ -18,18 +22,18 @@ export default defineConfig({
     locale: 'zh-TW',
   },
   projects: [
-    { name: 'root', testIgnore: /subpath\.spec\.ts/, use: { baseURL: 'http://localhost:4329' } },
-    { name: 'subpath', testMatch: /subpath\.spec\.ts/, use: { baseURL: 'http://localhost:4330' } },
+    { name: 'root', testIgnore: /subpath\.spec\.ts/, use: { baseURL: `http://localhost:${rootPort}` } },
+    { name: 'subpath', testMatch: /subpath\.spec\.ts/, use: { baseURL: `http://localhost:${subpathPort}` } },
   ],
   webServer: [
     {
-      command: 'node scripts/serve.ts --dir dist --port 4329 --base /',
-      url: 'http://localhost:4329/',
+      command: `node scripts/serve.ts --dir dist --port ${rootPort} --base /`,
+      url: `http://localhost:${rootPort}/`,
       reuseExistingServer: false,
     },
     {
-      command: 'node scripts/serve.ts --dir .build/subpath-dist --port 4330 --base /news/',
-      url: 'http://localhost:4330/news/',
+      command: `node scripts/serve.ts --dir .build/subpath-dist --port ${subpathPort} --base /news/`,
+      url: `http://localhost:${subpathPort}/news/`,
       reuseExistingServer: false,
     },
   ],
