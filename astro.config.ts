@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import publishChecks from './src/integrations/publish-checks.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
-import rehypeParagraphIds from './src/plugins/rehype-paragraph-ids.ts';
+import rehypeParagraphIds from './src/markdown/rehype-paragraph-ids.ts';
 
 /**
  * `SITE_URL` and `SITE_BASE` let the operator deploy at a domain root or under

@@ -11,8 +11,8 @@ import { glob, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
-import { collectLinks, findBrokenLinks, type PageLinks } from '../src/lib/checks/links.ts';
-import { parsePage } from '../src/lib/checks/page-text.ts';
+import { collectLinks, findBrokenLinks, type PageLinks } from '../src/checks/links.ts';
+import { parsePage } from '../src/checks/page-text.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { base: { type: 'string', default: '/' } } });
 const dir = resolve(positionals[0] ?? 'dist');

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkBuiltSite } from '../../src/integrations/publish-checks.ts';
-import { collectLinks, findBrokenLinks } from '../../src/lib/checks/links.ts';
-import { pageText, parsePage } from '../../src/lib/checks/page-text.ts';
-import { findLeftoverTraditional, gb2312Han } from '../../src/lib/checks/simplified.ts';
+import { collectLinks, findBrokenLinks } from '../../src/checks/links.ts';
+import { pageText, parsePage } from '../../src/checks/page-text.ts';
+import { findLeftoverTraditional, gb2312Han } from '../../src/checks/simplified.ts';
 
 describe('findLeftoverTraditional', () => {
   test('clean Simplified text passes', () => {

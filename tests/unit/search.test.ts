@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { excerptAround, markText, matchPage, rankMatches, type PageRecord } from '../../src/lib/search/matching.ts';
-import { cleanQuery, maxQueryLength, queryTerms, termVariants } from '../../src/lib/search/query.ts';
-import { buildScriptMaps } from '../../src/lib/search/script-map.ts';
+import { excerptAround, markText, matchPage, rankMatches, type PageRecord } from '../../src/search/matching.ts';
+import { cleanQuery, maxQueryLength, queryTerms, termVariants } from '../../src/search/query.ts';
+import { buildScriptMaps } from '../../src/search/script-map.ts';
 
 describe('cleanQuery', () => {
   test('it trims and collapses spaces', () => {

@@ -10,7 +10,7 @@ import { neighbours, relatedArticles } from '../../src/lib/related.ts';
 import { preferredScript } from '../../src/lib/scripts.ts';
 import { headersFile } from '../../src/lib/security.ts';
 import { keyOfPath, pageUrl } from '../../src/lib/urls.ts';
-import rehypeParagraphIds from '../../src/plugins/rehype-paragraph-ids.ts';
+import rehypeParagraphIds from '../../src/markdown/rehype-paragraph-ids.ts';
 
 describe('preferredScript', () => {
   test.each([

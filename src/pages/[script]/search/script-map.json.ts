@@ -1,6 +1,6 @@
 /**
  * The character map a query needs to search this script's index when it is
- * typed in the other script; see `src/lib/search/script-map.ts`.
+ * typed in the other script; see `src/search/script-map.ts`.
  */
 import type { APIContext } from 'astro';
 import { siteContent } from '../../../data/articles.ts';
@@ -8,7 +8,7 @@ import { glossaryFor, topicName } from '../../../lib/article-view.ts';
 import { timed } from '../../../lib/build-timing.ts';
 import { conversionEnabled, toSimplified } from '../../../lib/convert.ts';
 import type { Script } from '../../../lib/scripts.ts';
-import { buildScriptMaps, type ScriptMaps } from '../../../lib/search/script-map.ts';
+import { buildScriptMaps, type ScriptMaps } from '../../../search/script-map.ts';
 import { scriptPaths } from '../../../lib/static-paths.ts';
 
 export const getStaticPaths = scriptPaths;

@@ -4,7 +4,7 @@
  */
 import { loadUi } from '../i18n/load.ts';
 import { isScript } from '../lib/scripts.ts';
-import { cleanQuery } from '../lib/search/query.ts';
+import { cleanQuery } from '../search/query.ts';
 import { createSearchEngine } from './search-engine.ts';
 import { element, outcomeMessage, renderResult } from './search-render.ts';
 

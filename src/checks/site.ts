@@ -3,8 +3,8 @@
  * other script, and every article is in both scripts, both feeds, the
  * sitemap and both search indexes. Pure: the caller reads the files.
  */
-import { scripts } from '../scripts.ts';
-import { articleKey, keyOfPath, pageUrl } from '../urls.ts';
+import { scripts } from '../lib/scripts.ts';
+import { articleKey, keyOfPath, pageUrl } from '../lib/urls.ts';
 
 export interface BuiltSite {
   base: string;

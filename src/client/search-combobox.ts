@@ -5,7 +5,7 @@
  */
 import { loadUi } from '../i18n/load.ts';
 import type { Script } from '../lib/scripts.ts';
-import { cleanQuery } from '../lib/search/query.ts';
+import { cleanQuery } from '../search/query.ts';
 import { createSearchEngine } from './search-engine.ts';
 import { element, hitUrl, outcomeMessage, segmentsToNodes } from './search-render.ts';
 

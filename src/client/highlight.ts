@@ -3,7 +3,7 @@
  * words in the article and brings the first one into view. Text only: the
  * words are matched against text nodes, never inserted as HTML.
  */
-import { queryTerms } from '../lib/search/query.ts';
+import { queryTerms } from '../search/query.ts';
 
 export function highlightSearchTerms(root: ParentNode = document): void {
   const raw = new URLSearchParams(location.search).get('hl');

@@ -4,7 +4,7 @@
  * in GB2312 (the mainland's basic set) or on the allow-list. Characters a
  * glossary pinned on purpose are not reported.
  */
-import { openccConverter } from '../convert.ts';
+import { openccConverter } from '../lib/convert.ts';
 
 /** Han characters outside GB2312 that are correct in Simplified text (names, rare words). */
 export const simplifiedAllowList: ReadonlySet<string> = new Set(['镕', '堃', '喆', '赟', '珺', '昇']);

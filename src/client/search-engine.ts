@@ -4,9 +4,9 @@
  * query, and keeps the pages that contain it exactly (`matchPage`).
  */
 import { type Script } from '../lib/scripts.ts';
-import { matchPage, rankMatches, type PageMatch, type PageRecord } from '../lib/search/matching.ts';
-import { queryTerms, termVariants, maxVariants } from '../lib/search/query.ts';
-import type { ScriptMap } from '../lib/search/script-map.ts';
+import { matchPage, rankMatches, type PageMatch, type PageRecord } from '../search/matching.ts';
+import { queryTerms, termVariants, maxVariants } from '../search/query.ts';
+import type { ScriptMap } from '../search/script-map.ts';
 import { pageUrl } from '../lib/urls.ts';
 
 /** The part of Pagefind's browser API we use. @see https://pagefind.app/docs/api/ */

@@ -5,7 +5,7 @@
 import type { UiStrings } from '../i18n/index.ts';
 import { formatDate } from '../lib/dates.ts';
 import type { Script } from '../lib/scripts.ts';
-import type { PageMatch, Segment } from '../lib/search/matching.ts';
+import type { PageMatch, Segment } from '../search/matching.ts';
 import type { SearchOutcome } from './search-engine.ts';
 
 export function element<K extends keyof HTMLElementTagNameMap>(
