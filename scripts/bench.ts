@@ -11,8 +11,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { toSimplified } from '../src/lib/convert.ts';
-import { convertHtml } from '../src/lib/convert-html.ts';
+import { convertHtml, convertText } from '../src/conversion/index.ts';
 import { launch, measureSearch, measureSwitch, type SearchTiming } from './bench/browser.ts';
 import { writeCorpus } from './bench/corpus.ts';
 import { pageWeight, weigh } from './bench/weight.ts';
@@ -122,14 +121,18 @@ const throughput = (work: () => void, characters: number): number => {
   }
   return (characters * rounds) / ((performance.now() - started) / 1000);
 };
+// The same text in Simplified script, for the other direction.
+const simplifiedText = convertText(seedText, { from: 'zh-TW', to: 'zh-hans' });
 const converter = {
-  tw2s: throughput(() => toSimplified(seedText, { variant: 'zh-TW' }), seedText.length),
-  hk2s: throughput(() => toSimplified(seedText, { variant: 'zh-HK' }), seedText.length),
-  html: throughput(() => convertHtml(html, { variant: 'zh-TW' }), html.length),
+  tw2s: throughput(() => convertText(seedText, { from: 'zh-TW', to: 'zh-hans' }), seedText.length),
+  hk2s: throughput(() => convertText(seedText, { from: 'zh-HK', to: 'zh-hans' }), seedText.length),
+  s2tw: throughput(() => convertText(simplifiedText, { from: 'zh-CN', to: 'zh-hant' }), simplifiedText.length),
+  html: throughput(() => convertHtml(html, { from: 'zh-TW', to: 'zh-hans' }), html.length),
 };
 results['converter'] = converter;
+const rate = (value: number): string => `${(value / 1e6).toFixed(2)} M chars/s`;
 console.log(
-  `\nConverter alone: tw2s ${(converter.tw2s / 1e6).toFixed(2)} M chars/s, hk2s ${(converter.hk2s / 1e6).toFixed(2)} M chars/s, article HTML (parse + convert + serialise) ${(converter.html / 1e6).toFixed(2)} M chars/s`,
+  `\nConverter alone: tw2s ${rate(converter.tw2s)}, hk2s ${rate(converter.hk2s)}, s2tw ${rate(converter.s2tw)}, article HTML (parse + convert + serialise) ${rate(converter.html)}`,
 );
 
 // 3. Page weight of the real site (npm run build must have made dist/).

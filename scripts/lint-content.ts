@@ -1,26 +1,46 @@
 /**
- * `npm run lint:content`: reports ASCII punctuation inside Chinese text in
- * every article, with file, line and column, and fails if there is any.
+ * `npm run lint:content`: runs every article through the same Markdown
+ * pipeline as the build, with the editors' lint added: ASCII punctuation
+ * inside Chinese text, and, for articles written in Simplified, the review
+ * list of characters whose Traditional form depends on context. Everything
+ * the build would refuse is reported too. Errors fail the command; the
+ * review list is a list of warnings to read, and passes.
  */
+import './check-runtime.mjs';
 import { glob, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { lintPunctuation } from '../src/lib/punctuation-lint.ts';
+import * as yaml from 'js-yaml';
+import { checkArticleFile, formatProblem } from '../src/checks/content.ts';
+import { glossarySchema } from '../src/schemas/glossary.ts';
+import { topicSchema } from '../src/schemas/topic.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const dir = resolve(root, process.env['CONTENT_DIR'] ?? 'content', 'articles');
-let count = 0;
+const contentDir = resolve(root, process.env['CONTENT_DIR'] ?? 'content');
+const readYaml = async (name: string): Promise<unknown> => yaml.load(await readFile(join(contentDir, name), 'utf8'));
+const topicIds = new Set(
+  topicSchema
+    .array()
+    .parse(await readYaml('topics.yaml'))
+    .map(({ id }) => id),
+);
+const glossary = glossarySchema.parse(await readYaml('glossary.yaml'));
+
+let errors = 0;
+let warnings = 0;
 let files = 0;
-for await (const name of glob('**/*.md', { cwd: dir })) {
+for await (const name of glob('**/*.md', { cwd: join(contentDir, 'articles') })) {
   files += 1;
-  const path = join(dir, name);
-  for (const problem of lintPunctuation(await readFile(path, 'utf8'))) {
-    count += 1;
-    console.log(
-      `${relative(root, path)}:${problem.line}:${problem.column}: ASCII "${problem.character}" in Chinese text, use "${problem.suggestion}": …${problem.context}…`,
-    );
-  }
+  const path = join(contentDir, 'articles', name);
+  const file = relative(root, path);
+  const result = checkArticleFile(file, await readFile(path, 'utf8'), { topicIds, glossary, lint: true });
+  for (const problem of result.problems) console.log(`error   ${formatProblem(problem)}`);
+  if (result.warnings.length > 0)
+    console.log(`\n${file}: review what conversion chose (pin what is wrong with -{…}- or the glossary):`);
+  for (const warning of result.warnings) console.log(`review  ${formatProblem(warning)}`);
+  errors += result.problems.length;
+  warnings += result.warnings.length;
 }
 console.log(
-  count === 0 ? `Punctuation: ${files} article(s), no ASCII punctuation in Chinese text.` : `Punctuation: ${count} problem(s).`,
+  `\nContent: ${files} article(s), ${errors} error(s), ${warnings} character(s) to review.${errors === 0 ? '' : ' Fix the errors above.'}`,
 );
-process.exitCode = count === 0 ? 0 : 1;
+process.exitCode = errors === 0 ? 0 : 1;

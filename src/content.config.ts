@@ -1,13 +1,16 @@
 /**
- * Content collections: the articles (one Markdown file each) and the topics
- * they are filed under. `CONTENT_DIR` points the build at another content
- * folder (the tests' malformed articles, the benchmark's generated archive).
+ * Content collections: the articles (one Markdown file each), the topics
+ * they are filed under and the site glossary. `CONTENT_DIR` points the build
+ * at another content folder (the tests' fixtures, the benchmark's archive).
  */
 import { defineCollection, reference } from 'astro:content';
 import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { articleSchema, topicSchema } from './lib/article-schema.ts';
 import { articleLoader } from './loaders/article-loader.ts';
+import { glossaryLoader } from './loaders/glossary-loader.ts';
+import { articleSchema } from './schemas/article.ts';
+import { glossaryEntrySchema } from './schemas/glossary.ts';
+import { topicSchema } from './schemas/topic.ts';
 
 const contentDir = process.env['CONTENT_DIR'] ?? 'content';
 
@@ -21,4 +24,9 @@ const topics = defineCollection({
   schema: topicSchema,
 });
 
-export const collections = { articles, topics };
+const glossary = defineCollection({
+  loader: glossaryLoader({ file: `${contentDir}/glossary.yaml` }),
+  schema: glossaryEntrySchema,
+});
+
+export const collections = { articles, topics, glossary };

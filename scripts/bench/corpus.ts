@@ -6,7 +6,7 @@
  */
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { splitFrontmatter } from '../../src/markdown/frontmatter.ts';
 
 /** mulberry32: a small seeded PRNG, so the corpus is the same on every machine. */
 function random(seed: number): () => number {

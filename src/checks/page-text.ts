@@ -1,39 +1,49 @@
 /**
  * Everything a reader sees or hears on a built page, as text: text nodes,
  * `<title>`, the meta description and Open Graph text, and the perceived
- * attributes. Regions marked with another language (the 繁體 link on a
- * Simplified page, English source titles) can be left out.
+ * attributes. Code is left out (it is shown as written in every script), and
+ * so are regions marked with another language than the page's own (the 繁體
+ * link on a Simplified page, English source titles).
  */
 import type { Element, Root, RootContent } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 
-const parser = unified().use(rehypeParse);
+const pageParser = unified().use(rehypeParse);
+const fragmentParser = unified().use(rehypeParse, { fragment: true });
 
 const hidden = new Set(['script', 'style', 'template', 'noscript']);
+const verbatim = new Set(['code', 'pre', 'kbd', 'samp', 'var']);
 const perceived = ['alt', 'title', 'ariaLabel', 'ariaDescription', 'placeholder'] as const;
 const describedBy = /^(description|og:title|og:description|og:site_name|twitter:title|twitter:description)$/;
 
 export interface PageTextOptions {
-  /** Leave out elements whose `lang` starts with one of these (case-insensitive). */
-  skipLangs?: readonly string[];
+  /** The page's own language tag: elements marked with another `lang` are left out. */
+  lang?: string | undefined;
 }
 
 export function parsePage(html: string): Root {
-  return parser.parse(html);
+  return pageParser.parse(html);
+}
+
+/** Parses an HTML fragment, such as a feed item's content. */
+export function parseFragment(html: string): Root {
+  return fragmentParser.parse(html);
 }
 
 /** The text pieces of a page, each a separate string (never joined across elements). */
-export function pageText(tree: Root, { skipLangs = [] }: PageTextOptions = {}): string[] {
+export function pageText(tree: Root, { lang }: PageTextOptions = {}): string[] {
   const pieces: string[] = [];
+  const own = lang?.toLowerCase();
   const skipped = (element: Element): boolean => {
-    const lang = element.properties['lang'];
-    return typeof lang === 'string' && skipLangs.some((prefix) => lang.toLowerCase().startsWith(prefix.toLowerCase()));
+    if (hidden.has(element.tagName) || verbatim.has(element.tagName)) return true;
+    const marked = element.properties['lang'];
+    return own !== undefined && typeof marked === 'string' && marked !== '' && !marked.toLowerCase().startsWith(own);
   };
   const walk = (nodes: RootContent[]): void => {
     for (const node of nodes) {
       if (node.type === 'text') pieces.push(node.value);
-      if (node.type !== 'element' || hidden.has(node.tagName) || skipped(node)) continue;
+      if (node.type !== 'element' || skipped(node)) continue;
       for (const name of perceived) {
         const value = node.properties[name];
         if (typeof value === 'string') pieces.push(value);

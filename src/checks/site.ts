@@ -3,17 +3,17 @@
  * other script, and every article is in both scripts, both feeds, the
  * sitemap and both search indexes. Pure: the caller reads the files.
  */
-import { scripts } from '../lib/scripts.ts';
+import { otherScripts, scripts, type Script } from '../lib/scripts.ts';
 import { articleKey, keyOfPath, pageUrl } from '../lib/urls.ts';
 
 export interface BuiltSite {
   base: string;
   /** Site-relative paths of the HTML pages, e.g. `/zh-hant/articles/foo/`. */
   pages: readonly string[];
-  feeds: Record<(typeof scripts)[number], string>;
+  feeds: Record<Script, string>;
   sitemap: string;
   /** URLs of the pages in each script's search index. */
-  indexed: Record<(typeof scripts)[number], ReadonlySet<string>>;
+  indexed: Record<Script, ReadonlySet<string>>;
 }
 
 /** The paths of the URLs between `<tag>` and `</tag>` (feed links, sitemap locations). */
@@ -32,16 +32,24 @@ function pathsIn(xml: string, tag: string): Set<string> {
 /** Problems, one sentence each; empty when nothing is missing. */
 export function findMissing(site: BuiltSite, slugs: readonly string[]): string[] {
   const problems: string[] = [];
-  const feeds = { 'zh-hant': pathsIn(site.feeds['zh-hant'], 'link'), 'zh-hans': pathsIn(site.feeds['zh-hans'], 'link') };
+  const feeds = Object.fromEntries(scripts.map((script) => [script, pathsIn(site.feeds[script], 'link')])) as Record<
+    Script,
+    Set<string>
+  >;
   const sitemap = pathsIn(site.sitemap, 'loc');
   const keys = new Map(scripts.map((script) => [script, new Set<string>()]));
   for (const page of site.pages) {
     const located = keyOfPath(site.base, page);
     if (located) keys.get(located.script)?.add(located.key);
   }
-  const [hant, hans] = scripts.map((script) => keys.get(script) ?? new Set<string>()) as [Set<string>, Set<string>];
-  for (const key of hant) if (!hans.has(key)) problems.push(`${pageUrl(site.base, 'zh-hant', key)} has no Simplified twin`);
-  for (const key of hans) if (!hant.has(key)) problems.push(`${pageUrl(site.base, 'zh-hans', key)} has no Traditional twin`);
+  for (const script of scripts) {
+    for (const other of otherScripts(script)) {
+      for (const key of keys.get(script) ?? []) {
+        if (!keys.get(other)?.has(key))
+          problems.push(`${pageUrl(site.base, script, key)} has no twin in ${other} (${pageUrl(site.base, other, key)})`);
+      }
+    }
+  }
   for (const slug of slugs) {
     for (const script of scripts) {
       const path = pageUrl(site.base, script, articleKey(slug));

@@ -1,36 +1,56 @@
 /**
- * The articles and topics of the content collections, as the pages use them:
- * plain `ArticleInput`s, newest first, read once per build.
+ * The articles, topics and site glossary of the content collections, as the
+ * pages use them: plain `ArticleInput`s, newest first, read once per build.
  */
-import type { MarkdownHeading } from 'astro';
 import { getCollection } from 'astro:content';
+import { convertText, type Glossary } from '../conversion/index.ts';
+import { scripts, type Script } from '../lib/scripts.ts';
+import { topicNameVariant } from '../schemas/topic.ts';
 import type { ArticleInput } from '../lib/article-view.ts';
 import { newestFirst } from '../lib/related.ts';
 
 export interface Topic {
   id: string;
-  name: string;
+  /** The topic's name in every script. */
+  names: Readonly<Record<Script, string>>;
 }
 
-let loaded: Promise<{ articles: ArticleInput[]; topics: Topic[] }> | undefined;
+export interface SiteContent {
+  articles: ArticleInput[];
+  topics: Topic[];
+  /** The site's pinned terms, in the order of `content/glossary.yaml`. */
+  glossary: Glossary;
+}
 
-async function load(): Promise<{ articles: ArticleInput[]; topics: Topic[] }> {
-  const [entries, topicEntries] = await Promise.all([getCollection('articles'), getCollection('topics')]);
-  const topics = topicEntries.map(({ data }) => ({ id: data.id, name: data.name }));
-  const topicName = new Map(topics.map((topic) => [topic.id, topic.name]));
+let loaded: Promise<SiteContent> | undefined;
+
+async function load(): Promise<SiteContent> {
+  const [entries, topicEntries, glossaryEntries] = await Promise.all([
+    getCollection('articles'),
+    getCollection('topics'),
+    getCollection('glossary'),
+  ]);
+  const glossary = [...glossaryEntries].sort((a, b) => Number(a.id) - Number(b.id)).map(({ data }) => data);
+  const names = (name: string): Record<Script, string> =>
+    Object.fromEntries(
+      scripts.map((script) => [script, convertText(name, { from: topicNameVariant, to: script, glossary })]),
+    ) as Record<Script, string>;
+  const topics = topicEntries.map(({ data }) => ({ id: data.id, names: names(data.name) }));
+  const topicNames = new Map(topics.map((topic) => [topic.id, topic.names]));
   const articles = entries.map(({ id, digest, data, rendered }): ArticleInput => ({
     ...data,
     slug: id,
     digest: String(digest ?? ''),
-    topics: data.topics.map(({ id: topic }) => ({ id: topic, name: topicName.get(topic) ?? topic })),
+    glossary: [...data.glossary, ...glossary],
+    topics: data.topics.map(({ id: topic }) => ({ id: topic, names: topicNames.get(topic) ?? names(topic) })),
     html: rendered?.html ?? '',
-    headings: (rendered?.metadata?.['headings'] as MarkdownHeading[] | undefined) ?? [],
+    headings: (rendered?.metadata?.['headings'] as ArticleInput['headings'] | undefined) ?? [],
   }));
-  return { articles: newestFirst(articles), topics };
+  return { articles: newestFirst(articles), topics, glossary };
 }
 
-/** Every article, newest first, and every topic; cached for the build (not in dev, where content changes). */
-export function siteContent(): Promise<{ articles: ArticleInput[]; topics: Topic[] }> {
+/** Every article, newest first, every topic and the site glossary; cached for the build (not in dev, where content changes). */
+export function siteContent(): Promise<SiteContent> {
   if (import.meta.env.DEV) return load();
   loaded ??= load();
   return loaded;

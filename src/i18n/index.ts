@@ -1,13 +1,13 @@
 /**
- * Interface strings, one table per script. Simplified strings are written for
- * mainland readers (搜索, 个), not converted from the Traditional ones (搜尋, 個).
+ * Interface strings, one table per script. Each table is written for its
+ * readers (搜尋 / 搜索, 個 / 个), not converted from another.
  */
 import type { Script } from '../lib/scripts.ts';
+import type { UiStrings } from './types.ts';
 import zhHans from './zh-hans.ts';
 import zhHant from './zh-hant.ts';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : T[K] };
-export type UiStrings = Widen<typeof zhHant>;
+export type { UiStrings } from './types.ts';
 
 const tables: Record<Script, UiStrings> = { 'zh-hant': zhHant, 'zh-hans': zhHans };
 

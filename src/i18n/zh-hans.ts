@@ -1,5 +1,5 @@
 /** Interface strings for pages in Simplified script. */
-import type { UiStrings } from './index.ts';
+import type { UiStrings } from './types.ts';
 
 export default {
   siteName: '国际时评',
@@ -10,9 +10,6 @@ export default {
   topics: '主题',
   allTopics: '所有主题',
   topicArticles: (count: number) => `共 ${count} 篇文章`,
-  switchLabel: '繁體',
-  // Written in the script the link leads to, like its lang attribute.
-  switchName: '繁體中文版本',
   search: '搜索',
   searchLabel: '搜索文章',
   searchPlaceholder: '输入关键词',
@@ -53,4 +50,6 @@ export default {
   notFoundHome: '回到首页',
   chooseScript: '选择阅读的字体',
   backToTop: '回到页首',
+  footnotes: '注释',
+  footnoteBack: (note: number, use: number) => `返回注释 ${note} 的引用处${use > 1 ? `（第 ${use} 处）` : ''}`,
 } as const satisfies UiStrings;

@@ -8,9 +8,6 @@ export default {
   topics: '主題',
   allTopics: '所有主題',
   topicArticles: (count: number) => `共 ${count} 篇文章`,
-  switchLabel: '简体',
-  // Written in the script the link leads to, like its lang attribute.
-  switchName: '简体中文版本',
   search: '搜尋',
   searchLabel: '搜尋文章',
   searchPlaceholder: '輸入關鍵詞',
@@ -51,4 +48,6 @@ export default {
   notFoundHome: '回到首頁',
   chooseScript: '選擇閱讀的字體',
   backToTop: '回到頁首',
+  footnotes: '註釋',
+  footnoteBack: (note: number, use: number) => `返回註釋 ${note} 的引用處${use > 1 ? `（第 ${use} 處）` : ''}`,
 } as const;

@@ -1,14 +1,17 @@
 /**
  * An article as one script shows it: every field a reader sees, converted
- * once per article and script (cached), from the Traditional source.
+ * once per article and script (cached) from the author's text, whichever
+ * script that is. What the conversion fixed (rules, pins) and the body's
+ * text length are noted for the publish checks.
  */
-import siteGlossary from '../../content/glossary.json' with { type: 'json' };
-import type { ArticleCorrection, ArticleSource, Glossary } from './article-schema.ts';
+import { renderedFacts } from '../checks/rendered-facts.ts';
+import { convertHtml, convertText, createConversionLog, type ConvertOptions, type Glossary } from '../conversion/index.ts';
+import { ui } from '../i18n/index.ts';
+import type { ArticleCorrection, ArticleSource } from '../schemas/article.ts';
 import { timed } from './build-timing.ts';
-import { conversionEnabled, toSimplified, type ConvertOptions } from './convert.ts';
-import { convertHtml } from './convert-html.ts';
 import { countHan, readingMinutes } from './reading-time.ts';
 import type { Script, SourceVariant } from './scripts.ts';
+import { articleKey } from './urls.ts';
 
 export interface ArticleInput {
   slug: string;
@@ -23,59 +26,59 @@ export interface ArticleInput {
   published: Date;
   updated?: Date | undefined;
   sourceVariant: SourceVariant;
-  topics: readonly { id: string; name: string }[];
+  /** Topics with their names in every script. */
+  topics: readonly { id: string; names: Readonly<Record<Script, string>> }[];
   sources: readonly ArticleSource[];
   corrections: readonly ArticleCorrection[];
+  /** The article's own pinned terms, then the site's. */
   glossary: Glossary;
-  /** Body HTML rendered from the Markdown, in the source script. */
+  /** Body HTML rendered from the Markdown, in the source script, inline rules still in the text. */
   html: string;
   headings: readonly { depth: number; slug: string; text: string }[];
 }
 
-export interface ArticleView extends Omit<ArticleInput, 'html' | 'digest' | 'glossary'> {
+export interface ArticleView extends Omit<ArticleInput, 'html' | 'digest' | 'glossary' | 'topics'> {
   script: Script;
+  topics: readonly { id: string; name: string }[];
   bodyHtml: string;
   hanCharacters: number;
   readingMinutes: number;
 }
 
-/** The site glossary with the article's own entries over it. */
-export function glossaryFor(article: Pick<ArticleInput, 'glossary'>): Glossary {
-  return { ...siteGlossary, ...article.glossary };
-}
-
 const cache = new Map<string, ArticleView>();
-
-/** A topic name (written in Taiwan Traditional in content/topics.yaml) as `script` shows it. */
-export function topicName(name: string, script: Script): string {
-  if (script === 'zh-hant' || !conversionEnabled) return name;
-  return timed('conversion', () => toSimplified(name, { variant: 'zh-TW', glossary: siteGlossary }));
-}
 
 type ShownFields = Omit<ArticleView, 'script' | 'hanCharacters' | 'readingMinutes'>;
 
 function shownFields(article: ArticleInput, script: Script): ShownFields {
   const { html, digest, glossary, ...fields } = article;
-  if (script === 'zh-hant' || !conversionEnabled) return { ...fields, bodyHtml: html };
-  const options: ConvertOptions = { variant: article.sourceVariant, glossary: glossaryFor(article) };
-  const convert = (text: string): string => toSimplified(text, options);
-  return {
+  const log = createConversionLog();
+  const options: ConvertOptions = { from: article.sourceVariant, to: script, glossary, log };
+  const convert = (text: string): string => convertText(text, options);
+  const t = ui(script);
+  const body = convertHtml(html, options, { label: t.footnotes, backLabel: t.footnoteBack });
+  const facts = renderedFacts();
+  facts.bodyLengths.set(`${script}/${articleKey(article.slug)}`, body.textLength);
+  const shown: ShownFields = {
     ...fields,
     title: convert(fields.title),
     summary: convert(fields.summary),
     authors: fields.authors.map(({ name, role }) => ({ name: convert(name), role: convert(role) })),
     outlet: convert(fields.outlet),
     dateline: fields.dateline === undefined ? undefined : convert(fields.dateline),
-    topics: fields.topics.map(({ id, name }) => ({ id, name: topicName(name, script) })),
+    topics: fields.topics.map(({ id, names }) => ({ id, name: names[script] })),
     sources: fields.sources.map((source) => ({ ...source, publisher: convert(source.publisher), title: convert(source.title) })),
     corrections: fields.corrections.map(({ original, corrected, note }) => ({
       original: convert(original),
       corrected: convert(corrected),
       note: convert(note),
     })),
-    headings: fields.headings.map((heading) => ({ ...heading, text: convert(heading.text) })),
-    bodyHtml: convertHtml(html, options),
+    headings: fields.headings
+      .filter(({ slug }) => slug !== 'footnote-label')
+      .map((heading) => ({ ...heading, text: convert(heading.text) })),
+    bodyHtml: body.html,
   };
+  for (const text of log.fixed) facts.fixed[script].add(text);
+  return shown;
 }
 
 /** The article in `script`, converted from its source the first time it is asked for. */
@@ -84,7 +87,7 @@ export function viewArticle(article: ArticleInput, script: Script): ArticleView 
   let view = cache.get(key);
   if (view === undefined) {
     const hanCharacters = countHan(article.html.replace(/<[^>]*>/g, ''));
-    const shown = timed(script === 'zh-hans' ? 'conversion' : 'view', () => shownFields(article, script));
+    const shown = timed('conversion', () => shownFields(article, script));
     view = { ...shown, script, hanCharacters, readingMinutes: readingMinutes(hanCharacters) };
     cache.set(key, view);
   }

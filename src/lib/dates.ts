@@ -6,7 +6,7 @@ const formatters = new Map<Script, Intl.DateTimeFormat>();
 export function formatDate(date: Date, script: Script): string {
   let formatter = formatters.get(script);
   if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat(langTag[script], { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    formatter = new Intl.DateTimeFormat(langTag(script), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
     formatters.set(script, formatter);
   }
   return formatter.format(date);

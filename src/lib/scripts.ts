@@ -1,45 +1,114 @@
 /**
- * The two scripts every page is published in, and the source variants an
- * article can be written in.
+ * The scripts every page is published in, and the source variants an article
+ * can be written in: one registry, so that everything that depends on a
+ * script (URL segment, language tags, the switch's label, conversion, quotes,
+ * inline rules, the character guards) is read from data here. Adding a script
+ * is an entry here and a table of interface strings in `src/i18n/`.
  */
 
+/** The two families of Chinese script, which decide conversion and the character guards. */
+export type ScriptFamily = 'traditional' | 'simplified';
+
+export interface ScriptDefinition {
+  /** BCP 47 tag: `<html lang>`, `hreflang`, Pagefind's index language. */
+  lang: string;
+  family: ScriptFamily;
+  /** OpenCC's locale for text converted into this script (`tw`: Taiwan-standard characters, never `twp`). */
+  opencc: 'tw' | 'hk' | 'cn';
+  /** Open Graph locale. */
+  ogLocale: string;
+  /** Short name of the script, written in it: the label of the link that leads to it. */
+  label: string;
+  /** Full name of the script, written in it. */
+  name: string;
+  /** First Chinese browser language that asks for this script (a first-time visitor's default). */
+  browserLanguages: RegExp;
+  /** Variant names of `-{zh-…:text}-` rules whose text this script shows, most preferred first. */
+  ruleVariants: readonly string[];
+  /** Quotation marks: outer pair, then inner pair. */
+  quotes: readonly [open: string, close: string, innerOpen: string, innerClose: string];
+}
+
+export const scriptRegistry = {
+  'zh-hant': {
+    lang: 'zh-Hant',
+    family: 'traditional',
+    opencc: 'tw',
+    ogLocale: 'zh_TW',
+    label: '繁體',
+    name: '繁體中文',
+    browserLanguages: /^zh(-(hant|tw|hk|mo)(-|$)|$)/,
+    ruleVariants: ['zh-hant', 'zh-tw', 'zh-hk', 'zh-mo'],
+    quotes: ['「', '」', '『', '』'],
+  },
+  'zh-hans': {
+    lang: 'zh-Hans',
+    family: 'simplified',
+    opencc: 'cn',
+    ogLocale: 'zh_CN',
+    label: '简体',
+    name: '简体中文',
+    browserLanguages: /^zh-(hans|cn|sg|my)(-|$)/,
+    ruleVariants: ['zh-hans', 'zh-cn', 'zh-sg', 'zh-my'],
+    quotes: ['“', '”', '‘', '’'],
+  },
+} as const satisfies Record<string, ScriptDefinition>;
+
 /** URL segment of a script: every page lives under `/zh-hant/` or `/zh-hans/`. */
-export const scripts = ['zh-hant', 'zh-hans'] as const;
-export type Script = (typeof scripts)[number];
+export type Script = keyof typeof scriptRegistry;
 
-/** Where an article's text comes from: Taiwan, Hong Kong or generic Traditional. */
-export const sourceVariants = ['zh-TW', 'zh-HK', 'zh-Hant'] as const;
-export type SourceVariant = (typeof sourceVariants)[number];
+/** Every script, in the order pages and links list them. */
+export const scripts = Object.keys(scriptRegistry) as Script[];
 
-/** BCP 47 tag for `<html lang>` and `hreflang`. */
-export const langTag: Record<Script, 'zh-Hant' | 'zh-Hans'> = {
-  'zh-hant': 'zh-Hant',
-  'zh-hans': 'zh-Hans',
-};
+/** The script of a visitor whose browser asks for no Chinese script in particular. */
+export const defaultScript: Script = 'zh-hant';
 
-/** Open Graph locale of each script. */
-export const ogLocale: Record<Script, string> = {
-  'zh-hant': 'zh_TW',
-  'zh-hans': 'zh_CN',
-};
+export function scriptInfo(script: Script): ScriptDefinition {
+  return scriptRegistry[script];
+}
 
-/** The script a reader switches to. */
-export function otherScript(script: Script): Script {
-  return script === 'zh-hant' ? 'zh-hans' : 'zh-hant';
+/**
+ * Where an article's text comes from. The variant decides the script its
+ * author's text is already in and the OpenCC dictionaries that read it.
+ */
+export const sourceVariantRegistry = {
+  'zh-TW': { script: 'zh-hant', opencc: 'tw', description: 'Taiwan Traditional' },
+  'zh-HK': { script: 'zh-hant', opencc: 'hk', description: 'Hong Kong Traditional' },
+  'zh-Hant': { script: 'zh-hant', opencc: 't', description: 'Traditional, no region' },
+  'zh-CN': { script: 'zh-hans', opencc: 'cn', description: 'mainland Simplified' },
+  'zh-SG': { script: 'zh-hans', opencc: 'cn', description: 'Singapore Simplified' },
+  'zh-Hans': { script: 'zh-hans', opencc: 'cn', description: 'Simplified, no region' },
+} as const satisfies Record<string, { script: Script; opencc: 'tw' | 'hk' | 't' | 'cn'; description: string }>;
+
+export type SourceVariant = keyof typeof sourceVariantRegistry;
+export const sourceVariants = Object.keys(sourceVariantRegistry) as [SourceVariant, ...SourceVariant[]];
+
+/** The script an article's own text is written in. */
+export function scriptOfVariant(variant: SourceVariant): Script {
+  return sourceVariantRegistry[variant].script;
+}
+
+/** BCP 47 tag of a script. */
+export function langTag(script: Script): string {
+  return scriptRegistry[script].lang;
+}
+
+/** The scripts a reader can switch to from `script`. */
+export function otherScripts(script: Script): Script[] {
+  return scripts.filter((other) => other !== script);
 }
 
 export function isScript(value: unknown): value is Script {
-  return value === 'zh-hant' || value === 'zh-hans';
+  return typeof value === 'string' && Object.hasOwn(scriptRegistry, value);
 }
 
 /**
  * The script a first-time visitor gets: the first Chinese language the
- * browser lists decides; Simplified for mainland China, Singapore, Malaysia
- * and explicit `zh-Hans`, Traditional for everything else (our sources are
- * written in Traditional).
+ * browser lists decides (`zh-CN` → Simplified, `zh-TW` → Traditional…);
+ * without one, the default script.
  */
 export function preferredScript(languages: readonly string[]): Script {
   const chinese = languages.map((tag) => tag.toLowerCase()).find((tag) => tag === 'zh' || tag.startsWith('zh-'));
-  if (chinese === undefined) return 'zh-hant';
-  return /^zh-(hans|cn|sg|my)(-|$)/.test(chinese) ? 'zh-hans' : 'zh-hant';
+  if (chinese === undefined) return defaultScript;
+  return scripts.find((script) => scriptRegistry[script].browserLanguages.test(chinese)) ?? defaultScript;
 }

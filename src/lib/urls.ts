@@ -3,7 +3,7 @@
  * (`articles/foo/`), so its twin in the other script is the same key.
  * `base` is Astro's `import.meta.env.BASE_URL` (`/` or `/news/`).
  */
-import type { Script } from './scripts.ts';
+import { isScript, type Script } from './scripts.ts';
 
 /** Base with exactly one trailing slash. */
 export function normaliseBase(base: string): string {
@@ -21,7 +21,9 @@ export const topicKey = (topic: string): string => `topics/${topic}/`;
 export function keyOfPath(base: string, path: string): { script: Script; key: string } | undefined {
   const prefix = normaliseBase(base);
   if (!path.startsWith(prefix)) return undefined;
-  const match = /^(zh-hant|zh-hans)\/(.*)$/.exec(path.slice(prefix.length));
-  if (!match) return undefined;
-  return { script: match[1] as Script, key: match[2] ?? '' };
+  const rest = path.slice(prefix.length);
+  const slash = rest.indexOf('/');
+  const script = rest.slice(0, slash);
+  if (slash === -1 || !isScript(script)) return undefined;
+  return { script, key: rest.slice(slash + 1) };
 }

@@ -1,36 +1,22 @@
 /**
  * Content-layer loader for `content/articles/**\/*.md`.
  *
- * Astro's own `glob()` loader lets an impossible date through (js-yaml turns
- * 2025-02-30 into 2 March), only warns about a duplicate slug and prints stack
- * traces. This loader globs the same files, checks all of them first with
- * `checkArticleFile`, and stops the build with one message per problem,
- * naming file, line and field, before anything is stored or rendered.
+ * Every file is read, checked and rendered by the one Markdown pipeline
+ * (`checkArticleFile` → `renderArticleMarkdown`): the frontmatter is split
+ * once and the body that is checked is the body that is stored. Problems in
+ * all files are reported together, each naming file, line and field, before
+ * anything is stored; a file changed since the last build is stored anew.
  */
 import { glob, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import * as yaml from 'js-yaml';
-import siteGlossary from '../../content/glossary.json' with { type: 'json' };
-import { glossarySchema, topicSchema } from '../lib/article-schema.ts';
-import {
-  checkArticleFile,
-  findDuplicateSlugs,
-  formatProblem,
-  type CheckedArticle,
-  type ContentProblem,
-} from '../lib/content-check.ts';
+import { checkArticleFile, findDuplicateSlugs, type CheckedArticle, type ContentProblem } from '../checks/content.ts';
+import { topicSchema } from '../schemas/topic.ts';
+import { ContentError } from './content-error.ts';
+import { readYamlList } from './yaml-list.ts';
 
-/** A content error the editor can act on: printed as its message, without a stack. */
-export class ContentError extends Error {
-  constructor(problems: readonly ContentProblem[]) {
-    const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-    super(`The build stopped: the content has ${count}.\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
-    this.name = 'ContentError';
-    this.stack = this.message;
-  }
-}
+export { ContentError } from './content-error.ts';
 
 export interface ArticleLoaderOptions {
   /** Folder of the article Markdown files, relative to the project root. */
@@ -39,35 +25,13 @@ export interface ArticleLoaderOptions {
   topicsFile: string;
 }
 
-async function readTopicIds(path: string, file: string): Promise<{ ids: Set<string>; problems: ContentProblem[] }> {
-  const problems: ContentProblem[] = [];
-  let list: unknown;
-  try {
-    list = yaml.load(await readFile(path, 'utf8'), { schema: yaml.CORE_SCHEMA });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { ids: new Set(), problems: [{ file, field: 'topics', message: `cannot be read: ${reason}` }] };
-  }
-  const ids = new Set<string>();
-  (Array.isArray(list) ? list : []).forEach((item, index) => {
-    const parsed = topicSchema.safeParse(item);
-    if (parsed.success) ids.add(parsed.data.id);
-    else problems.push({ file, field: `[${index}]`, message: parsed.error.issues.map((issue) => issue.message).join('; ') });
-  });
-  return { ids, problems };
-}
-
 export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loader {
-  async function sync({ config, store, parseData, renderMarkdown, generateDigest }: LoaderContext): Promise<void> {
+  async function sync({ config, store, parseData, generateDigest }: LoaderContext): Promise<void> {
     const root = fileURLToPath(config.root);
     const dir = resolve(root, base);
-    const topics = await readTopicIds(resolve(root, topicsFile), topicsFile);
+    const topics = await readYamlList(resolve(root, topicsFile), topicsFile, topicSchema);
+    const topicIds = new Set(topics.items.map(({ id }) => id));
     const problems: ContentProblem[] = [...topics.problems];
-    const glossary = glossarySchema.safeParse(siteGlossary);
-    if (!glossary.success) {
-      for (const issue of glossary.error.issues)
-        problems.push({ file: 'content/glossary.json', field: issue.path.join('.'), message: issue.message });
-    }
     const checked: { article: CheckedArticle; path: string; source: string }[] = [];
     const files: string[] = [];
     for await (const name of glob('**/*.md', { cwd: dir })) files.push(name);
@@ -77,7 +41,7 @@ export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loade
       const path = join(dir, name);
       const file = relative(root, path);
       const source = await readFile(path, 'utf8');
-      const result = checkArticleFile(file, source, topics.ids);
+      const result = checkArticleFile(file, source, { topicIds });
       problems.push(...result.problems);
       if (result.article) checked.push({ article: result.article, path, source });
     }
@@ -85,16 +49,20 @@ export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loade
     if (problems.length > 0) throw new ContentError(problems);
 
     const stale = new Set(store.keys());
-    for (const { article, path, source } of checked) {
+    for (const { article, source } of checked) {
       const id = article.data.slug;
       stale.delete(id);
       const digest = generateDigest(source);
       if (store.get(id)?.digest === digest) continue;
-      // Rendered from the whole normalised file so Astro strips the frontmatter itself.
-      const normalised = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-      const rendered = await renderMarkdown(normalised, { fileURL: pathToFileURL(path) });
-      const data = await parseData({ id, data: article.raw, filePath: path });
-      store.set({ id, data, body: article.body, filePath: article.file, digest, rendered });
+      const data = await parseData({ id, data: article.raw, filePath: article.file });
+      store.set({
+        id,
+        data,
+        body: article.body,
+        filePath: article.file,
+        digest,
+        rendered: { html: article.html, metadata: { headings: article.headings } },
+      });
     }
     for (const id of stale) store.delete(id);
   }

@@ -77,7 +77,26 @@ const failing: [string, (dir: string) => Promise<void>, RegExp][] = [
   [
     'a 2 MB article',
     rewrite((text) => `${text}\n${'中俄關係不封頂。'.repeat(90_000)}\n`),
-    /\.md:\d+: body: is 2\.2 MB, over the 1 MB limit/,
+    /\.md: file: is 2\.2 MB, over the 1 MB limit/,
+  ],
+  [
+    'Simplified text labelled Traditional',
+    rewrite((text) => text.replace('中俄兩國領導人在北京冬奧開幕之際會晤', '中俄两国领导人在北京冬奥开幕之际会晤')),
+    /\.md:\d+:\d+: body: 「两」 is not 繁體 script .*written in zh-HK/,
+  ],
+  [
+    'a whole article in Simplified, labelled Traditional',
+    async (dir) => {
+      const { convertText } = await import('../../src/conversion/index.ts');
+      const [, frontmatter = '', body = ''] = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(source) ?? [];
+      await writeFile(join(dir, article), frontmatter + convertText(body, { from: 'zh-HK', to: 'zh-hans' }));
+    },
+    /\.md:\d+: sourceVariant: is zh-HK, but the text is written in 简体 script .*: set it to zh-CN/,
+  ],
+  [
+    'a broken inline rule',
+    rewrite((text) => text.replace('中俄兩國領導人', '中俄-{zh-hans:两国}-領導人')),
+    /\.md:\d+:\d+: body: inline rule: no text for 繁體 pages/,
   ],
   [
     'a duplicate slug',

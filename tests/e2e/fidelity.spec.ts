@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { toSimplified } from '../../src/lib/convert.ts';
-import { fullWidth } from '../../src/lib/punctuation-lint.ts';
+import { convertText, type Glossary } from '../../src/conversion/index.ts';
+import { fullWidth } from '../../src/markdown/remark-punctuation.ts';
 import { article, frontmatter, noLimits, xi } from './helpers.ts';
 
 const ascii = Object.fromEntries(Object.entries(fullWidth).map(([narrow, wide]) => [wide, narrow]));
@@ -62,8 +62,8 @@ for (const { slug, variant, body } of seeds) {
 
   test(`${slug}: the Simplified page has the same paragraphs, converted`, async ({ page }) => {
     await page.goto(article('zh-hans', slug));
-    const glossary = (frontmatter(slug)['glossary'] ?? {}) as Record<string, string>;
-    const converted = expected.map((line) => toSimplified(line, { variant, glossary }));
+    const glossary = (frontmatter(slug)['glossary'] ?? []) as Glossary;
+    const converted = expected.map((line) => convertText(line, { from: variant, to: 'zh-hans', glossary }));
     expect((await bodyBlocks(page)).map(normalise)).toEqual(converted.map(normalise));
   });
 }

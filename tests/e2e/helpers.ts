@@ -1,6 +1,6 @@
 /** Shared facts and helpers for the browser tests. */
 import { readFileSync } from 'node:fs';
-import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { splitFrontmatter } from '../../src/markdown/frontmatter.ts';
 
 export const xi = 'xi-mishustin-after-trump-summit-2025';
 export const noLimits = 'china-russia-no-limits-2022';

@@ -2,41 +2,61 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkBuiltSite } from '../../src/integrations/publish-checks.ts';
+import { checkBuiltSite, type SiteCheckOptions } from '../../src/checks/built-site.ts';
 import { collectLinks, findBrokenLinks } from '../../src/checks/links.ts';
 import { pageText, parsePage } from '../../src/checks/page-text.ts';
-import { findLeftoverTraditional, gb2312Han } from '../../src/checks/simplified.ts';
+import type { RenderedFacts } from '../../src/checks/rendered-facts.ts';
+import { guardText } from '../../src/checks/script-guard.ts';
 
-describe('findLeftoverTraditional', () => {
-  test('clean Simplified text passes', () => {
-    expect(findLeftoverTraditional('习近平于北京会见了俄罗斯总理米舒斯京，影响显著。')).toEqual([]);
+describe('guardText', () => {
+  test('clean text passes in each script', () => {
+    expect(guardText('习近平于北京会见了俄罗斯总理米舒斯京，影响显著。', 'zh-hans')).toEqual([]);
+    expect(guardText('習近平於北京會見了俄羅斯總理米舒斯京，影響顯著。', 'zh-hant')).toEqual([]);
   });
 
-  test('a Traditional character is named with its context', () => {
-    expect(findLeftoverTraditional('习近平于北京會见了总理')).toEqual([
-      { character: '會', context: '习近平于北京會见了总理', reason: 'opencc' },
+  test('a Traditional-only character on a Simplified page is named with its context', () => {
+    expect(guardText('习近平于北京會见了总理', 'zh-hans')).toEqual([
+      { found: '會', reason: 'character', context: '习近平于北京會见了总理' },
     ]);
   });
 
-  test('a character outside GB2312 is reported unless allow-listed', () => {
-    expect(gb2312Han().size).toBe(6763);
-    expect(findLeftoverTraditional('囧')).toEqual([{ character: '囧', context: '囧', reason: 'gb2312' }]);
-    expect(findLeftoverTraditional('𠮷')).toEqual([{ character: '𠮷', context: '𠮷', reason: 'gb2312' }]);
-    expect(findLeftoverTraditional('朱镕基')).toEqual([]);
+  test('a Simplified-only character on a Traditional page is named', () => {
+    expect(guardText('習近平於北京会見', 'zh-hant')).toEqual([{ found: '会', reason: 'character', context: '習近平於北京会見' }]);
   });
 
-  test('a pinned glossary term is not reported', () => {
-    expect(findLeftoverTraditional('这部专著', ['专著'])).toEqual([]);
+  test('correct Simplified outside GB2312 passes: 於 (a surname), 瞭, 镕', () => {
+    expect(guardText('作家於梨华在瞭望台，朱镕基', 'zh-hans')).toEqual([]);
+  });
+
+  test('characters both scripts use pass on Traditional pages: 干, 后, 台', () => {
+    expect(guardText('干預、皇后、台灣', 'zh-hant')).toEqual([]);
+  });
+
+  test('text a rule or pin fixed is let stand', () => {
+    expect(guardText('作家於梨華访台', 'zh-hans', new Set(['於梨華']))).toEqual([]);
+    expect(guardText('作家於梨華访台，華', 'zh-hans', new Set(['於梨華']))).toEqual([
+      { found: '華', reason: 'character', context: '於梨華访台，華' },
+    ]);
+  });
+
+  test('quotation marks of the other script are named; an apostrophe is not', () => {
+    expect(guardText('他说「是」', 'zh-hans').map(({ found }) => found)).toEqual(['「', '」']);
+    expect(guardText('他說“是”', 'zh-hant').map(({ found }) => found)).toEqual(['“', '”']);
+    expect(guardText('題為China’s的文章', 'zh-hant')).toEqual([]);
+  });
+
+  test('an inline rule marker left in the text is named', () => {
+    expect(guardText('甲-{乙}-丙', 'zh-hans').map(({ reason }) => reason)).toEqual(['rule marker', 'rule marker']);
   });
 });
 
 describe('pageText', () => {
-  test('it collects text, title, description and perceived attributes, skipping other-script regions', () => {
+  test('it collects text, title, description and perceived attributes, skipping code and other-language regions', () => {
     const tree = parsePage(
       '<html><head><title>標題</title><meta name="description" content="描述"><meta property="og:title" content="開"><script>var 變="x"</script></head>' +
-        '<body><img alt="圖"><a aria-label="連結" href="/關/">文</a><a lang="zh-Hant" href="/x">繁體</a></body></html>',
+        '<body><img alt="圖"><a aria-label="連結" href="/關/">文</a><a lang="zh-Hans" href="/x">简体</a><code>发</code><span lang="en">Reuters</span></body></html>',
     );
-    expect(pageText(tree, { skipLangs: ['zh-Hant'] })).toEqual(['標題', '描述', '開', '圖', '連結', '文']);
+    expect(pageText(tree, { lang: 'zh-Hant' })).toEqual(['標題', '描述', '開', '圖', '連結', '文']);
   });
 });
 
@@ -73,45 +93,63 @@ const articleFile = '---\nslug: a\n---\n正文\n';
 const articlePage = (lang: string, body: string) =>
   `<html lang="${lang}"><head><title>t</title></head><body><div class="article__body"><p>${body}</p></div></body></html>`;
 
+function facts(bodyLengths: [string, number][] = []): RenderedFacts {
+  return { fixed: { 'zh-hant': new Set(), 'zh-hans': new Set() }, bodyLengths: new Map(bodyLengths) };
+}
+
+const check = (options: Omit<SiteCheckOptions, 'base' | 'guards' | 'facts'> & { facts?: RenderedFacts }) =>
+  checkBuiltSite({ base: '/', guards: true, facts: facts(), ...options });
+
+const feed = (script: string, body: string) =>
+  `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><item><title>t</title><link>https://x.example/${script}/articles/a/</link><content:encoded><![CDATA[<p>${body}</p>]]></content:encoded></item></channel></rss>`;
+
 describe('checkBuiltSite', () => {
   const complete = {
     'zh-hant/articles/a/index.html': articlePage('zh-Hant', '會見米舒斯京'),
     'zh-hans/articles/a/index.html': articlePage('zh-Hans', '会见米舒斯京'),
-    'zh-hant/rss.xml': '<link>https://x.example/zh-hant/articles/a/</link>',
-    'zh-hans/rss.xml': '<link>https://x.example/zh-hans/articles/a/</link>',
+    'zh-hant/rss.xml': feed('zh-hant', '會見'),
+    'zh-hans/rss.xml': feed('zh-hans', '会见'),
     'sitemap-0.xml': '<loc>https://x.example/zh-hant/articles/a/</loc><loc>https://x.example/zh-hans/articles/a/</loc>',
   };
 
   test('a complete site passes, except for its missing search index', async () => {
     const content = await folder({ 'articles/a.md': articleFile });
-    const { problems } = await checkBuiltSite({ site: await folder(complete), base: '/', contentDir: content });
+    const { problems } = await check({ site: await folder(complete), contentDir: content });
     expect(problems).toEqual([
       'article "a" is missing from the zh-hant search index',
       'article "a" is missing from the zh-hans search index',
     ]);
   });
 
-  test('a Traditional character on a Simplified page, lost text and a missing twin are named', async () => {
+  test('a character of the other script on a page or in a feed, lost text and a missing twin are named', async () => {
     const content = await folder({ 'articles/a.md': articleFile });
     const site = await folder({
       ...complete,
       'zh-hans/articles/a/index.html': articlePage('zh-Hans', '會见米舒斯'),
+      'zh-hant/articles/a/index.html': articlePage('zh-Hant', '會見米舒斯京发'),
+      'zh-hans/rss.xml': feed('zh-hans', '會见'),
       'zh-hant/topics/index.html': articlePage('zh-Hant', '主題'),
     });
-    const { problems } = await checkBuiltSite({ site, base: '/', contentDir: content });
+    const { problems } = await check({ site, contentDir: content, facts: facts([['zh-hans/articles/a/', 6]]) });
     expect(problems).toContain(
-      'zh-hans/articles/a/index.html: Traditional character 「會」 in 「會见米舒斯」 (OpenCC would still convert it)',
+      'zh-hans/articles/a/index.html: character 「會」 of another script than zh-hans in 「會见米舒斯」',
     );
     expect(problems).toContain(
-      'zh-hans/articles/a/index.html: article text is 5 characters, its Traditional source 6: text was lost or added in conversion',
+      'zh-hant/articles/a/index.html: character 「发」 of another script than zh-hant in 「會見米舒斯京发」',
     );
-    expect(problems).toContain('/zh-hant/topics/ has no Simplified twin');
+    expect(problems).toContain(
+      'zh-hans/rss.xml (https://x.example/zh-hans/articles/a/): character 「會」 of another script than zh-hans in 「會见」',
+    );
+    expect(problems).toContain(
+      'zh-hans/articles/a/index.html: the article body has 5 characters of text, its conversion 6: text was lost or added',
+    );
+    expect(problems).toContain('/zh-hant/topics/ has no twin in zh-hans (/zh-hans/topics/)');
   });
 
   test('an article missing from a feed and the sitemap is named', async () => {
     const content = await folder({ 'articles/a.md': articleFile });
     const site = await folder({ ...complete, 'zh-hans/rss.xml': '', 'sitemap-0.xml': '' });
-    const { problems } = await checkBuiltSite({ site, base: '/', contentDir: content });
+    const { problems } = await check({ site, contentDir: content });
     expect(problems).toEqual(
       expect.arrayContaining([
         'article "a" is missing from the zh-hans feed',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkArticleFile, findDuplicateSlugs, formatProblem, type CheckedArticle } from '../../src/lib/content-check.ts';
+import { checkArticleFile, findDuplicateSlugs, formatProblem, type CheckedArticle } from '../../src/checks/content.ts';
 
 const topics = new Set(['china-russia', 'world-order']);
 
@@ -20,7 +20,7 @@ topics: [china-russia]
 `;
 
 function problems(source: string, file = 'content/articles/a.md'): string[] {
-  return checkArticleFile(file, source, topics).problems.map(formatProblem);
+  return checkArticleFile(file, source, { topicIds: topics }).problems.map(formatProblem);
 }
 
 const replace = (field: string, line: string): string => valid.replace(new RegExp(`^${field}:.*$`, 'm'), line);
@@ -28,7 +28,7 @@ const remove = (field: string): string => valid.replace(new RegExp(`^${field}:.*
 
 describe('checkArticleFile', () => {
   test('a valid article has no problem and its date is a Date', () => {
-    const result = checkArticleFile('content/articles/a.md', valid, topics);
+    const result = checkArticleFile('content/articles/a.md', valid, { topicIds: topics });
     expect(result.problems).toEqual([]);
     expect(result.article?.data.published).toEqual(new Date('2022-02-08T00:00:00Z'));
     expect(result.article?.data.editorialTitle).toBe(false);
@@ -69,8 +69,8 @@ describe('checkArticleFile', () => {
   });
 
   test('an unknown variant lists the variants there are', () => {
-    expect(problems(replace('sourceVariant', 'sourceVariant: zh-CN'))).toEqual([
-      'content/articles/a.md:10: sourceVariant: must be one of zh-TW, zh-HK, zh-Hant',
+    expect(problems(replace('sourceVariant', 'sourceVariant: zh-MO'))).toEqual([
+      'content/articles/a.md:10: sourceVariant: must be one of zh-TW (Taiwan Traditional), zh-HK (Hong Kong Traditional), zh-Hant (Traditional, no region), zh-CN (mainland Simplified), zh-SG (Singapore Simplified), zh-Hans (Simplified, no region)',
     ]);
   });
 
@@ -115,15 +115,26 @@ describe('checkArticleFile', () => {
     expect(problems(`\uFEFF${valid.replace(/\n/g, '\r\n')}`)).toEqual([]);
   });
 
-  test('a glossary entry must keep its length', () => {
-    expect(problems(valid.replace('topics:', 'glossary:\n  專著: 专门著作\ntopics:'))).toEqual([
-      'content/articles/a.md:11: glossary.專著: 「專著」 → 「专门著作」 must keep the same number of characters',
+  const withGlossary = (hant: string, hans: string): string =>
+    valid.replace('topics:', `glossary:\n  - zh-hant: ${hant}\n    zh-hans: ${hans}\ntopics:`);
+
+  test('a glossary entry may change the length, and 於梨华 is Simplified', () => {
+    expect(problems(withGlossary('隨身碟', 'U盘'))).toEqual([]);
+    expect(problems(withGlossary('於梨華', '於梨华'))).toEqual([]);
+  });
+
+  test('each form of a glossary entry must be in its script', () => {
+    expect(problems(withGlossary('專著', '專著'))).toEqual([
+      'content/articles/a.md:11: glossary[0].zh-hans: 「專著」 is not 简体 script: 「專」 belongs to the other script',
+    ]);
+    expect(problems(withGlossary('专著', '专著'))).toEqual([
+      'content/articles/a.md:11: glossary[0].zh-hant: 「专著」 is not 繁體 script: 「专」 belongs to the other script',
     ]);
   });
 
-  test('a glossary entry must be Simplified', () => {
-    expect(problems(valid.replace('topics:', 'glossary:\n  專著: 專著\ntopics:'))).toEqual([
-      'content/articles/a.md:11: glossary.專著: 「專著」 is not Simplified: OpenCC would still convert it',
+  test('a glossary entry needs every script', () => {
+    expect(problems(valid.replace('topics:', 'glossary:\n  - zh-hant: 專著\ntopics:'))).toEqual([
+      'content/articles/a.md:11: glossary[0].zh-hans: is required',
     ]);
   });
 
@@ -138,9 +149,9 @@ describe('checkArticleFile', () => {
     expect(problems(corrected.replace('第一段。', '不犧牲。'))).toEqual([]);
   });
 
-  test('a body over the size limit is refused with its size', () => {
+  test('a file over the size limit is refused with its size, before it is parsed', () => {
     expect(problems(valid + '字'.repeat(400_000))).toEqual([
-      'content/articles/a.md:13: body: is 1.2 MB, over the 1 MB limit for one article',
+      'content/articles/a.md: file: is 1.2 MB, over the 1 MB limit for one article',
     ]);
   });
 
@@ -161,6 +172,71 @@ describe('checkArticleFile', () => {
     expect(problems(`${valid}\n<sup onmouseover="x()">1</sup>\n`)).toEqual([
       'content/articles/a.md:16: body: attribute "onmouseover" on <sup> is not allowed (only title and lang)',
     ]);
+  });
+});
+
+describe('the script of the text', () => {
+  const simplified = valid
+    .replace('sourceVariant: zh-HK', 'sourceVariant: zh-CN')
+    .replace('title: 中俄關係不封頂', 'title: 中俄关系不封顶')
+    .replace('  - name: 范強\n    role: 記者', '  - name: 范强\n    role: 记者')
+    .replace('outlet: 經濟通', 'outlet: 经济通')
+    .replace('第一段。', '中俄两国领导人在北京会晤，并发表联合声明。');
+
+  test('an article written in Simplified is accepted as zh-CN, with Chinese in its code', () => {
+    expect(problems(`${simplified}\n\`發展\` 与\n\n\`\`\`\n國際\n\`\`\`\n`)).toEqual([]);
+  });
+
+  test('Simplified text labelled Traditional is refused, naming the variant it probably is', () => {
+    expect(problems(simplified.replace('sourceVariant: zh-CN', 'sourceVariant: zh-TW'))).toEqual([
+      expect.stringMatching(
+        /^content\/articles\/a\.md:10: sourceVariant: is zh-TW, but the text is written in 简体 script \(\d+ characters only 简体 uses, such as .+\): set it to zh-CN$/,
+      ),
+    ]);
+  });
+
+  test('Traditional text labelled Simplified is refused, naming zh-TW, or zh-HK for Hong Kong forms', () => {
+    expect(problems(replace('sourceVariant', 'sourceVariant: zh-CN'))).toEqual([
+      expect.stringMatching(/sourceVariant: is zh-CN, but the text is written in 繁體 script .*: set it to zh-TW$/),
+    ]);
+    expect(problems(replace('sourceVariant', 'sourceVariant: zh-CN').replace('第一段。', '衞生署説，第一段。'))).toEqual([
+      expect.stringMatching(/: set it to zh-HK$/),
+    ]);
+  });
+
+  test('a stray character of the other script is named at its line and column, unless a rule keeps it', () => {
+    expect(problems(valid.replace('第一段。', '第一段发展。'))).toEqual([
+      'content/articles/a.md:14:4: body: 「发」 is not 繁體 script (in 「第一段发展。」): this article is written in zh-HK; correct it, or keep it as written with -{发}-',
+    ]);
+    expect(problems(valid.replace('第一段。', '第一段-{发}-展。'))).toEqual([]);
+    expect(problems(replace('title', 'title: 中俄关系'))).toEqual([
+      'content/articles/a.md:3: title: 「关」 is not 繁體 script, as zh-HK text must be; correct it, or keep it as written with -{关}-',
+    ]);
+  });
+});
+
+describe('inline rules', () => {
+  test('a broken rule in the body is named at its line and column', () => {
+    expect(problems(valid.replace('第一段。', '第一段-{zh-hans:甲}-。'))).toEqual([
+      'content/articles/a.md:14:4: body: inline rule: no text for 繁體 pages (give zh-hant, zh-tw, zh-hk, zh-mo or one of them)',
+    ]);
+    expect(problems(valid.replace('第一段。', '第一\n\n段-{甲'))).toEqual([
+      'content/articles/a.md:16:2: body: inline rule: the rule opened by "-{" is not closed by "}-"',
+    ]);
+    expect(problems(valid.replace('第一段。', '第-{zh-xx:甲;zh-hant:乙}-段'))).toEqual([
+      expect.stringMatching(/^content\/articles\/a\.md:14:2: body: inline rule: unknown variant "zh-xx"/),
+      expect.stringMatching(/^content\/articles\/a\.md:14:2: body: inline rule: no text for 简体 pages/),
+    ]);
+  });
+
+  test('a broken rule in the headline is named with its field', () => {
+    expect(problems(replace('title', 'title: 中俄-{關係'))).toEqual([
+      'content/articles/a.md:3: title: inline rule: the rule opened by "-{" is not closed by "}-"',
+    ]);
+  });
+
+  test('a rule inside code is code, not a rule', () => {
+    expect(problems(valid.replace('第一段。', '寫作 `-{甲` 即可。'))).toEqual([]);
   });
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, test, vi } from 'vitest';
 
-// Count how often OpenCC builds a converter: its dictionaries load once per variant.
+// Count how often OpenCC builds a converter: its dictionaries load once per direction.
 const built = vi.hoisted(() => ({ count: 0 }));
-vi.mock('opencc-js/t2cn', async (importOriginal) => {
-  const original = await importOriginal<typeof import('opencc-js/t2cn')>();
+vi.mock('opencc-js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('opencc-js')>();
   return {
     ...original,
     Converter: (options: { from: string; to: string }) => {
@@ -14,12 +14,14 @@ vi.mock('opencc-js/t2cn', async (importOriginal) => {
 });
 
 describe('openccConverter', () => {
-  test('a converter is built once per variant, however many texts are converted', async () => {
-    const { toSimplified } = await import('../../src/lib/convert.ts');
+  test('a converter is built once per direction, however many texts are converted', async () => {
+    const { convertText } = await import('../../src/conversion/index.ts');
     for (let page = 0; page < 50; page++) {
-      toSimplified('北京會見了俄羅斯總理', { variant: 'zh-TW' });
-      toSimplified('中俄關係不封頂', { variant: 'zh-HK' });
+      convertText('北京會見了俄羅斯總理', { from: 'zh-TW', to: 'zh-hans' });
+      convertText('中俄關係不封頂', { from: 'zh-HK', to: 'zh-hans' });
+      convertText('中俄关系不封顶', { from: 'zh-CN', to: 'zh-hant' });
+      convertText('北京會見了俄羅斯總理', { from: 'zh-TW', to: 'zh-hant' });
     }
-    expect(built.count).toBe(2);
+    expect(built.count).toBe(3);
   });
 });

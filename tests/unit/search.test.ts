@@ -30,11 +30,13 @@ describe('queryTerms', () => {
 });
 
 describe('buildScriptMaps and termVariants', () => {
-  const maps = buildScriptMaps([
-    ['會見發展', '会见发展'],
-    ['頭髮', '头发'],
-    ['于先生於是', '于先生于是'],
-  ]);
+  const maps = buildScriptMaps(
+    [
+      ['會見發展', '会见发展'],
+      ['頭髮', '头发'],
+      ['于先生於是', '于先生于是'],
+    ].map(([hant = '', hans = '']) => ({ 'zh-hant': hant, 'zh-hans': hans })),
+  );
 
   test('Simplified characters map to the Traditional ones the site uses', () => {
     expect(maps['zh-hant']['会']).toBe('會');

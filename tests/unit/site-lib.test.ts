@@ -4,7 +4,6 @@ import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { formatDate, isoDay } from '../../src/lib/dates.ts';
 import { headersFor, parseHeadersFile } from '../../src/lib/headers-file.ts';
-import { lintPunctuation } from '../../src/lib/punctuation-lint.ts';
 import { countHan, readingMinutes } from '../../src/lib/reading-time.ts';
 import { neighbours, relatedArticles } from '../../src/lib/related.ts';
 import { preferredScript } from '../../src/lib/scripts.ts';
@@ -63,20 +62,6 @@ describe('related articles', () => {
   test('neighbours in time', () => {
     expect(neighbours(a, [a, b, c, d])).toEqual({ older: b, newer: c });
     expect(neighbours(c, [a, b, c, d])).toEqual({ older: a });
-  });
-});
-
-describe('lintPunctuation', () => {
-  test('ASCII punctuation touching Chinese is reported with line and column', () => {
-    expect(lintPunctuation('第一行\n他說,是(真的)')).toEqual([
-      { line: 2, column: 3, character: ',', suggestion: '，', context: '他說,是(真的)' },
-      { line: 2, column: 5, character: '(', suggestion: '（', context: '他說,是(真的)' },
-      { line: 2, column: 8, character: ')', suggestion: '）', context: '他說,是(真的)' },
-    ]);
-  });
-
-  test('Latin text, URLs and code keep ASCII', () => {
-    expect(lintPunctuation('Reuters: China, Russia (AFP) https://x.example/a?b=1\n`中,文`\n```\n中,文\n```')).toEqual([]);
   });
 });
 

@@ -22,7 +22,7 @@ export async function GET(context: APIContext): Promise<Response> {
     site: new URL(pageUrl(base, script), site).href,
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' },
     customData: [
-      `<language>${langTag[script]}</language>`,
+      `<language>${langTag(script)}</language>`,
       `<atom:link href="${new URL(pageUrl(base, script, 'rss.xml'), site).href}" rel="self" type="application/rss+xml"/>`,
     ].join(''),
     items: articles.map((source) => {

@@ -1,13 +1,12 @@
 /**
  * The character map a query needs to search this script's index when it is
- * typed in the other script; see `src/search/script-map.ts`.
+ * typed in another script; see `src/search/script-map.ts`.
  */
 import type { APIContext } from 'astro';
 import { siteContent } from '../../../data/articles.ts';
-import { glossaryFor, topicName } from '../../../lib/article-view.ts';
+import { convertText } from '../../../conversion/index.ts';
 import { timed } from '../../../lib/build-timing.ts';
-import { conversionEnabled, toSimplified } from '../../../lib/convert.ts';
-import type { Script } from '../../../lib/scripts.ts';
+import { scripts, type Script } from '../../../lib/scripts.ts';
 import { buildScriptMaps, type ScriptMaps } from '../../../search/script-map.ts';
 import { scriptPaths } from '../../../lib/static-paths.ts';
 
@@ -17,10 +16,9 @@ let maps: Promise<ScriptMaps> | undefined;
 
 async function siteScriptMaps(): Promise<ScriptMaps> {
   const { articles, topics } = await siteContent();
-  const pairs: [string, string][] = topics.map(({ name }) => [name, topicName(name, 'zh-hans')]);
+  const texts: Record<Script, string>[] = topics.map(({ names }) => ({ ...names }));
   for (const article of articles) {
-    const options = { variant: article.sourceVariant, glossary: glossaryFor(article) };
-    const texts = [
+    const sources = [
       article.title,
       article.summary,
       article.outlet,
@@ -28,10 +26,17 @@ async function siteScriptMaps(): Promise<ScriptMaps> {
       ...article.authors.flatMap(({ name, role }) => [name, role]),
       article.html.replace(/<[^>]*>/g, ' '),
     ];
-    const convert = (text: string): string => (conversionEnabled ? toSimplified(text, options) : text);
-    pairs.push(...texts.map((text): [string, string] => [text, timed('conversion', () => convert(text))]));
+    for (const text of sources) {
+      const forms = Object.fromEntries(
+        scripts.map((script) => [
+          script,
+          timed('conversion', () => convertText(text, { from: article.sourceVariant, to: script, glossary: article.glossary })),
+        ]),
+      ) as Record<Script, string>;
+      texts.push(forms);
+    }
   }
-  return buildScriptMaps(pairs);
+  return buildScriptMaps(texts);
 }
 
 export async function GET(context: APIContext): Promise<Response> {

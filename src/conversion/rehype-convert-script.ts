@@ -1,15 +1,16 @@
 /**
- * Converts the text of an HTML tree from Traditional to Simplified script:
- * every text node a reader sees and the attributes a reader hears or sees
- * (`alt`, `title`, `aria-label`, `placeholder`). Text that reads as one run
- * (a paragraph with emphasis or links inside it) is converted as one phrase.
- * Code, `translate="no"` and non-Chinese `lang` regions are left as written;
- * ids, URLs and class names are never touched.
+ * rehype plugin: shows an HTML tree in a page's script. It converts every
+ * text node a reader sees and the attributes a reader hears or sees (`alt`,
+ * `title`, `aria-label`, `placeholder`), resolves inline rules, and converts
+ * text that reads as one run (a paragraph with emphasis or links inside it)
+ * as one phrase. Code, `translate="no"` and non-Chinese `lang` regions are
+ * left as written; ids, URLs and class names are never touched.
  */
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
-import { toSimplified, toSimplifiedPieces, type ConvertOptions } from '../lib/convert.ts';
+import { convertPieces, convertText } from './text.ts';
+import type { ConvertOptions } from './types.ts';
 
-export type ConvertScriptOptions = ConvertOptions;
+export type RehypeConvertScriptOptions = ConvertOptions;
 
 /** Elements whose text flows inside a sentence: they do not end a phrase. */
 const phrasing = new Set([
@@ -45,18 +46,19 @@ const phrasing = new Set([
 const verbatim = new Set(['code', 'kbd', 'samp', 'pre', 'script', 'style', 'var', 'math', 'svg', 'template']);
 
 /** hast property names of the attributes a reader perceives. */
-const perceivedAttributes = ['alt', 'title', 'ariaLabel', 'ariaDescription', 'placeholder'] as const;
+export const perceivedAttributes = ['alt', 'title', 'ariaLabel', 'ariaDescription', 'placeholder'] as const;
 
-function isVerbatim(element: Element): boolean {
+/** Whether an element's content is left exactly as written on every page. */
+export function isVerbatim(element: Element): boolean {
   const { lang, translate } = element.properties;
   if (verbatim.has(element.tagName) || translate === 'no') return true;
   return typeof lang === 'string' && lang !== '' && !lang.toLowerCase().startsWith('zh');
 }
 
-export default function rehypeConvertScript(options: ConvertScriptOptions) {
+export default function rehypeConvertScript(options: RehypeConvertScriptOptions) {
   function convertRun(run: Text[]): void {
     if (run.length === 0) return;
-    const converted = toSimplifiedPieces(
+    const converted = convertPieces(
       run.map((node) => node.value),
       options,
     );
@@ -68,7 +70,7 @@ export default function rehypeConvertScript(options: ConvertScriptOptions) {
   function convertAttributes(element: Element): void {
     for (const name of perceivedAttributes) {
       const value = element.properties[name];
-      if (typeof value === 'string') element.properties[name] = toSimplified(value, options);
+      if (typeof value === 'string') element.properties[name] = convertText(value, options);
     }
   }
 

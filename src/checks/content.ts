@@ -1,0 +1,225 @@
+/**
+ * Checks one article file the way the build sees it and reports every
+ * problem with the file, the line and the field, so that an editor can fix a
+ * bad article without reading a stack trace. The frontmatter is split once;
+ * the body checked is the body rendered (`renderArticleMarkdown`).
+ */
+import type { z } from 'astro/zod';
+import type { Glossary } from '../conversion/index.ts';
+import { parseRules } from '../conversion/index.ts';
+import { scriptInfo, scriptOfVariant, sourceVariantRegistry, type SourceVariant } from '../lib/scripts.ts';
+import { fieldLine, FrontmatterError, splitFrontmatter } from '../markdown/frontmatter.ts';
+import { renderArticleMarkdown } from '../markdown/processor.ts';
+import { findUnsafeMarkdown } from '../lib/markdown-safety.ts';
+import { strayCharacters } from '../markdown/remark-script-check.ts';
+import { articleSchema, type ArticleFrontmatter } from '../schemas/article.ts';
+import { checkGlossaryForms } from './glossary.ts';
+
+export interface ContentProblem {
+  /** Path of the file as the editor knows it, e.g. `content/articles/foo.md`. */
+  file: string;
+  line?: number | undefined;
+  column?: number | undefined;
+  /** Frontmatter field path (`authors[0].role`), `body` or `frontmatter`. */
+  field: string;
+  message: string;
+}
+
+export interface CheckedArticle {
+  file: string;
+  /** Frontmatter as written (dates still strings), for the collection schema to parse. */
+  raw: Record<string, unknown>;
+  data: ArticleFrontmatter;
+  body: string;
+  /** The body rendered to HTML in its source script, inline rules still in the text. */
+  html: string;
+  headings: { depth: number; slug: string; text: string }[];
+}
+
+export interface ArticleCheckContext {
+  /** The topics that exist. */
+  topicIds: ReadonlySet<string>;
+  /** The site's glossary, for the review list. */
+  glossary?: Glossary | undefined;
+  /** Also run the editors' lint (punctuation, review list) and return its messages. */
+  lint?: boolean | undefined;
+}
+
+/** Largest article file we read; the longest real analysis is far below it. */
+export const maxFileBytes = 1_000_000;
+
+export function formatProblem({ file, line, column, field, message }: ContentProblem): string {
+  const place = line === undefined ? '' : column === undefined ? `:${line}` : `:${line}:${column}`;
+  return `${file}${place}: ${field}: ${message}`;
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`)).join('');
+}
+
+function describeIssue(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
+  if (issue.code === 'unrecognized_keys') {
+    const names = issue.keys.map((key) => `"${key}"`).join(', ');
+    return { path: [...issue.path, ...issue.keys.slice(0, 1)], message: `unknown field ${names}` };
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return { path: issue.path, message: 'is required' };
+  }
+  return { path: issue.path, message: issue.message };
+}
+
+/** The frontmatter fields a reader sees as text, with their paths. */
+function textFields(data: ArticleFrontmatter): [string, string][] {
+  return [
+    ['title', data.title],
+    ['summary', data.summary],
+    ...data.authors.flatMap(({ name, role }, index): [string, string][] => [
+      [`authors[${index}].name`, name],
+      [`authors[${index}].role`, role],
+    ]),
+    ['outlet', data.outlet],
+    ...(data.dateline === undefined ? [] : [['dateline', data.dateline] as [string, string]]),
+    ...data.sources.flatMap(({ publisher, title }, index): [string, string][] => [
+      [`sources[${index}].publisher`, publisher],
+      [`sources[${index}].title`, title],
+    ]),
+    ...data.corrections.map(({ note }, index): [string, string] => [`corrections[${index}].note`, note]),
+  ];
+}
+
+const isSourceVariant = (value: unknown): value is SourceVariant =>
+  typeof value === 'string' && Object.hasOwn(sourceVariantRegistry, value);
+
+export interface ArticleCheckResult {
+  problems: ContentProblem[];
+  /** Lint messages that do not stop the build (the review list). */
+  warnings: ContentProblem[];
+  article?: CheckedArticle;
+}
+
+/** Validates frontmatter and body of one file. */
+export function checkArticleFile(file: string, source: string, context: ArticleCheckContext): ArticleCheckResult {
+  const problems: ContentProblem[] = [];
+  const warnings: ContentProblem[] = [];
+  const report = (field: string, message: string, line?: number, column?: number): void => {
+    problems.push({ file, line, column, field, message });
+  };
+
+  const bytes = Buffer.byteLength(source);
+  if (bytes > maxFileBytes) {
+    report('file', `is ${(bytes / 1e6).toFixed(1)} MB, over the ${maxFileBytes / 1e6} MB limit for one article`);
+    return { problems, warnings };
+  }
+
+  let split: ReturnType<typeof splitFrontmatter>;
+  try {
+    split = splitFrontmatter(source);
+  } catch (error) {
+    if (error instanceof FrontmatterError) {
+      report('frontmatter', error.message, error.line);
+      return { problems, warnings };
+    }
+    throw error;
+  }
+  if (split.data === undefined) {
+    report('frontmatter', 'is missing: start the file with a --- block of fields', 1);
+    return { problems, warnings };
+  }
+  const lineOf = (field: string): number | undefined => fieldLine(split.frontmatter, field.replace(/[.[].*$/, ''));
+
+  const parsed = articleSchema.safeParse(split.data, { reportInput: true });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const { path, message } = describeIssue(issue);
+      const field = fieldPath(path) || 'frontmatter';
+      report(field, message, lineOf(field));
+    }
+  }
+
+  // The body is checked whatever the frontmatter holds, so that one build reports every problem.
+  const body = split.body;
+  if (body.trim() === '') report('body', 'is empty: an article needs its text below the frontmatter', split.bodyLine);
+  const declared = split.data['sourceVariant'];
+  const variant: SourceVariant = isSourceVariant(declared) ? declared : 'zh-TW';
+  const titleAndSummary = [split.data['title'], split.data['summary']].filter((value) => typeof value === 'string').join('\n');
+  const rendered = renderArticleMarkdown(body, file, {
+    variant,
+    glossary: [...(parsed.data?.glossary ?? []), ...(context.glossary ?? [])],
+    lint: context.lint,
+    checkScript: isSourceVariant(declared),
+    extraText: titleAndSummary,
+  });
+  for (const { line, message } of findUnsafeMarkdown(body)) report('body', message, split.bodyLine + line - 1);
+  for (const message of rendered.messages) {
+    const problem = {
+      file,
+      line: message.line === undefined ? undefined : split.bodyLine + message.line - 1,
+      column: message.column,
+      field: 'body',
+      message: message.reason,
+    };
+    (message.fatal ? problems : warnings).push(problem);
+  }
+  if (rendered.probable) {
+    const { variant: probable, count, examples } = rendered.probable;
+    const family = scriptInfo(scriptOfVariant(probable)).label;
+    report(
+      'sourceVariant',
+      `is ${variant}, but the text is written in ${family} script (${count} characters only ${family} uses, such as ${examples.join('、')}): set it to ${probable}`,
+      lineOf('sourceVariant'),
+    );
+  }
+
+  if (!parsed.success) return { problems, warnings };
+  const data = parsed.data;
+  const family = scriptInfo(scriptOfVariant(data.sourceVariant)).family;
+  for (const [field, value] of textFields(data)) {
+    for (const problem of parseRules(value).problems) report(field, `inline rule: ${problem.message}`, lineOf(field));
+    if (rendered.probable) continue;
+    for (const { character } of strayCharacters(value, family))
+      report(
+        field,
+        `「${character}」 is not ${scriptInfo(scriptOfVariant(data.sourceVariant)).label} script, as ${data.sourceVariant} text must be; correct it, or keep it as written with -{${character}}-`,
+        lineOf(field),
+      );
+  }
+  for (const problem of checkGlossaryForms(data.glossary))
+    report(`glossary${problem.field}`, problem.message, lineOf('glossary'));
+  data.topics.forEach((topic, index) => {
+    if (!context.topicIds.has(topic)) {
+      report(`topics[${index}]`, `unknown topic "${topic}" (add it to content/topics.yaml)`, lineOf('topics'));
+    }
+  });
+  data.corrections.forEach((correction, index) => {
+    if (!body.includes(correction.corrected) || (correction.original !== '' && body.includes(correction.original))) {
+      report(
+        `corrections[${index}]`,
+        `the body should contain 「${correction.corrected}」 and no longer 「${correction.original}」`,
+        lineOf('corrections'),
+      );
+    }
+  });
+  if (problems.length > 0) return { problems, warnings };
+  return {
+    problems,
+    warnings,
+    article: { file, raw: split.data, data, body, html: rendered.html, headings: rendered.headings },
+  };
+}
+
+/** Reports every slug used by more than one file. */
+export function findDuplicateSlugs(articles: readonly Pick<CheckedArticle, 'file' | 'data'>[]): ContentProblem[] {
+  const bySlug = new Map<string, string[]>();
+  for (const article of articles) {
+    bySlug.set(article.data.slug, [...(bySlug.get(article.data.slug) ?? []), article.file]);
+  }
+  return [...bySlug]
+    .filter(([, files]) => files.length > 1)
+    .flatMap(([slug, files]) =>
+      files.map((file) => ({
+        file,
+        field: 'slug',
+        message: `"${slug}" is also used by ${files.filter((other) => other !== file).join(', ')}`,
+      })),
+    );
+}

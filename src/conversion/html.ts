@@ -1,0 +1,49 @@
+/**
+ * An HTML fragment (an article body) in a page's script: parsed, converted
+ * by `rehype-convert-script`, the words remark-rehype generated (footnotes)
+ * put in the page's script, and serialised. It measures the text before and
+ * after, so that text lost or added by the conversion is a bug that stops
+ * the build rather than a page that reads wrong.
+ */
+import rehypeParse from 'rehype-parse';
+import rehypeStringify from 'rehype-stringify';
+import { toString } from 'hast-util-to-string';
+import type { Root } from 'hast';
+import { unified } from 'unified';
+import rehypeConvertScript from './rehype-convert-script.ts';
+import rehypeFootnoteLabels, { type FootnoteLabelsOptions } from './rehype-footnote-labels.ts';
+import { createConversionLog, type ConvertOptions } from './types.ts';
+
+export interface ConvertedHtml {
+  html: string;
+  /** Code points of text in the result: what the page's body must hold. */
+  textLength: number;
+}
+
+const codePoints = (tree: Root): number => Array.from(toString(tree)).length;
+
+export function convertHtml(
+  html: string,
+  options: ConvertOptions,
+  footnotes: Omit<FootnoteLabelsOptions, 'log'> = { label: 'Footnotes', backLabel: (note) => `↩ ${note}` },
+): ConvertedHtml {
+  const log = options.log ?? createConversionLog();
+  const before = log.lengthChange;
+  let sourceLength = 0;
+  let textLength = 0;
+  const processor = unified()
+    .use(rehypeParse, { fragment: true })
+    .use(() => (tree: Root) => void (sourceLength = codePoints(tree)))
+    .use(rehypeConvertScript, { ...options, log })
+    .use(rehypeFootnoteLabels, { ...footnotes, log })
+    .use(() => (tree: Root) => void (textLength = codePoints(tree)))
+    .use(rehypeStringify);
+  const result = String(processor.processSync(html));
+  const expected = sourceLength + log.lengthChange - before;
+  if (textLength !== expected) {
+    throw new Error(
+      `Conversion to ${options.to} changed the text: ${sourceLength} code points in, ${textLength} out, ${expected} expected from its rules and pins.`,
+    );
+  }
+  return { html: result, textLength };
+}

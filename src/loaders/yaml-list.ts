@@ -1,0 +1,40 @@
+/**
+ * Reads a content file that is a YAML list (`content/topics.yaml`,
+ * `content/glossary.yaml`), validating each item with a zod schema and
+ * reporting every bad item with the file and its index, never a stack trace.
+ */
+import { readFile } from 'node:fs/promises';
+import type { z } from 'astro/zod';
+import * as yaml from 'js-yaml';
+import type { ContentProblem } from '../checks/content.ts';
+
+export async function readYamlList<T extends z.ZodType>(
+  path: string,
+  file: string,
+  schema: T,
+): Promise<{ items: z.infer<T>[]; problems: ContentProblem[] }> {
+  let list: unknown;
+  try {
+    list = yaml.load(await readFile(path, 'utf8'), { schema: yaml.CORE_SCHEMA });
+  } catch (error) {
+    const line = error instanceof yaml.YAMLException && error.mark ? error.mark.line + 1 : undefined;
+    const reason = error instanceof yaml.YAMLException ? error.reason : error instanceof Error ? error.message : String(error);
+    return { items: [], problems: [{ file, line, field: 'file', message: `cannot be read: ${reason}` }] };
+  }
+  if (list !== null && list !== undefined && !Array.isArray(list))
+    return { items: [], problems: [{ file, field: 'file', message: 'must be a YAML list (lines starting with "- ")' }] };
+  const items: z.infer<T>[] = [];
+  const problems: ContentProblem[] = [];
+  (list ?? []).forEach((item: unknown, index: number) => {
+    const parsed = schema.safeParse(item);
+    if (parsed.success) items.push(parsed.data);
+    else
+      for (const issue of parsed.error.issues)
+        problems.push({
+          file,
+          field: `[${index}]${issue.path.map((key) => `.${String(key)}`).join('')}`,
+          message: issue.message,
+        });
+  });
+  return { items, problems };
+}

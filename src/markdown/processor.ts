@@ -1,0 +1,68 @@
+/**
+ * The one Markdown pipeline. Every article body is parsed, checked and
+ * rendered here, once: the build and `npm run lint:content` run the same
+ * remark + GFM parse, and the checks are plugins over the tree that becomes
+ * the page. Problems are vfile messages with line and column; errors are
+ * `fatal`, the review list is warnings.
+ */
+import { rehypeHeadingIds } from '@astrojs/markdown-remark';
+import rehypeRaw from 'rehype-raw';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import remarkInlineRules from '../conversion/remark-inline-rules.ts';
+import type { Glossary } from '../conversion/index.ts';
+import type { SourceVariant } from '../lib/scripts.ts';
+import rehypeParagraphIds from './rehype-paragraph-ids.ts';
+import remarkConversionReview from './remark-conversion-review.ts';
+import remarkPunctuation from './remark-punctuation.ts';
+import remarkScriptCheck, { type ProbableVariant } from './remark-script-check.ts';
+
+export interface ArticleMarkdownOptions {
+  variant: SourceVariant;
+  /** The site's and the article's pinned terms (for the review list). */
+  glossary: Glossary;
+  /** Also run the editors' lint: punctuation and the conversion review list. */
+  lint?: boolean | undefined;
+  /** Check that the text is in the variant's script (off when the variant itself is invalid). */
+  checkScript?: boolean | undefined;
+  /** Text outside the body that tells its script too: the headline and summary. */
+  extraText?: string | undefined;
+}
+
+export interface RenderedMarkdown {
+  /** The body as HTML in its source script, inline rules still in the text. */
+  html: string;
+  headings: { depth: number; slug: string; text: string }[];
+  messages: VFile['messages'];
+  /** Set when the text is mostly in another script than its variant says. */
+  probable?: ProbableVariant | undefined;
+}
+
+function processor({ variant, glossary, lint = false, checkScript = true, extraText }: ArticleMarkdownOptions) {
+  const parse = unified().use(remarkParse).use(remarkGfm).use(remarkInlineRules);
+  if (checkScript) parse.use(remarkScriptCheck, { variant, extraText });
+  if (lint) parse.use(remarkPunctuation).use(remarkConversionReview, { variant, glossary });
+  return parse
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypeHeadingIds)
+    .use(rehypeParagraphIds)
+    .use(rehypeStringify);
+}
+
+/** Parses, checks and renders one article body. `path` names the file in messages. */
+export function renderArticleMarkdown(markdown: string, path: string, options: ArticleMarkdownOptions): RenderedMarkdown {
+  const file = new VFile({ value: markdown, path });
+  const result = processor(options).processSync(file);
+  const astro = result.data['astro'] as { headings?: RenderedMarkdown['headings'] } | undefined;
+  return {
+    html: String(result.value),
+    headings: astro?.headings ?? [],
+    messages: result.messages,
+    probable: result.data['probableVariant'] as ProbableVariant | undefined,
+  };
+}

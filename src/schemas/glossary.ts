@@ -1,0 +1,23 @@
+/**
+ * A glossary: terms the editors pin where OpenCC converts wrongly, each
+ * written in every script (`zh-hant: 中俄關係`, `zh-hans: 中俄关系`), so one
+ * entry works whichever script an article is written in. The site's is
+ * `content/glossary.yaml`; an article adds its own under `glossary:`.
+ * Whether each form really is in its script is checked with OpenCC's tables
+ * by the content checks, not here: this file stays pure zod.
+ */
+import { z } from 'astro/zod';
+import { scripts, type Script } from '../lib/scripts.ts';
+import { text } from './fields.ts';
+
+const forms = Object.fromEntries(scripts.map((script) => [script, text])) as Record<Script, typeof text>;
+
+export const glossaryEntrySchema = z.strictObject({
+  ...forms,
+  /** Why the term is pinned: what OpenCC would write instead. */
+  note: text.optional(),
+});
+
+export const glossarySchema = z.array(glossaryEntrySchema);
+
+export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;

@@ -1,0 +1,14 @@
+/** A topic articles are filed under (`content/topics.yaml`): an ASCII id for URLs and a name in Taiwan Traditional. */
+import { z } from 'astro/zod';
+import type { SourceVariant } from '../lib/scripts.ts';
+import { slugPattern, text } from './fields.ts';
+
+export const topicSchema = z.strictObject({
+  id: z.string().regex(slugPattern, 'must be lower-case ASCII words joined by hyphens'),
+  name: text,
+});
+
+export type TopicEntry = z.infer<typeof topicSchema>;
+
+/** The variant topic names are written in; every other script shows them converted. */
+export const topicNameVariant: SourceVariant = 'zh-TW';
