@@ -25,9 +25,24 @@ export interface ArticleLoaderOptions {
   topicsFile: string;
 }
 
+/**
+ * What the stored rendering depends on besides the article itself: the
+ * pipeline's code and the locked dependency versions. Part of each entry's
+ * digest, so a change to either renders every article again.
+ */
+async function pipelineSources(root: string): Promise<string> {
+  const files: string[] = ['package-lock.json'];
+  for (const pattern of ['src/markdown/**/*.ts', 'src/conversion/**/*.ts', 'src/checks/content.ts', 'src/schemas/**/*.ts'])
+    for await (const name of glob(pattern, { cwd: root })) files.push(name);
+  files.sort();
+  const texts = await Promise.all(files.map((name) => readFile(join(root, name), 'utf8').catch(() => '')));
+  return texts.join('\u0000');
+}
+
 export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loader {
   async function sync({ config, store, parseData, generateDigest }: LoaderContext): Promise<void> {
     const root = fileURLToPath(config.root);
+    const pipeline = generateDigest(await pipelineSources(root));
     const dir = resolve(root, base);
     const topics = await readYamlList(resolve(root, topicsFile), topicsFile, topicSchema);
     const topicIds = new Set(topics.items.map(({ id }) => id));
@@ -52,7 +67,7 @@ export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loade
     for (const { article, source } of checked) {
       const id = article.data.slug;
       stale.delete(id);
-      const digest = generateDigest(source);
+      const digest = generateDigest(`${pipeline}\u0000${source}`);
       if (store.get(id)?.digest === digest) continue;
       const data = await parseData({ id, data: article.raw, filePath: article.file });
       store.set({

@@ -46,12 +46,15 @@ function processor({ variant, glossary, lint = false, checkScript = true, extraT
   const parse = unified().use(remarkParse).use(remarkGfm).use(remarkInlineRules);
   if (checkScript) parse.use(remarkScriptCheck, { variant, extraText });
   if (lint) parse.use(remarkPunctuation).use(remarkConversionReview, { variant, glossary });
-  return parse
-    .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRaw)
-    .use(rehypeHeadingIds)
-    .use(rehypeParagraphIds)
-    .use(rehypeStringify);
+  return (
+    parse
+      // The footnotes' heading is shown (a news page names its notes); its text is put in each page's script later.
+      .use(remarkRehype, { allowDangerousHtml: true, footnoteLabelProperties: { className: ['footnotes__title'] } })
+      .use(rehypeRaw)
+      .use(rehypeHeadingIds)
+      .use(rehypeParagraphIds)
+      .use(rehypeStringify)
+  );
 }
 
 /** Parses, checks and renders one article body. `path` names the file in messages. */
