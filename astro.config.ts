@@ -1,10 +1,9 @@
-import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import publishChecks from './src/integrations/publish-checks.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
-import rehypeParagraphIds from './src/markdown/rehype-paragraph-ids.ts';
+import { defaultScript as defaultLocale, langTag, scripts } from './src/lib/scripts.ts';
 
 /**
  * `SITE_URL` and `SITE_BASE` let the operator deploy at a domain root or under
@@ -28,14 +27,9 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   prerenderConflictBehavior: 'error',
-  markdown: {
-    syntaxHighlight: false,
-    // Faithful text: no smart quotes or dashes added to what the authors wrote.
-    processor: unified({ smartypants: false, rehypePlugins: [rehypeParagraphIds] }),
-  },
   integrations: [
     sitemap({
-      i18n: { defaultLocale: 'zh-hant', locales: { 'zh-hant': 'zh-Hant', 'zh-hans': 'zh-Hans' } },
+      i18n: { defaultLocale, locales: Object.fromEntries(scripts.map((script) => [script, langTag(script)])) },
       // The root only chooses a script (x-default); search and 404 pages are not content.
       filter: (page) => new URL(page).pathname !== base && !/\/(search\/|404)/.test(page),
     }),

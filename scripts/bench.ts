@@ -11,7 +11,8 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { convertHtml, convertText } from '../src/conversion/index.ts';
+import { convertHtml, convertText, openccConverter } from '../src/conversion/index.ts';
+import { conversionFixture, measureAccuracy, siteGlossary } from './bench/accuracy.ts';
 import { launch, measureSearch, measureSwitch, type SearchTiming } from './bench/browser.ts';
 import { writeCorpus } from './bench/corpus.ts';
 import { pageWeight, weigh } from './bench/weight.ts';
@@ -133,6 +134,22 @@ results['converter'] = converter;
 const rate = (value: number): string => `${(value / 1e6).toFixed(2)} M chars/s`;
 console.log(
   `\nConverter alone: tw2s ${rate(converter.tw2s)}, hk2s ${rate(converter.hk2s)}, s2tw ${rate(converter.s2tw)}, article HTML (parse + convert + serialise) ${rate(converter.html)}`,
+);
+
+// S→T accuracy on hand-checked mainland news text (tests/fixtures/conversion/).
+const fixture = conversionFixture();
+const toTraditional = (glossary: Parameters<typeof convertText>[1]['glossary']): string =>
+  convertText(fixture.source, { from: 'zh-CN', to: 'zh-hant', glossary });
+const accuracy = {
+  s2tw: measureAccuracy(openccConverter('zh-CN', 'zh-hant')(fixture.source), fixture.expected),
+  sitePins: measureAccuracy(toTraditional(siteGlossary()), fixture.expected),
+  withNames: measureAccuracy(toTraditional([...fixture.names, ...siteGlossary()]), fixture.expected),
+};
+results['accuracy'] = Object.fromEntries(
+  Object.entries(accuracy).map(([name, { han, errors, perThousand }]) => [name, { han, errors, perThousand }]),
+);
+console.log(
+  `S→T accuracy, ${accuracy.s2tw.han} Han characters of hand-checked mainland news: s2tw alone ${accuracy.s2tw.errors} errors (${accuracy.s2tw.perThousand.toFixed(2)} per 1,000); with the site glossary ${accuracy.sitePins.errors} (${accuracy.sitePins.perThousand.toFixed(2)}); with the article's names pinned too ${accuracy.withNames.errors} (${accuracy.withNames.perThousand.toFixed(2)})`,
 );
 
 // 3. Page weight of the real site (npm run build must have made dist/).
