@@ -5,6 +5,7 @@
  * the pages, feeds and search files all convert through here.
  */
 export { belongsToOtherFamily, isTongyongGuifan, scriptEvidence, traditionalForms } from './characters.ts';
+export { glossaryForm } from './glossary.ts';
 export { convertHtml, type ConvertedHtml } from './html.ts';
 export { conversionEnabled, convertsScript, openccConverter } from './opencc.ts';
 export { default as rehypeConvertScript, isVerbatim, perceivedAttributes } from './rehype-convert-script.ts';
