@@ -8,7 +8,7 @@ import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { articleLoader } from './loaders/article-loader.ts';
 import { glossaryLoader } from './loaders/glossary-loader.ts';
-import { articleSchema } from './schemas/article.ts';
+import { articleFields } from './schemas/article.ts';
 import { glossaryEntrySchema } from './schemas/glossary.ts';
 import { topicSchema } from './schemas/topic.ts';
 
@@ -16,7 +16,7 @@ const contentDir = process.env['CONTENT_DIR'] ?? 'content';
 
 const articles = defineCollection({
   loader: articleLoader({ base: `${contentDir}/articles`, topicsFile: `${contentDir}/topics.yaml` }),
-  schema: articleSchema.extend({ topics: z.array(reference('topics')).min(1) }),
+  schema: articleFields.extend({ topics: z.array(reference('topics')).min(1) }),
 });
 
 const topics = defineCollection({

@@ -6,7 +6,7 @@
  */
 export { belongsToOtherFamily, isTongyongGuifan, scriptEvidence, traditionalForms } from './characters.ts';
 export { glossaryForm } from './glossary.ts';
-export { convertHtml, type ConvertedHtml } from './html.ts';
+export { convertHtml, type ConvertedHtml, type ConvertHtmlExtras } from './html.ts';
 export { conversionEnabled, convertsScript, openccConverter } from './opencc.ts';
 export { default as rehypeConvertScript, isVerbatim, perceivedAttributes } from './rehype-convert-script.ts';
 export { default as rehypeFootnoteLabels } from './rehype-footnote-labels.ts';

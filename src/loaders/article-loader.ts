@@ -12,6 +12,8 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkArticleFile, findDuplicateSlugs, type CheckedArticle, type ContentProblem } from '../checks/content.ts';
+import { isoDay } from '../lib/dates.ts';
+import { heldBack, isPublished } from '../lib/publication.ts';
 import { topicSchema } from '../schemas/topic.ts';
 import { ContentError } from './content-error.ts';
 import { readYamlList } from './yaml-list.ts';
@@ -40,7 +42,7 @@ async function pipelineSources(root: string): Promise<string> {
 }
 
 export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loader {
-  async function sync({ config, store, parseData, generateDigest }: LoaderContext): Promise<void> {
+  async function sync({ config, store, parseData, generateDigest, logger }: LoaderContext): Promise<void> {
     const root = fileURLToPath(config.root);
     const pipeline = generateDigest(await pipelineSources(root));
     const dir = resolve(root, base);
@@ -64,8 +66,15 @@ export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loade
     if (problems.length > 0) throw new ContentError(problems);
 
     const stale = new Set(store.keys());
+    const held = heldBack();
+    held.length = 0;
     for (const { article, source } of checked) {
       const id = article.data.slug;
+      if (!isPublished(article.data.published)) {
+        held.push({ file: article.file, published: isoDay(article.data.published) });
+        logger.info(`${article.file} is dated ${isoDay(article.data.published)}: held back until then`);
+        continue;
+      }
       stale.delete(id);
       const digest = generateDigest(`${pipeline}\u0000${source}`);
       if (store.get(id)?.digest === digest) continue;

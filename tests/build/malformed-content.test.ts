@@ -80,7 +80,7 @@ const failing: [string, (dir: string) => Promise<void>, RegExp][] = [
   [
     'raw HTML that runs script',
     rewrite((text) => `${text}\n<img src=x onerror="alert(1)">\n`),
-    /\.md:\d+: body: raw HTML <img> is not allowed/,
+    /\.md:\d+:\d+: body: raw HTML <img> is not allowed/,
   ],
   [
     'a 2 MB article',
