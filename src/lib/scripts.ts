@@ -100,7 +100,9 @@ export function langTag(script: Script): string {
 }
 
 /** The scripts whose form every glossary entry must give: those with no fallback. */
-export const glossaryScripts = scripts.filter((script) => (scriptRegistry[script] as ScriptDefinition).glossaryFallback === undefined);
+export const glossaryScripts = scripts.filter(
+  (script) => (scriptRegistry[script] as ScriptDefinition).glossaryFallback === undefined,
+);
 
 /** The scripts a reader can switch to from `script`. */
 export function otherScripts(script: Script): Script[] {
