@@ -4,6 +4,8 @@
  * `'unsafe-inline'` is needed; Pagefind needs WebAssembly and a worker.
  */
 
+import { scripts } from './scripts.ts';
+
 const directives = {
   'default-src': ["'self'"],
   'script-src': ["'self'", "'wasm-unsafe-eval'"],
@@ -71,7 +73,7 @@ export function headersFile(base: string): string {
   const at = (path: string): string => `${base.replace(/\/?$/, '/')}${path}`;
   const rules: [string, Record<string, string>][] = [
     [at('*'), everywhere],
-    ...[at(''), at('index.html'), at('404.html'), at('zh-hant/*'), at('zh-hans/*')].map(
+    ...[at(''), at('index.html'), at('404.html'), ...scripts.map((script) => at(`${script}/*`))].map(
       (path): [string, Record<string, string>] => [path, { ...documentHeaders, 'Cache-Control': short }],
     ),
     ...[at('sitemap-*'), at('robots.txt')].map((path): [string, Record<string, string>] => [path, { 'Cache-Control': short }]),
