@@ -1,6 +1,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import pagefindIndex from './src/integrations/pagefind.ts';
+import precompressFiles from './src/integrations/precompress.ts';
 import publishChecks from './src/integrations/publish-checks.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { defaultScript as defaultLocale, langTag, scripts } from './src/lib/scripts.ts';
@@ -33,9 +34,10 @@ export default defineConfig({
       // The root only chooses a script (x-default); search and 404 pages are not content.
       filter: (page) => new URL(page).pathname !== base && !/\/(search\/|404)/.test(page),
     }),
-    // Order matters: the checks read the search index that Pagefind writes.
+    // Order matters: the checks read the search index that Pagefind writes; the last compresses what all wrote.
     securityHeaders(),
     pagefindIndex(),
     publishChecks({ contentDir }),
+    precompressFiles(),
   ],
 });

@@ -1,12 +1,14 @@
 /**
  * `npm run bench` (`--quick` for a smoke run): what the site costs to build,
- * to load and to search, and how that grows with the archive. Prints a table
- * and writes .bench/results.json. A benchmark, not a test: it never fails on
- * a number. See BENCHMARKS.md for what each figure is compared with.
+ * to load and to search, and how that grows with the archive, and how
+ * `npm run serve` and nginx hold up under load (`--serve-only` for that part
+ * alone, over the current dist/). Prints a table and writes
+ * .bench/results.json. A benchmark, not a test: it never fails on a number.
+ * See BENCHMARKS.md for what each figure is compared with.
  */
 import './check-runtime.mjs';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,12 +17,19 @@ import { convertHtml, convertText, openccConverter } from '../src/conversion/ind
 import { conversionFixture, measureAccuracy, siteGlossary } from './bench/accuracy.ts';
 import { launch, measureSearch, measureSwitch, type SearchTiming } from './bench/browser.ts';
 import { writeCorpus } from './bench/corpus.ts';
+import { measureServing } from './bench/serving.ts';
 import { pageWeight, weigh } from './bench/weight.ts';
 import { startServer } from './serve-process.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const bench = join(root, '.bench');
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    'serve-only': { type: 'boolean', default: false },
+  },
+});
 const sizes = values.sizes ? values.sizes.split(',').map(Number) : values.quick ? [10] : [10, 100, 1000];
 const results: Record<string, unknown> = {};
 const version = (name: string): string =>
@@ -42,6 +51,51 @@ results['run'] = {
 const ms = (value: number): string => value.toFixed(0);
 const kB = (bytes: number): string => (bytes / 1000).toFixed(1);
 console.log(`國際時評 benchmark: ${JSON.stringify(results['run'])}\n`);
+
+/** 5. Serving under load: 200 connections for 10 s on loopback (needs Debian's wrk and nginx). */
+async function serving(): Promise<void> {
+  const dist = join(root, 'dist');
+  const assets = readdirSync(join(dist, '_astro')).filter((name) => /\.(css|js)$/.test(name));
+  const paths = [
+    '/zh-hant/',
+    '/zh-hans/',
+    '/zh-hant/articles/xi-mishustin-after-trump-summit-2025/',
+    '/zh-hans/articles/xi-mishustin-after-trump-summit-2025/',
+    '/zh-hant/articles/china-russia-no-limits-2022/',
+    '/zh-hant/search/',
+    '/zh-hant/rss.xml',
+    '/pagefind/pagefind.js',
+    ...assets.map((name) => `/_astro/${name}`),
+  ];
+  console.log(`\nServing ${paths.length} paths in turn (pages, feeds, assets; brotli), wrk, loopback`);
+  console.log(
+    '  server               connections  seconds  requests  req/s  errors (connect/read/write/timeout/status)  p50 ms  p99 ms  max ms  answers after',
+  );
+  try {
+    const load = await measureServing(dist, paths);
+    results['serving'] = load;
+    for (const run of load) {
+      const errors = Object.values(run.errors).join('/');
+      console.log(
+        `  ${run.server.padEnd(20)} ${String(run.connections).padStart(11)} ${String(run.seconds).padStart(8)} ${String(run.requests).padStart(9)} ${String(run.requestsPerSecond).padStart(6)}  ${errors.padEnd(43)} ${run.latencyMs.p50.toFixed(1).padStart(6)} ${run.latencyMs.p99.toFixed(1).padStart(7)} ${run.latencyMs.max.toFixed(1).padStart(7)}  ${run.answersAfterwards ? 'yes' : 'NO'}`,
+      );
+    }
+  } catch (error) {
+    if (values['serve-only']) throw error;
+    console.log(`  skipped: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+if (values['serve-only']) {
+  await serving();
+  // Keep the other figures of the last full run.
+  const file = join(bench, 'results.json');
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  await mkdir(bench, { recursive: true });
+  await writeFile(file, JSON.stringify({ ...previous, serving: results['serving'], servingRun: results['run'] }, null, 2));
+  console.log('\nWrote .bench/results.json (serving)');
+  process.exit(0);
+}
 
 interface BuildRun {
   wall: number;
@@ -231,6 +285,8 @@ for (const [name, dir, port] of sites) {
 }
 results['search'] = search;
 await browser.close();
+
+await serving();
 
 await mkdir(bench, { recursive: true });
 await writeFile(join(bench, 'results.json'), JSON.stringify(results, null, 2));
