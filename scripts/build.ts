@@ -45,6 +45,7 @@ try {
   for (const line of await repairAndClean(out)) console.log(line);
   if (values.repair) process.exit(0);
   await mkdir(workDir(out), { recursive: true });
+  process.env['BUILD_PREVIOUS_SITE'] = out;
   // Astro is loaded here, after the runtime check and telemetry switch above.
   const { build } = await import('astro');
   await build({ root, outDir: next, logLevel: process.env['LOG_LEVEL'] === 'silent' ? 'error' : 'info' });

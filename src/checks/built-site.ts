@@ -5,21 +5,18 @@
  * article is in the pages, feeds, sitemap and search indexes.
  */
 import { glob, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { toString } from 'hast-util-to-string';
-import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import Tinypool from 'tinypool';
 import { isPublished } from '../lib/publication.ts';
-import { langTag, scripts, type Script } from '../lib/scripts.ts';
-import { storedHtmlSchema } from '../markdown/html-policy.ts';
-import { sanitizeInPlace } from '../markdown/rehype-sanitize-checked.ts';
+import { scripts, type Script } from '../lib/scripts.ts';
 import { normaliseBase } from '../lib/urls.ts';
 import { splitFrontmatter } from '../markdown/frontmatter.ts';
-import { feedItems } from './feeds.ts';
-import { findByClass, pageText, parseFragment, parsePage } from './page-text.ts';
+import { checkFeed, scriptOfPage, type PageCheckContext } from './page-checks.ts';
+import checkBatch, { type PageBatch } from './page-worker.ts';
 import type { RenderedFacts } from './rendered-facts.ts';
-import { guardText, type GuardProblem } from './script-guard.ts';
 import { findMissing } from './site.ts';
 
 /** Slugs of the articles, read from their frontmatter: the list of what must be published. */
@@ -46,31 +43,6 @@ async function indexedUrls(site: string, base: string): Promise<Record<Script, S
   return indexed;
 }
 
-/** Ids used more than once on a page: a heading would take the place of the page's own element. */
-function duplicateIds(tree: Root): string[] {
-  const seen = new Set<string>();
-  const duplicates = new Set<string>();
-  visit(tree, 'element', (element: Element) => {
-    const id = element.properties['id'];
-    if (typeof id !== 'string') return;
-    if (seen.has(id)) duplicates.add(id);
-    seen.add(id);
-  });
-  return [...duplicates];
-}
-
-/** The first element of article HTML that the sanitizer would remove or change, if any. */
-function unsafeElement(html: Root | Element): string | undefined {
-  const copy: Root = structuredClone(html.type === 'root' ? html : { type: 'root', children: html.children });
-  const changed = sanitizeInPlace(copy, storedHtmlSchema);
-  return changed === undefined ? undefined : `<${changed.tagName}>`;
-}
-
-const describe = ({ found, reason, context }: GuardProblem, script: Script): string =>
-  reason === 'rule marker'
-    ? `inline rule marker "${found}" left in 「${context}」`
-    : `${reason} 「${found}」 of another script than ${script} in 「${context}」`;
-
 export interface SiteCheckOptions {
   /** The built site folder. */
   site: string;
@@ -80,6 +52,32 @@ export interface SiteCheckOptions {
   facts: RenderedFacts;
   /** Run the character guards (off only for benchmark builds without conversion). */
   guards: boolean;
+  /** The worker thread module (src/checks/page-worker.ts), to check many pages over every core. */
+  workerFile?: string | undefined;
+}
+
+/** Pages per batch a worker checks: large enough to pay for the message, small enough to share the work out evenly. */
+const batchSize = 200;
+
+/** Checks pages on worker threads when there are many, in this thread when there are few. */
+async function checkPages(
+  site: string,
+  pages: PageBatch['pages'],
+  context: PageCheckContext,
+  workerFile: string | undefined,
+): Promise<string[]> {
+  if (workerFile === undefined || pages.length < batchSize * 2) return checkBatch({ site, pages, context });
+  const pool = new Tinypool({ filename: pathToFileURL(workerFile).href, maxThreads: availableParallelism(), minThreads: 1 });
+  try {
+    const batches: Promise<string[]>[] = [];
+    for (let start = 0; start < pages.length; start += batchSize)
+      batches.push(
+        pool.run({ site, pages: pages.slice(start, start + batchSize), context } satisfies PageBatch) as Promise<string[]>,
+      );
+    return (await Promise.all(batches)).flat();
+  } finally {
+    await pool.destroy();
+  }
 }
 
 /** Every problem of a built site, one line each, and what was checked. */
@@ -89,48 +87,26 @@ export async function checkBuiltSite({
   contentDir,
   facts,
   guards,
+  workerFile,
 }: SiteCheckOptions): Promise<{ problems: string[]; pages: number; articles: number }> {
   const slugs = await readSlugs(join(contentDir, 'articles'));
-  const problems: string[] = [];
-  const pages: string[] = [];
-  for await (const name of glob('**/*.html', { cwd: site })) {
-    const path = `${normaliseBase(base)}${name.replace(/(^|\/)index\.html$/, '$1')}`;
-    pages.push(path);
-    const script = scripts.find((candidate) => name.startsWith(`${candidate}/`));
-    if (script === undefined) continue;
-    const tree = parsePage(await readFile(join(site, name), 'utf8'));
-    if (guards) {
-      for (const piece of pageText(tree, { lang: langTag(script) }))
-        for (const problem of guardText(piece, script, facts.fixed[script]))
-          problems.push(`${name}: ${describe(problem, script)}`);
-    }
-    for (const id of duplicateIds(tree)) problems.push(`${name}: the id "${id}" is used more than once`);
-    const expected = facts.bodyLengths.get(name.replace(/index\.html$/, ''));
-    const body = findByClass(tree, 'article__body');
-    const unsafe = body === undefined ? undefined : unsafeElement(body);
-    if (unsafe !== undefined) problems.push(`${name}: the article body holds ${unsafe}, which no article may publish`);
-    if (expected !== undefined && body !== undefined) {
-      const length = Array.from(toString(body)).length;
-      if (length !== expected)
-        problems.push(
-          `${name}: the article body has ${length} characters of text, its conversion ${expected}: text was lost or added`,
-        );
-    }
-  }
+  const context: PageCheckContext = {
+    fixed: Object.fromEntries(scripts.map((script) => [script, [...facts.fixed[script]]])),
+    guards,
+  };
+  const names: string[] = [];
+  for await (const name of glob('**/*.html', { cwd: site })) names.push(name);
+  names.sort();
+  const pages = names.map((name) => `${normaliseBase(base)}${name.replace(/(^|\/)index\.html$/, '$1')}`);
+  const checked = names
+    .filter((name) => scriptOfPage(name) !== undefined)
+    .map((name): [string, number | undefined] => [name, facts.bodyLengths.get(name.replace(/index\.html$/, ''))]);
+  const problems = await checkPages(site, checked, context, workerFile);
   const feeds = {} as Record<Script, string>;
   for (const script of scripts) {
     const file = `${script}/rss.xml`;
     feeds[script] = await readFile(join(site, file), 'utf8').catch(() => '');
-    for (const item of feedItems(feeds[script])) {
-      const fragment = parseFragment(item.html);
-      const unsafe = unsafeElement(fragment);
-      if (unsafe !== undefined)
-        problems.push(`${file} (${item.link}): the item's text holds ${unsafe}, which no article may publish`);
-      if (!guards) continue;
-      for (const piece of [...item.texts, ...pageText(fragment, { lang: langTag(script) })])
-        for (const problem of guardText(piece, script, facts.fixed[script]))
-          problems.push(`${file} (${item.link}): ${describe(problem, script)}`);
-    }
+    problems.push(...checkFeed(file, script, feeds[script], context));
   }
   const sitemaps: string[] = [];
   for await (const name of glob('sitemap-*.xml', { cwd: site })) sitemaps.push(await readFile(join(site, name), 'utf8'));

@@ -210,11 +210,9 @@ export function checkArticleFile(file: string, source: string, context: ArticleC
 }
 
 /** Reports every slug used by more than one file. */
-export function findDuplicateSlugs(articles: readonly Pick<CheckedArticle, 'file' | 'data'>[]): ContentProblem[] {
+export function findDuplicateSlugs(articles: readonly { file: string; slug: string }[]): ContentProblem[] {
   const bySlug = new Map<string, string[]>();
-  for (const article of articles) {
-    bySlug.set(article.data.slug, [...(bySlug.get(article.data.slug) ?? []), article.file]);
-  }
+  for (const { file, slug } of articles) bySlug.set(slug, [...(bySlug.get(slug) ?? []), file]);
   return [...bySlug]
     .filter(([, files]) => files.length > 1)
     .flatMap(([slug, files]) =>

@@ -31,6 +31,8 @@ export default function publishChecks(options: { contentDir: string }): AstroInt
           contentDir: resolve(root, options.contentDir),
           facts: renderedFacts(),
           guards: conversionEnabled,
+          // Run as plain Node on worker threads, outside the bundle Astro made of this integration.
+          workerFile: resolve(root, 'src', 'checks', 'page-worker.ts'),
         });
         if (problems.length > 0) {
           throw new BuildError(`The build stopped: ${problems.length} problem(s) in the built site.`, problems);

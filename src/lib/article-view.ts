@@ -47,23 +47,16 @@ export interface ArticleView extends Omit<ArticleInput, 'html' | 'digest' | 'glo
   readingMinutes: number;
 }
 
+/** Card fields of every article, per script: small, so kept for the whole build. Bodies are converted when asked for. */
 const cache = new Map<string, ArticleView>();
 
-type ShownFields = Omit<ArticleView, 'script' | 'hanCharacters' | 'readingMinutes'>;
+type ShownFields = Omit<ArticleView, 'script' | 'hanCharacters' | 'readingMinutes' | 'bodyHtml'>;
 
 function shownFields(article: ArticleInput, script: Script): ShownFields {
   const { html, digest, glossary, ...fields } = article;
   const log = createConversionLog();
   const options: ConvertOptions = { from: article.sourceVariant, to: script, glossary, log };
   const convert = (text: string): string => convertText(text, options);
-  const t = ui(script);
-  // The stored HTML is sanitized again here: a poisoned content cache cannot reach a page or a feed.
-  const body = convertHtml(html, options, {
-    footnotes: { label: t.footnotes, backLabel: t.footnoteBack },
-    prepare: (tree) => void sanitizeInPlace(tree, storedHtmlSchema),
-  });
-  const facts = renderedFacts();
-  facts.bodyLengths.set(`${script}/${articleKey(article.slug)}`, body.textLength);
   const shown: ShownFields = {
     ...fields,
     title: convert(fields.title),
@@ -81,20 +74,41 @@ function shownFields(article: ArticleInput, script: Script): ShownFields {
     headings: fields.headings
       .filter(({ slug }) => slug !== 'footnote-label')
       .map((heading) => ({ ...heading, text: convert(heading.text) })),
-    bodyHtml: body.html,
   };
-  for (const text of log.fixed) facts.fixed[script].add(text);
+  for (const text of log.fixed) renderedFacts().fixed[script].add(text);
   return shown;
 }
 
-/** The article in `script`, converted from its source the first time it is asked for. */
+/** The body in `script`: converted each time it is asked for (an article page, a feed item), and not kept. */
+function bodyHtml(article: ArticleInput, script: Script): string {
+  const log = createConversionLog();
+  const t = ui(script);
+  // The stored HTML is sanitized again here: a poisoned content cache cannot reach a page or a feed.
+  const body = convertHtml(
+    article.html,
+    { from: article.sourceVariant, to: script, glossary: article.glossary, log },
+    {
+      footnotes: { label: t.footnotes, backLabel: t.footnoteBack },
+      prepare: (tree) => void sanitizeInPlace(tree, storedHtmlSchema),
+    },
+  );
+  const facts = renderedFacts();
+  facts.bodyLengths.set(`${script}/${articleKey(article.slug)}`, body.textLength);
+  for (const text of log.fixed) facts.fixed[script].add(text);
+  return body.html;
+}
+
+/** The article in `script`: its fields converted the first time they are asked for, its body whenever it is. */
 export function viewArticle(article: ArticleInput, script: Script): ArticleView {
   const key = `${article.slug}\u0000${article.digest}\u0000${script}`;
   let view = cache.get(key);
   if (view === undefined) {
     const hanCharacters = countHan(article.html.replace(/<[^>]*>/g, ''));
     const shown = timed('conversion', () => shownFields(article, script));
-    view = { ...shown, script, hanCharacters, readingMinutes: readingMinutes(hanCharacters) };
+    view = Object.defineProperty({ ...shown, script, hanCharacters, readingMinutes: readingMinutes(hanCharacters) }, 'bodyHtml', {
+      enumerable: false,
+      get: () => timed('conversion', () => bodyHtml(article, script)),
+    }) as ArticleView;
     cache.set(key, view);
   }
   return view;

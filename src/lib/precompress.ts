@@ -3,7 +3,7 @@
  * servers send compressed files as they are (nginx's brotli_static and
  * gzip_static, `npm run serve`) instead of compressing on each request.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -22,20 +22,44 @@ const brotliQuality = (name: string): number => (/\.(html|xml)$/i.test(name) ? 5
 
 export interface PrecompressResult {
   files: number;
+  /** Files whose twins were taken from the previous build, unchanged. */
+  reused: number;
   /** Bytes of the originals, and of the twins written (none where either would not be smaller than its original). */
   bytes: { raw: number; br: number; gzip: number };
 }
 
-/** Compresses every text file of `dir` (not the build's private files), a few at a time. */
-export async function precompress(dir: string): Promise<PrecompressResult> {
+/** The twins of `file` in the previous build, if that file there has the same bytes as `raw`. */
+async function previousTwins(previous: string | undefined, name: string, raw: Buffer): Promise<[string, string] | undefined> {
+  if (previous === undefined) return undefined;
+  const before = await readFile(join(previous, name)).catch(() => undefined);
+  if (before === undefined || !before.equals(raw)) return undefined;
+  const twins: [string, string] = [join(previous, `${name}.br`), join(previous, `${name}.gz`)];
+  const present = await Promise.all(twins.map((twin) => readFile(twin).then(() => true, () => false)));
+  return present.every(Boolean) ? twins : undefined;
+}
+
+/**
+ * Compresses every text file of `dir` (not the build's private files), a few
+ * at a time. Where `previous` (the site being replaced) has the same file,
+ * byte for byte, its twins are copied instead: a rebuild compresses only
+ * what changed.
+ */
+export async function precompress(dir: string, previous?: string): Promise<PrecompressResult> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((entry) => entry.isFile() && isCompressible(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
     .filter((file) => !isPrivate(`/${relative(dir, file).split(sep).join('/')}`));
-  const result: PrecompressResult = { files: files.length, bytes: { raw: 0, br: 0, gzip: 0 } };
+  const result: PrecompressResult = { files: files.length, reused: 0, bytes: { raw: 0, br: 0, gzip: 0 } };
   const compressOne = async (file: string): Promise<void> => {
     const raw = await readFile(file);
+    const twins = await previousTwins(previous, relative(dir, file), raw);
+    if (twins !== undefined) {
+      await Promise.all([copyFile(twins[0], `${file}.br`), copyFile(twins[1], `${file}.gz`)]);
+      result.bytes.raw += raw.length;
+      result.reused += 1;
+      return;
+    }
     const [br, gz] = await Promise.all([
       brotli(raw, {
         params: {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkArticleFile, findDuplicateSlugs, formatProblem, type CheckedArticle } from '../../src/checks/content.ts';
+import { checkArticleFile, findDuplicateSlugs, formatProblem } from '../../src/checks/content.ts';
 
 const topics = new Set(['china-russia', 'world-order']);
 
@@ -243,7 +243,7 @@ describe('inline rules', () => {
 
 describe('findDuplicateSlugs', () => {
   test('every file that shares a slug is named', () => {
-    const article = (file: string, slug: string) => ({ file, data: { slug } }) as unknown as CheckedArticle;
+    const article = (file: string, slug: string) => ({ file, slug });
     expect(findDuplicateSlugs([article('a.md', 'x'), article('b.md', 'x'), article('c.md', 'y')]).map(formatProblem)).toEqual([
       'a.md: slug: "x" is also used by b.md',
       'b.md: slug: "x" is also used by a.md',

@@ -1,0 +1,97 @@
+/**
+ * The checks of one built page or feed, pure so that they can run on worker
+ * threads: the character guards of its script, ids used twice, an article
+ * body holding what no article may publish or less text than its conversion
+ * produced.
+ */
+import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { langTag, scripts, type Script } from '../lib/scripts.ts';
+import { storedHtmlSchema } from '../markdown/html-policy.ts';
+import { sanitizeInPlace } from '../markdown/rehype-sanitize-checked.ts';
+import { feedItems } from './feeds.ts';
+import { findByClass, pageText, parseFragment, parsePage } from './page-text.ts';
+import { guardText, type GuardProblem } from './script-guard.ts';
+
+export interface PageCheckContext {
+  /** Texts rules and pins fixed, per script: the guards let them stand. */
+  fixed: Readonly<Record<string, readonly string[]>>;
+  /** Run the character guards (off only for benchmark builds without conversion). */
+  guards: boolean;
+}
+
+/** Ids used more than once on a page: a heading would take the place of the page's own element. */
+function duplicateIds(tree: Root): string[] {
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  visit(tree, 'element', (element: Element) => {
+    const id = element.properties['id'];
+    if (typeof id !== 'string') return;
+    if (seen.has(id)) duplicates.add(id);
+    seen.add(id);
+  });
+  return [...duplicates];
+}
+
+/** The first element of article HTML that the sanitizer would remove or change, if any. */
+function unsafeElement(html: Root | Element): string | undefined {
+  const copy: Root = structuredClone(html.type === 'root' ? html : { type: 'root', children: html.children });
+  const changed = sanitizeInPlace(copy, storedHtmlSchema);
+  return changed === undefined ? undefined : `<${changed.tagName}>`;
+}
+
+const describe = ({ found, reason, context }: GuardProblem, script: Script): string =>
+  reason === 'rule marker'
+    ? `inline rule marker "${found}" left in 「${context}」`
+    : `${reason} 「${found}」 of another script than ${script} in 「${context}」`;
+
+/** The script of a page, from its path inside the site (`zh-hans/…`). */
+export const scriptOfPage = (name: string): Script | undefined => scripts.find((candidate) => name.startsWith(`${candidate}/`));
+
+/** Every problem of one built page (`name` relative to the site), one line each. */
+export function checkPage(
+  name: string,
+  html: string,
+  expectedBodyLength: number | undefined,
+  context: PageCheckContext,
+): string[] {
+  const script = scriptOfPage(name);
+  if (script === undefined) return [];
+  const problems: string[] = [];
+  const tree = parsePage(html);
+  if (context.guards) {
+    const fixed = new Set(context.fixed[script] ?? []);
+    for (const piece of pageText(tree, { lang: langTag(script) }))
+      for (const problem of guardText(piece, script, fixed)) problems.push(`${name}: ${describe(problem, script)}`);
+  }
+  for (const id of duplicateIds(tree)) problems.push(`${name}: the id "${id}" is used more than once`);
+  const body = findByClass(tree, 'article__body');
+  const unsafe = body === undefined ? undefined : unsafeElement(body);
+  if (unsafe !== undefined) problems.push(`${name}: the article body holds ${unsafe}, which no article may publish`);
+  if (expectedBodyLength !== undefined && body !== undefined) {
+    const length = Array.from(toString(body)).length;
+    if (length !== expectedBodyLength)
+      problems.push(
+        `${name}: the article body has ${length} characters of text, its conversion ${expectedBodyLength}: text was lost or added`,
+      );
+  }
+  return problems;
+}
+
+/** Every problem of a script's feed (`file` relative to the site). */
+export function checkFeed(file: string, script: Script, xml: string, context: PageCheckContext): string[] {
+  const problems: string[] = [];
+  const fixed = new Set(context.fixed[script] ?? []);
+  for (const item of feedItems(xml)) {
+    const fragment = parseFragment(item.html);
+    const unsafe = unsafeElement(fragment);
+    if (unsafe !== undefined)
+      problems.push(`${file} (${item.link}): the item's text holds ${unsafe}, which no article may publish`);
+    if (!context.guards) continue;
+    for (const piece of [...item.texts, ...pageText(fragment, { lang: langTag(script) })])
+      for (const problem of guardText(piece, script, fixed))
+        problems.push(`${file} (${item.link}): ${describe(problem, script)}`);
+  }
+  return problems;
+}
