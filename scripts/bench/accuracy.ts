@@ -36,6 +36,28 @@ export function siteGlossary(contentDir = join(root, 'content')): Glossary {
   return glossarySchema.parse(yaml.load(readFileSync(join(contentDir, 'glossary.yaml'), 'utf8')));
 }
 
+/**
+ * Han characters of `expected` that `got` does not have in the same place,
+ * for conversions that change the length (s2twp turns 数据 into 資料 but 云计算
+ * into 雲端計算): the longest common subsequence of the two texts is the part
+ * they share, and every expected Han character outside it is an error.
+ */
+export function countDifferingHan(got: string, expected: string): { han: number; errors: number } {
+  const a = Array.from(got);
+  const b = Array.from(expected);
+  let previous = new Uint16Array(b.length + 1);
+  for (const character of a) {
+    const row = new Uint16Array(b.length + 1);
+    for (let j = 1; j <= b.length; j++)
+      row[j] = character === b[j - 1] ? (previous[j - 1] ?? 0) + 1 : Math.max(previous[j] ?? 0, row[j - 1] ?? 0);
+    previous = row;
+  }
+  const han = b.filter((character) => /\p{Script=Han}/u.test(character)).length;
+  const shared = previous[b.length] ?? 0;
+  const sharedNonHan = b.filter((character) => !/\p{Script=Han}/u.test(character)).length;
+  return { han, errors: Math.max(0, han - Math.max(0, shared - sharedNonHan)) };
+}
+
 export function measureAccuracy(got: string, expected: string): Accuracy {
   const a = Array.from(got);
   const b = Array.from(expected);

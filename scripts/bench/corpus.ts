@@ -47,6 +47,30 @@ async function readPools(contentDir: string): Promise<Pool[]> {
 
 const yamlString = (text: string): string => JSON.stringify(text);
 
+/** The bylines of the generated archive: names as the sources print them, each with a role. */
+const authors: [string, string][] = [
+  ['Lia', '撰稿人'],
+  ['Zaphyra', '責任編輯'],
+  ['范強', '記者'],
+  ['陳思遠', '記者'],
+  ['林佳慧', '撰稿人'],
+  ['黃志明', '特約評論員'],
+  ['張曉雯', '記者'],
+  ['王建國', '撰稿人'],
+  ['李文傑', '記者'],
+  ['周美玲', '編輯'],
+  ['Mark Chen', '撰稿人'],
+  ['Anna Liu', '記者'],
+  ['劉子豪', '評論員'],
+  ['吳淑芬', '記者'],
+  ['鄭家豪', '撰稿人'],
+  ['謝雅琪', '記者'],
+];
+
+/** The first and last day of the generated archive. */
+const first = Date.UTC(2018, 0, 1);
+const last = Date.UTC(2026, 5, 30);
+
 /** Writes `N` articles and the topics file into `dir` (a content folder). */
 export async function writeCorpus(dir: string, count: number, contentDir = 'content', seed = 20251105): Promise<void> {
   const pools = await readPools(contentDir);
@@ -57,7 +81,7 @@ export async function writeCorpus(dir: string, count: number, contentDir = 'cont
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   await rm(dir, { recursive: true, force: true });
   await mkdir(join(dir, 'articles'), { recursive: true });
-  await cp(join(contentDir, 'topics.yaml'), join(dir, 'topics.yaml'));
+  for (const file of ['topics.yaml', 'glossary.yaml']) await cp(join(contentDir, file), join(dir, file));
   const allHeadings = pools.flatMap((pool) => pool.headings);
   const sources = pools.flatMap((pool) => pool.sources);
   for (let index = 1; index <= count; index++) {
@@ -72,15 +96,19 @@ export async function writeCorpus(dir: string, count: number, contentDir = 'cont
     const summary = (paragraphs[0] ?? '').split('。')[0] + '。';
     const topics = [...new Set(Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(topicIds)))];
     const cited = Array.from({ length: Math.floor(next() * 4) }, () => pick(sources));
-    const day = new Date(Date.UTC(2020, 0, 1) + index * 86_400_000).toISOString().slice(0, 10);
+    // Spread over the archive's years, several a day, never later than its last day.
+    const day = new Date(first + Math.floor(((index - 1) * (last - first)) / Math.max(1, count - 1) / 86_400_000) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const [name, role] = pick(authors);
     const frontmatter = [
       '---',
       `slug: bench-${String(index).padStart(5, '0')}`,
       `title: ${yamlString(title)}`,
       `summary: ${yamlString(summary)}`,
       'authors:',
-      `  - name: ${pick(['Lia', '范強', 'Zaphyra'])}`,
-      `    role: ${pick(['撰稿人', '記者'])}`,
+      `  - name: ${yamlString(name)}`,
+      `    role: ${role}`,
       `outlet: ${pick(['Independent Media', '經濟通'])}`,
       `published: ${day}`,
       `sourceVariant: ${pool.variant}`,
