@@ -1,10 +1,10 @@
-import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import pagefindIndex from './src/integrations/pagefind.ts';
+import precompressFiles from './src/integrations/precompress.ts';
 import publishChecks from './src/integrations/publish-checks.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
-import rehypeParagraphIds from './src/markdown/rehype-paragraph-ids.ts';
+import { defaultScript as defaultLocale, langTag, scripts } from './src/lib/scripts.ts';
 
 /**
  * `SITE_URL` and `SITE_BASE` let the operator deploy at a domain root or under
@@ -28,20 +28,16 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   prerenderConflictBehavior: 'error',
-  markdown: {
-    syntaxHighlight: false,
-    // Faithful text: no smart quotes or dashes added to what the authors wrote.
-    processor: unified({ smartypants: false, rehypePlugins: [rehypeParagraphIds] }),
-  },
   integrations: [
     sitemap({
-      i18n: { defaultLocale: 'zh-hant', locales: { 'zh-hant': 'zh-Hant', 'zh-hans': 'zh-Hans' } },
+      i18n: { defaultLocale, locales: Object.fromEntries(scripts.map((script) => [script, langTag(script)])) },
       // The root only chooses a script (x-default); search and 404 pages are not content.
       filter: (page) => new URL(page).pathname !== base && !/\/(search\/|404)/.test(page),
     }),
-    // Order matters: the checks read the search index that Pagefind writes.
+    // Order matters: the checks read the search index that Pagefind writes; the last compresses what all wrote.
     securityHeaders(),
     pagefindIndex(),
     publishChecks({ contentDir }),
+    precompressFiles(),
   ],
 });

@@ -4,6 +4,7 @@ import { chromiumFlags as args, chromiumPath as executablePath } from './scripts
 /** Ports of the two servers; `E2E_PORT` moves them, so two checkouts can run their browser tests at once. */
 const rootPort = Number(process.env['E2E_PORT'] ?? 4329);
 const subpathPort = rootPort + 1;
+const fixturesPort = rootPort + 2;
 
 /**
  * Browser tests in headless Chromium against the built site, served the way a
@@ -22,8 +23,10 @@ export default defineConfig({
     locale: 'zh-TW',
   },
   projects: [
-    { name: 'root', testIgnore: /subpath\.spec\.ts/, use: { baseURL: `http://localhost:${rootPort}` } },
+    { name: 'root', testIgnore: /(subpath|fixtures)\.spec\.ts/, use: { baseURL: `http://localhost:${rootPort}` } },
     { name: 'subpath', testMatch: /subpath\.spec\.ts/, use: { baseURL: `http://localhost:${subpathPort}` } },
+    // The fixture articles of tests/fixtures/content (npm run build:fixtures): a Simplified source, rules, footnotes.
+    { name: 'fixtures', testMatch: /fixtures\.spec\.ts/, use: { baseURL: `http://localhost:${fixturesPort}` } },
   ],
   webServer: [
     {
@@ -34,6 +37,11 @@ export default defineConfig({
     {
       command: `node scripts/serve.ts --dir .build/subpath-dist --port ${subpathPort} --base /news/`,
       url: `http://localhost:${subpathPort}/news/`,
+      reuseExistingServer: false,
+    },
+    {
+      command: `node scripts/serve.ts --dir .build/fixtures-dist --port ${fixturesPort} --base /`,
+      url: `http://localhost:${fixturesPort}/`,
       reuseExistingServer: false,
     },
   ],

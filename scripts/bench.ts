@@ -1,22 +1,25 @@
 /**
- * `npm run bench` (`--quick` for a smoke run, `--search-only` for the search
- * figures of the built site, `--port` to move its servers): what the site
- * costs to build, to load and to search, and how that grows with the
- * archive. Prints a table and writes .bench/results.json. A benchmark, not a
- * test: it never fails on a number. See BENCHMARKS.md for what each figure
- * is compared with.
+ * `npm run bench` (`--quick` for a smoke run): what the site costs to build,
+ * to load and to search, and how that grows with the archive, and how
+ * `npm run serve` and nginx hold up under load (`--serve-only` for that part
+ * alone, over the current dist/; `--search-only` for the search and switch
+ * figures of the current dist/; `--port` moves the search servers). Prints a
+ * table and writes .bench/results.json. A benchmark, not a test: it never
+ * fails on a number. See BENCHMARKS.md for what each figure is compared with.
  */
 import './check-runtime.mjs';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { convertHtml, convertText } from '../src/conversion/index.ts';
+import { convertHtml, convertText, openccConverter } from '../src/conversion/index.ts';
+import { conversionFixture, measureAccuracy, siteGlossary } from './bench/accuracy.ts';
 import { launch, measureSearch, measureSwitch, type SearchTiming } from './bench/browser.ts';
 import { percentile, transferKinds } from './bench/search-cost.ts';
 import { writeCorpus } from './bench/corpus.ts';
+import { measureServing } from './bench/serving.ts';
 import { pageWeight, weigh } from './bench/weight.ts';
 import { startServer } from './serve-process.ts';
 
@@ -26,9 +29,10 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     sizes: { type: 'string' },
+    'serve-only': { type: 'boolean', default: false },
     // Only the search and switch figures of the real site (dist/ must be built): no archive builds.
     'search-only': { type: 'boolean', default: false },
-    // The real site is served on this port, the generated archive on the next.
+    // The real site is served on this port for the search figures, the generated archive on the next.
     port: { type: 'string', default: process.env['BENCH_PORT'] ?? '4350' },
   },
 });
@@ -60,6 +64,51 @@ results['run'] = {
 const ms = (value: number): string => value.toFixed(0);
 const kB = (bytes: number): string => (bytes / 1000).toFixed(1);
 console.log(`國際時評 benchmark: ${JSON.stringify(results['run'])}\n`);
+
+/** 5. Serving under load: 200 connections for 10 s on loopback (needs Debian's wrk and nginx). */
+async function serving(): Promise<void> {
+  const dist = join(root, 'dist');
+  const assets = readdirSync(join(dist, '_astro')).filter((name) => /\.(css|js)$/.test(name));
+  const paths = [
+    '/zh-hant/',
+    '/zh-hans/',
+    '/zh-hant/articles/xi-mishustin-after-trump-summit-2025/',
+    '/zh-hans/articles/xi-mishustin-after-trump-summit-2025/',
+    '/zh-hant/articles/china-russia-no-limits-2022/',
+    '/zh-hant/search/',
+    '/zh-hant/rss.xml',
+    '/pagefind/pagefind.js',
+    ...assets.map((name) => `/_astro/${name}`),
+  ];
+  console.log(`\nServing ${paths.length} paths in turn (pages, feeds, assets; brotli), wrk, loopback`);
+  console.log(
+    '  server               connections  seconds  requests  req/s  errors (connect/read/write/timeout/status)  p50 ms  p99 ms  max ms  answers after',
+  );
+  try {
+    const load = await measureServing(dist, paths);
+    results['serving'] = load;
+    for (const run of load) {
+      const errors = Object.values(run.errors).join('/');
+      console.log(
+        `  ${run.server.padEnd(20)} ${String(run.connections).padStart(11)} ${String(run.seconds).padStart(8)} ${String(run.requests).padStart(9)} ${String(run.requestsPerSecond).padStart(6)}  ${errors.padEnd(43)} ${run.latencyMs.p50.toFixed(1).padStart(6)} ${run.latencyMs.p99.toFixed(1).padStart(7)} ${run.latencyMs.max.toFixed(1).padStart(7)}  ${run.answersAfterwards ? 'yes' : 'NO'}`,
+      );
+    }
+  } catch (error) {
+    if (values['serve-only']) throw error;
+    console.log(`  skipped: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+if (values['serve-only']) {
+  await serving();
+  // Keep the other figures of the last full run.
+  const file = join(bench, 'results.json');
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  await mkdir(bench, { recursive: true });
+  await writeFile(file, JSON.stringify({ ...previous, serving: results['serving'], servingRun: results['run'] }, null, 2));
+  console.log('\nWrote .bench/results.json (serving)');
+  process.exit(0);
+}
 
 interface BuildRun {
   wall: number;
@@ -152,6 +201,22 @@ results['converter'] = converter;
 const rate = (value: number): string => `${(value / 1e6).toFixed(2)} M chars/s`;
 console.log(
   `\nConverter alone: tw2s ${rate(converter.tw2s)}, hk2s ${rate(converter.hk2s)}, s2tw ${rate(converter.s2tw)}, article HTML (parse + convert + serialise) ${rate(converter.html)}`,
+);
+
+// S→T accuracy on hand-checked mainland news text (tests/fixtures/conversion/).
+const fixture = conversionFixture();
+const toTraditional = (glossary: Parameters<typeof convertText>[1]['glossary']): string =>
+  convertText(fixture.source, { from: 'zh-CN', to: 'zh-hant', glossary });
+const accuracy = {
+  s2tw: measureAccuracy(openccConverter('zh-CN', 'zh-hant')(fixture.source), fixture.expected),
+  sitePins: measureAccuracy(toTraditional(siteGlossary()), fixture.expected),
+  withNames: measureAccuracy(toTraditional([...fixture.names, ...siteGlossary()]), fixture.expected),
+};
+results['accuracy'] = Object.fromEntries(
+  Object.entries(accuracy).map(([name, { han, errors, perThousand }]) => [name, { han, errors, perThousand }]),
+);
+console.log(
+  `S→T accuracy, ${accuracy.s2tw.han} Han characters of hand-checked mainland news: s2tw alone ${accuracy.s2tw.errors} errors (${accuracy.s2tw.perThousand.toFixed(2)} per 1,000); with the site glossary ${accuracy.sitePins.errors} (${accuracy.sitePins.perThousand.toFixed(2)}); with the article's names pinned too ${accuracy.withNames.errors} (${accuracy.withNames.perThousand.toFixed(2)})`,
 );
 
 // 3. Page weight of the real site (npm run build must have made dist/).
@@ -287,6 +352,8 @@ for (const [name, dir, sitePort] of sites) {
 results['searchCost'] = searchCost;
 results['search'] = search;
 await browser.close();
+
+if (!values['search-only']) await serving();
 
 await mkdir(bench, { recursive: true });
 await writeFile(join(bench, 'results.json'), JSON.stringify(results, null, 2));

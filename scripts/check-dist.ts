@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
 import { collectLinks, findBrokenLinks, type PageLinks } from '../src/checks/links.ts';
 import { parsePage } from '../src/checks/page-text.ts';
+import { scripts } from '../src/lib/scripts.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { base: { type: 'string', default: '/' } } });
 const dir = resolve(positionals[0] ?? 'dist');
@@ -37,7 +38,7 @@ console.log(
 );
 
 const parser = new XMLParser({ ignoreAttributes: false });
-for (const script of ['zh-hant', 'zh-hans']) {
+for (const script of scripts) {
   const file = join(dir, script, 'rss.xml');
   const xml = await readFile(file, 'utf8');
   const feed = parser.parse(xml) as { rss?: { channel?: { title?: string; link?: string; item?: unknown } } };

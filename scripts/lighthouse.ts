@@ -11,12 +11,13 @@ import { resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumFlags, chromiumPath } from './chromium.ts';
+import { scripts } from '../src/lib/scripts.ts';
 import { startServer } from './serve-process.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const port = 4340;
 const out = resolve(root, '.bench', 'lighthouse-dist');
-const pages = ['zh-hant', 'zh-hans'].flatMap((script) => [
+const pages = scripts.flatMap((script) => [
   `/${script}/`,
   `/${script}/articles/xi-mishustin-after-trump-summit-2025/`,
   `/${script}/articles/china-russia-no-limits-2022/`,

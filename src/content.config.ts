@@ -1,7 +1,8 @@
 /**
  * Content collections: the articles (one Markdown file each), the topics
- * they are filed under, the site glossary and the names table search uses. `CONTENT_DIR` points the build
- * at another content folder (the tests' fixtures, the benchmark's archive).
+ * they are filed under, the site glossary and the names table search uses.
+ * `CONTENT_DIR` points the build at another content folder (the tests'
+ * fixtures, the benchmark's archive).
  */
 import { defineCollection, reference } from 'astro:content';
 import { file } from 'astro/loaders';
@@ -9,7 +10,7 @@ import { z } from 'astro/zod';
 import { articleLoader } from './loaders/article-loader.ts';
 import { glossaryLoader } from './loaders/glossary-loader.ts';
 import { namesLoader } from './loaders/names-loader.ts';
-import { articleSchema } from './schemas/article.ts';
+import { articleFields } from './schemas/article.ts';
 import { glossaryEntrySchema } from './schemas/glossary.ts';
 import { nameEntrySchema } from './schemas/names.ts';
 import { topicSchema } from './schemas/topic.ts';
@@ -18,7 +19,7 @@ const contentDir = process.env['CONTENT_DIR'] ?? 'content';
 
 const articles = defineCollection({
   loader: articleLoader({ base: `${contentDir}/articles`, topicsFile: `${contentDir}/topics.yaml` }),
-  schema: articleSchema.extend({ topics: z.array(reference('topics')).min(1) }),
+  schema: articleFields.extend({ topics: z.array(reference('topics')).min(1) }),
 });
 
 const topics = defineCollection({

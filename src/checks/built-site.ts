@@ -8,7 +8,12 @@ import { glob, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { toString } from 'hast-util-to-string';
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import { isPublished } from '../lib/publication.ts';
 import { langTag, scripts, type Script } from '../lib/scripts.ts';
+import { storedHtmlSchema } from '../markdown/html-policy.ts';
+import { sanitizeInPlace } from '../markdown/rehype-sanitize-checked.ts';
 import { normaliseBase } from '../lib/urls.ts';
 import { splitFrontmatter } from '../markdown/frontmatter.ts';
 import { feedItems } from './feeds.ts';
@@ -22,7 +27,9 @@ async function readSlugs(dir: string): Promise<string[]> {
   const slugs: string[] = [];
   for await (const name of glob('**/*.md', { cwd: dir })) {
     const { data } = splitFrontmatter(await readFile(join(dir, name), 'utf8'));
-    if (typeof data?.['slug'] === 'string') slugs.push(data['slug']);
+    const published = typeof data?.['published'] === 'string' ? new Date(`${data['published']}T00:00:00Z`) : undefined;
+    // An article dated in the future is held back by the build, and must not be published yet.
+    if (typeof data?.['slug'] === 'string' && (published === undefined || isPublished(published))) slugs.push(data['slug']);
   }
   return slugs;
 }
@@ -37,6 +44,26 @@ async function indexedUrls(site: string, base: string): Promise<Record<Script, S
     if (script) indexed[script].add(`${normaliseBase(base)}${url.slice(1)}`);
   }
   return indexed;
+}
+
+/** Ids used more than once on a page: a heading would take the place of the page's own element. */
+function duplicateIds(tree: Root): string[] {
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  visit(tree, 'element', (element: Element) => {
+    const id = element.properties['id'];
+    if (typeof id !== 'string') return;
+    if (seen.has(id)) duplicates.add(id);
+    seen.add(id);
+  });
+  return [...duplicates];
+}
+
+/** The first element of article HTML that the sanitizer would remove or change, if any. */
+function unsafeElement(html: Root | Element): string | undefined {
+  const copy: Root = structuredClone(html.type === 'root' ? html : { type: 'root', children: html.children });
+  const changed = sanitizeInPlace(copy, storedHtmlSchema);
+  return changed === undefined ? undefined : `<${changed.tagName}>`;
 }
 
 const describe = ({ found, reason, context }: GuardProblem, script: Script): string =>
@@ -77,8 +104,11 @@ export async function checkBuiltSite({
         for (const problem of guardText(piece, script, facts.fixed[script]))
           problems.push(`${name}: ${describe(problem, script)}`);
     }
+    for (const id of duplicateIds(tree)) problems.push(`${name}: the id "${id}" is used more than once`);
     const expected = facts.bodyLengths.get(name.replace(/index\.html$/, ''));
     const body = findByClass(tree, 'article__body');
+    const unsafe = body === undefined ? undefined : unsafeElement(body);
+    if (unsafe !== undefined) problems.push(`${name}: the article body holds ${unsafe}, which no article may publish`);
     if (expected !== undefined && body !== undefined) {
       const length = Array.from(toString(body)).length;
       if (length !== expected)
@@ -91,10 +121,13 @@ export async function checkBuiltSite({
   for (const script of scripts) {
     const file = `${script}/rss.xml`;
     feeds[script] = await readFile(join(site, file), 'utf8').catch(() => '');
-    if (!guards) continue;
     for (const item of feedItems(feeds[script])) {
-      const pieces = [...item.texts, ...pageText(parseFragment(item.html), { lang: langTag(script) })];
-      for (const piece of pieces)
+      const fragment = parseFragment(item.html);
+      const unsafe = unsafeElement(fragment);
+      if (unsafe !== undefined)
+        problems.push(`${file} (${item.link}): the item's text holds ${unsafe}, which no article may publish`);
+      if (!guards) continue;
+      for (const piece of [...item.texts, ...pageText(fragment, { lang: langTag(script) })])
         for (const problem of guardText(piece, script, facts.fixed[script]))
           problems.push(`${file} (${item.link}): ${describe(problem, script)}`);
     }

@@ -10,7 +10,6 @@ import { parseRules } from '../conversion/index.ts';
 import { scriptInfo, scriptOfVariant, sourceVariantRegistry, type SourceVariant } from '../lib/scripts.ts';
 import { fieldLine, FrontmatterError, splitFrontmatter } from '../markdown/frontmatter.ts';
 import { renderArticleMarkdown } from '../markdown/processor.ts';
-import { findUnsafeMarkdown } from '../lib/markdown-safety.ts';
 import { strayCharacters } from '../markdown/remark-script-check.ts';
 import { articleSchema, type ArticleFrontmatter } from '../schemas/article.ts';
 import { checkGlossaryForms } from './glossary.ts';
@@ -149,7 +148,6 @@ export function checkArticleFile(file: string, source: string, context: ArticleC
     checkScript: isSourceVariant(declared),
     extraText: titleAndSummary,
   });
-  for (const { line, message } of findUnsafeMarkdown(body)) report('body', message, split.bodyLine + line - 1);
   for (const message of rendered.messages) {
     const problem = {
       file,
@@ -190,14 +188,18 @@ export function checkArticleFile(file: string, source: string, context: ArticleC
       report(`topics[${index}]`, `unknown topic "${topic}" (add it to content/topics.yaml)`, lineOf('topics'));
     }
   });
-  data.corrections.forEach((correction, index) => {
-    if (!body.includes(correction.corrected) || (correction.original !== '' && body.includes(correction.original))) {
+  data.corrections.forEach(({ original, corrected }, index) => {
+    // A correction names one place: its corrected text stands once in the body, and the original nowhere.
+    const times = body.split(corrected).length - 1;
+    const field = `corrections[${index}]`;
+    if (times === 0 || body.includes(original))
+      report(field, `the body should contain 「${corrected}」 and no longer 「${original}」`, lineOf('corrections'));
+    else if (times > 1)
       report(
-        `corrections[${index}]`,
-        `the body should contain 「${correction.corrected}」 and no longer 「${correction.original}」`,
+        field,
+        `「${corrected}」 stands ${times} times in the body: give the words around the change in both original and corrected, so that they name one place`,
         lineOf('corrections'),
       );
-    }
   });
   if (problems.length > 0) return { problems, warnings };
   return {

@@ -6,7 +6,7 @@
  * character (a surname) in the 通用规范汉字表.
  */
 import type { Glossary } from '../conversion/index.ts';
-import { hasRuleMarker } from '../conversion/index.ts';
+import { glossaryForm, hasRuleMarker } from '../conversion/index.ts';
 import { scriptInfo, scripts } from '../lib/scripts.ts';
 import { strayCharacters } from '../markdown/remark-script-check.ts';
 
@@ -15,7 +15,7 @@ export function checkGlossaryForms(glossary: Glossary): { field: string; message
   const problems: { field: string; message: string }[] = [];
   glossary.forEach((entry, index) => {
     for (const script of scripts) {
-      const form = entry[script];
+      const form = glossaryForm(entry, script);
       const field = `[${index}].${script}`;
       if (hasRuleMarker(form)) problems.push({ field, message: `「${form}」 holds an inline rule; write the plain term` });
       const strays = strayCharacters(form, scriptInfo(script).family);

@@ -5,8 +5,14 @@
  * over the term's code points in order, so a term split by inline markup
  * keeps its text in the same order and nothing is lost.
  */
-import type { Script } from '../lib/scripts.ts';
-import type { ConversionLog, Glossary } from './types.ts';
+import { scriptInfo, type Script } from '../lib/scripts.ts';
+import type { ConversionLog, Glossary, GlossaryEntry } from './types.ts';
+
+/** An entry's form in `script`, or in the script it falls back to. */
+export function glossaryForm(entry: GlossaryEntry, script: Script): string {
+  const fallback = scriptInfo(script).glossaryFallback as Script | undefined;
+  return entry[script] ?? (fallback === undefined ? '' : glossaryForm(entry, fallback));
+}
 
 interface CompiledGlossary {
   pattern: RegExp;
@@ -25,7 +31,10 @@ function compile(glossary: Glossary, from: Script, to: Script): CompiledGlossary
   if (!byDirection.has(key)) {
     const output = new Map<string, string>();
     // Earlier entries win: the article's own entries come before the site's.
-    for (const entry of glossary) if (!output.has(entry[from])) output.set(entry[from], entry[to]);
+    for (const entry of glossary) {
+      const term = glossaryForm(entry, from);
+      if (!output.has(term)) output.set(term, glossaryForm(entry, to));
+    }
     const terms = [...output.keys()].filter((term) => term !== '').sort((a, b) => b.length - a.length);
     byDirection.set(key, terms.length === 0 ? undefined : { pattern: new RegExp(terms.map(escape).join('|'), 'gu'), output });
   }

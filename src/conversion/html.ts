@@ -22,10 +22,17 @@ export interface ConvertedHtml {
 
 const codePoints = (tree: Root): number => Array.from(toString(tree)).length;
 
+export interface ConvertHtmlExtras {
+  /** The footnotes' words in the page's script. */
+  footnotes?: Omit<FootnoteLabelsOptions, 'log'> | undefined;
+  /** Runs on the parsed tree before it is converted: the pages sanitize stored HTML here. */
+  prepare?: ((tree: Root) => void) | undefined;
+}
+
 export function convertHtml(
   html: string,
   options: ConvertOptions,
-  footnotes: Omit<FootnoteLabelsOptions, 'log'> = { label: 'Footnotes', backLabel: (note) => `↩ ${note}` },
+  { footnotes, prepare }: ConvertHtmlExtras = {},
 ): ConvertedHtml {
   const log = options.log ?? createConversionLog();
   const before = log.lengthChange;
@@ -33,9 +40,12 @@ export function convertHtml(
   let textLength = 0;
   const processor = unified()
     .use(rehypeParse, { fragment: true })
-    .use(() => (tree: Root) => void (sourceLength = codePoints(tree)))
+    .use(() => (tree: Root) => {
+      prepare?.(tree);
+      sourceLength = codePoints(tree);
+    })
     .use(rehypeConvertScript, { ...options, log })
-    .use(rehypeFootnoteLabels, { ...footnotes, log })
+    .use(rehypeFootnoteLabels, { label: 'Footnotes', backLabel: (note) => `↩ ${note}`, ...footnotes, log })
     .use(() => (tree: Root) => void (textLength = codePoints(tree)))
     .use(rehypeStringify);
   const result = String(processor.processSync(html));

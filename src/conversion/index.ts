@@ -5,7 +5,8 @@
  * the pages, feeds and search files all convert through here.
  */
 export { belongsToOtherFamily, isTongyongGuifan, readTable, scriptEvidence, traditionalForms } from './characters.ts';
-export { convertHtml, type ConvertedHtml } from './html.ts';
+export { glossaryForm } from './glossary.ts';
+export { convertHtml, type ConvertedHtml, type ConvertHtmlExtras } from './html.ts';
 export { conversionEnabled, convertsScript, openccConverter } from './opencc.ts';
 export { default as rehypeConvertScript, isVerbatim, perceivedAttributes } from './rehype-convert-script.ts';
 export { default as rehypeFootnoteLabels } from './rehype-footnote-labels.ts';

@@ -6,7 +6,7 @@ import type { Script, SourceVariant } from '../lib/scripts.ts';
  * own form occurs, each page shows its script's form, whatever OpenCC says.
  * The site glossary is `content/glossary.yaml`; an article adds its own.
  */
-export type GlossaryEntry = { readonly [script in Script]: string } & { readonly note?: string | undefined };
+export type GlossaryEntry = { readonly [script in Script]?: string | undefined } & { readonly note?: string | undefined };
 
 export type Glossary = readonly GlossaryEntry[];
 

@@ -7,6 +7,8 @@
 import { renderedFacts } from '../checks/rendered-facts.ts';
 import { convertHtml, convertText, createConversionLog, type ConvertOptions, type Glossary } from '../conversion/index.ts';
 import { ui } from '../i18n/index.ts';
+import { storedHtmlSchema } from '../markdown/html-policy.ts';
+import { sanitizeInPlace } from '../markdown/rehype-sanitize-checked.ts';
 import type { ArticleCorrection, ArticleSource } from '../schemas/article.ts';
 import { timed } from './build-timing.ts';
 import { countHan, readingMinutes } from './reading-time.ts';
@@ -55,7 +57,11 @@ function shownFields(article: ArticleInput, script: Script): ShownFields {
   const options: ConvertOptions = { from: article.sourceVariant, to: script, glossary, log };
   const convert = (text: string): string => convertText(text, options);
   const t = ui(script);
-  const body = convertHtml(html, options, { label: t.footnotes, backLabel: t.footnoteBack });
+  // The stored HTML is sanitized again here: a poisoned content cache cannot reach a page or a feed.
+  const body = convertHtml(html, options, {
+    footnotes: { label: t.footnotes, backLabel: t.footnoteBack },
+    prepare: (tree) => void sanitizeInPlace(tree, storedHtmlSchema),
+  });
   const facts = renderedFacts();
   facts.bodyLengths.set(`${script}/${articleKey(article.slug)}`, body.textLength);
   const shown: ShownFields = {

@@ -1,6 +1,7 @@
 /**
- * Reads a Netlify/Cloudflare Pages `_headers` file, so the local server
- * sends the same headers as the static host will.
+ * Reads a Netlify/Cloudflare Pages `_headers` file the way those hosts apply
+ * it, so the tests can check that the local server and nginx send at least
+ * what the file promises.
  * @see https://developers.cloudflare.com/pages/configuration/headers/
  */
 

@@ -27,6 +27,12 @@ export interface ScriptDefinition {
   ruleVariants: readonly string[];
   /** Quotation marks: outer pair, then inner pair. */
   quotes: readonly [open: string, close: string, innerOpen: string, innerClose: string];
+  /**
+   * A script of the same family whose glossary forms this one takes where an
+   * entry gives none of its own, so that adding a script does not mean
+   * rewriting every glossary entry.
+   */
+  glossaryFallback?: string;
 }
 
 export const scriptRegistry = {
@@ -92,6 +98,11 @@ export function scriptOfVariant(variant: SourceVariant): Script {
 export function langTag(script: Script): string {
   return scriptRegistry[script].lang;
 }
+
+/** The scripts whose form every glossary entry must give: those with no fallback. */
+export const glossaryScripts = scripts.filter(
+  (script) => (scriptRegistry[script] as ScriptDefinition).glossaryFallback === undefined,
+);
 
 /** The scripts a reader can switch to from `script`. */
 export function otherScripts(script: Script): Script[] {

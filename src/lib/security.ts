@@ -4,6 +4,8 @@
  * `'unsafe-inline'` is needed; Pagefind needs WebAssembly and a worker.
  */
 
+import { scripts } from './scripts.ts';
+
 const directives = {
   'default-src': ["'self'"],
   'script-src': ["'self'", "'wasm-unsafe-eval'"],
@@ -45,6 +47,25 @@ const immutable = 'public, max-age=31536000, immutable';
 const short = 'public, max-age=300, must-revalidate';
 
 /**
+ * Files that never change under the same name: Astro's hashed assets and
+ * Pagefind's chunks named by their content. `*` stands for one file name.
+ */
+export const immutableFiles = ['_astro/*', 'pagefind/index/*', 'pagefind/fragment/*', 'pagefind/*.pf_meta'] as const;
+
+/**
+ * The headers of every response that is not an immutable asset: pages, feeds,
+ * search files, redirects and errors (301, 304, 404, 405…), however the path
+ * was spelled. The local server and the nginx configuration both send these.
+ */
+export const pageHeaders: Readonly<Record<string, string>> = { ...everywhere, ...documentHeaders, 'Cache-Control': short };
+
+/** The headers of an immutable asset, on every status. */
+export const assetHeaders: Readonly<Record<string, string>> = everywhere;
+
+/** The cache header of an immutable asset: only on 200, 206 and 304, so that an error is never kept for a year. */
+export const assetCacheControl = immutable;
+
+/**
  * A `_headers` file (Netlify, Cloudflare Pages) for a site under `base`.
  * Cache rules never overlap, because hosts join repeated headers with commas.
  */
@@ -52,13 +73,11 @@ export function headersFile(base: string): string {
   const at = (path: string): string => `${base.replace(/\/?$/, '/')}${path}`;
   const rules: [string, Record<string, string>][] = [
     [at('*'), everywhere],
-    ...[at(''), at('index.html'), at('404.html'), at('zh-hant/*'), at('zh-hans/*')].map(
+    ...[at(''), at('index.html'), at('404.html'), ...scripts.map((script) => at(`${script}/*`))].map(
       (path): [string, Record<string, string>] => [path, { ...documentHeaders, 'Cache-Control': short }],
     ),
     ...[at('sitemap-*'), at('robots.txt')].map((path): [string, Record<string, string>] => [path, { 'Cache-Control': short }]),
-    ...[at('_astro/*'), at('pagefind/index/*'), at('pagefind/fragment/*'), at('pagefind/*.pf_meta')].map(
-      (path): [string, Record<string, string>] => [path, { 'Cache-Control': immutable }],
-    ),
+    ...immutableFiles.map((path): [string, Record<string, string>] => [at(path), { 'Cache-Control': immutable }]),
     ...[at('pagefind/*.js'), at('pagefind/*.json'), at('pagefind/wasm.*')].map((path): [string, Record<string, string>] => [
       path,
       { 'Cache-Control': short },

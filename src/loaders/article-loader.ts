@@ -12,6 +12,8 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkArticleFile, findDuplicateSlugs, type CheckedArticle, type ContentProblem } from '../checks/content.ts';
+import { isoDay } from '../lib/dates.ts';
+import { heldBack, isPublished } from '../lib/publication.ts';
 import { topicSchema } from '../schemas/topic.ts';
 import { ContentError } from './content-error.ts';
 import { readYamlList } from './yaml-list.ts';
@@ -25,9 +27,24 @@ export interface ArticleLoaderOptions {
   topicsFile: string;
 }
 
+/**
+ * What the stored rendering depends on besides the article itself: the
+ * pipeline's code and the locked dependency versions. Part of each entry's
+ * digest, so a change to either renders every article again.
+ */
+async function pipelineSources(root: string): Promise<string> {
+  const files: string[] = ['package-lock.json'];
+  for (const pattern of ['src/markdown/**/*.ts', 'src/conversion/**/*.ts', 'src/checks/content.ts', 'src/schemas/**/*.ts'])
+    for await (const name of glob(pattern, { cwd: root })) files.push(name);
+  files.sort();
+  const texts = await Promise.all(files.map((name) => readFile(join(root, name), 'utf8').catch(() => '')));
+  return texts.join('\u0000');
+}
+
 export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loader {
-  async function sync({ config, store, parseData, generateDigest }: LoaderContext): Promise<void> {
+  async function sync({ config, store, parseData, generateDigest, logger }: LoaderContext): Promise<void> {
     const root = fileURLToPath(config.root);
+    const pipeline = generateDigest(await pipelineSources(root));
     const dir = resolve(root, base);
     const topics = await readYamlList(resolve(root, topicsFile), topicsFile, topicSchema);
     const topicIds = new Set(topics.items.map(({ id }) => id));
@@ -49,10 +66,17 @@ export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loade
     if (problems.length > 0) throw new ContentError(problems);
 
     const stale = new Set(store.keys());
+    const held = heldBack();
+    held.length = 0;
     for (const { article, source } of checked) {
       const id = article.data.slug;
+      if (!isPublished(article.data.published)) {
+        held.push({ file: article.file, published: isoDay(article.data.published) });
+        logger.info(`${article.file} is dated ${isoDay(article.data.published)}: held back until then`);
+        continue;
+      }
       stale.delete(id);
-      const digest = generateDigest(source);
+      const digest = generateDigest(`${pipeline}\u0000${source}`);
       if (store.get(id)?.digest === digest) continue;
       const data = await parseData({ id, data: article.raw, filePath: article.file });
       store.set({

@@ -1,11 +1,12 @@
 /**
- * The one Markdown pipeline. Every article body is parsed, checked and
- * rendered here, once: the build and `npm run lint:content` run the same
- * remark + GFM parse, and the checks are plugins over the tree that becomes
- * the page. Problems are vfile messages with line and column; errors are
- * `fatal`, the review list is warnings.
+ * The one Markdown pipeline. Every article body is parsed, checked,
+ * sanitized and rendered here, once: the build and `npm run lint:content` run
+ * the same remark + GFM parse, and the checks are plugins over the tree that
+ * becomes the page. Problems are vfile messages with line and column; errors
+ * are `fatal`, the review list is warnings. Work per file is bounded: too
+ * deep a nesting is refused before parsing, and a parser that still runs out
+ * of stack is reported, not thrown.
  */
-import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -13,12 +14,17 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import remarkInlineRules from '../conversion/remark-inline-rules.ts';
 import type { Glossary } from '../conversion/index.ts';
+import remarkInlineRules from './remark-inline-rules.ts';
 import type { SourceVariant } from '../lib/scripts.ts';
+import { sanitizeSchema } from './html-policy.ts';
+import { findDeepNesting, maxNesting } from './nesting.ts';
+import rehypeHeadingIds, { type Heading } from './rehype-heading-ids.ts';
 import rehypeParagraphIds from './rehype-paragraph-ids.ts';
+import rehypeSanitizeChecked from './rehype-sanitize-checked.ts';
 import remarkConversionReview from './remark-conversion-review.ts';
 import remarkPunctuation from './remark-punctuation.ts';
+import remarkSafeHtml from './remark-safe-html.ts';
 import remarkScriptCheck, { type ProbableVariant } from './remark-script-check.ts';
 
 export interface ArticleMarkdownOptions {
@@ -34,34 +40,56 @@ export interface ArticleMarkdownOptions {
 }
 
 export interface RenderedMarkdown {
-  /** The body as HTML in its source script, inline rules still in the text. */
+  /** The body as sanitized HTML in its source script, inline rules still in the text. */
   html: string;
-  headings: { depth: number; slug: string; text: string }[];
+  headings: Heading[];
   messages: VFile['messages'];
   /** Set when the text is mostly in another script than its variant says. */
   probable?: ProbableVariant | undefined;
 }
 
 function processor({ variant, glossary, lint = false, checkScript = true, extraText }: ArticleMarkdownOptions) {
-  const parse = unified().use(remarkParse).use(remarkGfm).use(remarkInlineRules);
+  const parse = unified().use(remarkParse).use(remarkGfm).use(remarkInlineRules).use(remarkSafeHtml);
   if (checkScript) parse.use(remarkScriptCheck, { variant, extraText });
   if (lint) parse.use(remarkPunctuation).use(remarkConversionReview, { variant, glossary });
-  return parse
-    .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRaw)
-    .use(rehypeHeadingIds)
-    .use(rehypeParagraphIds)
-    .use(rehypeStringify);
+  return (
+    parse
+      // The footnotes' heading is shown (a news page names its notes); its text is put in each page's script later.
+      .use(remarkRehype, { allowDangerousHtml: true, footnoteLabelProperties: { className: ['footnotes__title'] } })
+      .use(rehypeRaw)
+      .use(rehypeSanitizeChecked, sanitizeSchema)
+      .use(rehypeHeadingIds)
+      .use(rehypeParagraphIds)
+      .use(rehypeStringify)
+  );
 }
 
 /** Parses, checks and renders one article body. `path` names the file in messages. */
 export function renderArticleMarkdown(markdown: string, path: string, options: ArticleMarkdownOptions): RenderedMarkdown {
   const file = new VFile({ value: markdown, path });
-  const result = processor(options).processSync(file);
-  const astro = result.data['astro'] as { headings?: RenderedMarkdown['headings'] } | undefined;
+  const fail = (reason: string, line?: number): RenderedMarkdown => {
+    const message = file.message(reason, {
+      place: line === undefined ? undefined : { line, column: 1 },
+      ruleId: 'size',
+      source: 'guoji',
+    });
+    message.fatal = true;
+    return { html: '', headings: [], messages: file.messages };
+  };
+  const deep = findDeepNesting(markdown);
+  if (deep)
+    return fail(`nests ${deep.depth} levels deep (block quotes or lists), more than the ${maxNesting} an article may`, deep.line);
+  let result: VFile;
+  try {
+    result = processor(options).processSync(file);
+  } catch (error) {
+    if (error instanceof RangeError)
+      return fail('is nested too deeply to be read (HTML or Markdown inside itself, thousands of times)');
+    throw error;
+  }
   return {
     html: String(result.value),
-    headings: astro?.headings ?? [],
+    headings: (result.data['headings'] as Heading[] | undefined) ?? [],
     messages: result.messages,
     probable: result.data['probableVariant'] as ProbableVariant | undefined,
   };

@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { sourceVariantRegistry, sourceVariants } from '../lib/scripts.ts';
-import { isoDate, slugPattern, text } from './fields.ts';
+import { isoDate, slugPattern, text, windowsReservedName } from './fields.ts';
 import { glossarySchema } from './glossary.ts';
 
 export { isRealDate, isoDate, slugPattern } from './fields.ts';
@@ -14,19 +14,38 @@ const source = z.strictObject({
   publisher: text,
   title: text,
   /** @see https://zod.dev/api#urls */
-  url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .refine((url) => {
+      const parsed = URL.parse(url);
+      return parsed === null || (parsed.username === '' && parsed.password === '');
+    }, 'must not hold a user name or password before "@" (https://www.reuters.com:443@evil.example/ leads to evil.example)')
+    .optional(),
 });
 
-const correction = z.strictObject({
-  original: text,
-  corrected: z.string(),
-  note: text,
-});
+const correction = z
+  .strictObject({
+    original: text,
+    corrected: text,
+    note: text,
+  })
+  .refine(({ original, corrected }) => original !== corrected, {
+    error: 'corrected must differ from original',
+    path: ['corrected'],
+  });
 
 const variantList = sourceVariants.map((variant) => `${variant} (${sourceVariantRegistry[variant].description})`).join(', ');
 
-export const articleSchema = z.strictObject({
-  slug: z.string().regex(slugPattern, 'must be lower-case ASCII words joined by hyphens, e.g. xi-meets-mishustin'),
+/** The fields, each with its own rules; `articleSchema` adds the rules between fields. */
+export const articleFields = z.strictObject({
+  slug: z
+    .string()
+    .regex(slugPattern, 'must be lower-case ASCII words joined by hyphens, e.g. xi-meets-mishustin')
+    .max(100, 'must be at most 100 characters')
+    .refine(
+      (slug) => !windowsReservedName(slug),
+      'is a name Windows reserves for a device (con, prn, aux, nul, com1…, lpt1…): choose another',
+    ),
   title: text,
   /** The source had no headline and the editors wrote this one. */
   editorialTitle: z.boolean().default(false),
@@ -42,6 +61,14 @@ export const articleSchema = z.strictObject({
   corrections: z.array(correction).default([]),
   glossary: glossarySchema.default([]),
 });
+
+export const articleSchema = articleFields.refine(
+  ({ published, updated }) => updated === undefined || updated.getTime() >= published.getTime(),
+  {
+    error: 'must not be before published',
+    path: ['updated'],
+  },
+);
 
 export type ArticleFrontmatter = z.infer<typeof articleSchema>;
 export type ArticleSource = z.infer<typeof source>;

@@ -1,8 +1,25 @@
 /** Field types shared by the content schemas. Pure zod, so the build, the collections and the tests validate alike. */
 import { z } from 'astro/zod';
 
-/** A non-empty string, trimmed. */
-export const text = z.string().trim().min(1, 'must not be empty');
+/** Bidirectional controls: they reorder what a reader sees (an "evil" name that reads as another). */
+export const bidiControls = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+/** Characters that show nothing: format controls (zero-width space, joiners, BOM) and white space. */
+const invisible = /[\p{Cf}\p{White_Space}]/gu;
+
+/** A non-empty string, trimmed, with something visible in it and no bidirectional control. */
+export const text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .refine((value) => value.replace(invisible, '') !== '', 'must hold visible text, not only spaces or zero-width characters')
+  .refine(
+    (value) => !bidiControls.test(value),
+    'must not hold bidirectional control characters (U+202A–202E, U+2066–2069, U+200E, U+200F)',
+  );
+
+/** Device names Windows reserves: a file or folder so named cannot be created or copied there. */
+const windowsReserved = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/;
 
 /** Lower-case ASCII words joined by hyphens: URL segments of articles and topics. */
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -20,3 +37,8 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD, e.g. 2025-11-05', abort: true })
   .refine(isRealDate, 'is not a real calendar date')
   .transform((value) => new Date(`${value}T00:00:00Z`));
+
+/** Whether a URL segment is a device name Windows reserves. */
+export function windowsReservedName(segment: string): boolean {
+  return windowsReserved.test(segment.toLowerCase());
+}

@@ -7,10 +7,13 @@
  * by the content checks, not here: this file stays pure zod.
  */
 import { z } from 'astro/zod';
-import { scripts, type Script } from '../lib/scripts.ts';
+import { glossaryScripts, scripts } from '../lib/scripts.ts';
 import { text } from './fields.ts';
 
-const forms = Object.fromEntries(scripts.map((script) => [script, text])) as Record<Script, typeof text>;
+/** A form for every script; a script with a glossary fallback may leave its own out. */
+const forms = Object.fromEntries(
+  scripts.map((script) => [script, glossaryScripts.includes(script) ? text : text.optional()]),
+) as Record<(typeof scripts)[number], typeof text>;
 
 export const glossaryEntrySchema = z.strictObject({
   ...forms,

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..', '..');
+const noNetwork = resolve(import.meta.dirname, 'no-network.mjs');
 const article = 'china-russia-no-limits-2022.md';
 let work: string;
 let source: string;
@@ -32,7 +33,14 @@ async function buildWith(name: string, edit: (dir: string) => Promise<void>) {
   const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, CONTENT_DIR: content, ASTRO_CACHE_DIR: join(work, name, 'cache'), LOG_LEVEL: 'silent' },
+    env: {
+      ...process.env,
+      CONTENT_DIR: content,
+      ASTRO_CACHE_DIR: join(work, name, 'cache'),
+      LOG_LEVEL: 'silent',
+      // Every build under test reports any DNS lookup or connection beyond loopback.
+      NODE_OPTIONS: `--import=${noNetwork}`,
+    },
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}`, out };
 }
@@ -72,7 +80,7 @@ const failing: [string, (dir: string) => Promise<void>, RegExp][] = [
   [
     'raw HTML that runs script',
     rewrite((text) => `${text}\n<img src=x onerror="alert(1)">\n`),
-    /\.md:\d+: body: raw HTML <img> is not allowed/,
+    /\.md:\d+:\d+: body: raw HTML <img> is not allowed/,
   ],
   [
     'a 2 MB article',
@@ -131,6 +139,8 @@ describe('an article with a BOM and CRLF line ends builds correctly', () => {
       rewrite((text) => `\uFEFF${text.replace(/\n/g, '\r\n')}`),
     );
     expect(status, output).toBe(0);
+    // No telemetry, no remote asset: the build reached nothing beyond this machine.
+    expect(output).not.toContain('network attempt');
     const page = await readFile(join(out, 'zh-hans', 'articles', 'china-russia-no-limits-2022', 'index.html'), 'utf8');
     expect(page).toContain('中俄关系不封顶 绝非冷战式结盟');
     expect(page).toContain('美英澳三国安全同盟AUKUS');

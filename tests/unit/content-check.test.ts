@@ -157,20 +157,21 @@ describe('checkArticleFile', () => {
 
   test('script, event handlers, iframes and javascript: links are refused with their line', () => {
     const hostile = `${valid}\n<script>alert(1)</script>\n\n<p onclick="x()">點</p>\n\n<iframe src="https://evil.example"></iframe>\n\n[點我](javascript:alert(1))\n\n[也點我](JAVASCRIPT:alert(1))\n\n<data:text/html,x>\n`;
+    const allowed = '(allowed: br, wbr, sup, sub, ruby, rt, rp, abbr, mark, small, span)';
     expect(problems(hostile)).toEqual([
-      'content/articles/a.md:16: body: raw HTML <script> is not allowed in an article; write Markdown instead',
-      'content/articles/a.md:18: body: raw HTML <p> is not allowed in an article; write Markdown instead',
-      'content/articles/a.md:20: body: raw HTML <iframe> is not allowed in an article; write Markdown instead',
-      'content/articles/a.md:22: body: link to a "javascript:" URL is not allowed (use http, https or mailto)',
-      'content/articles/a.md:24: body: link to a "javascript:" URL is not allowed (use http, https or mailto)',
-      'content/articles/a.md:26: body: link to a "data:" URL is not allowed (use http, https or mailto)',
+      `content/articles/a.md:16:1: body: raw HTML <script> is not allowed in an article; write Markdown instead ${allowed}`,
+      `content/articles/a.md:18:1: body: raw HTML <p> is not allowed in an article; write Markdown instead ${allowed}`,
+      `content/articles/a.md:20:1: body: raw HTML <iframe> is not allowed in an article; write Markdown instead ${allowed}`,
+      'content/articles/a.md:22:1: body: link to a "javascript:" URL is not allowed (use http, https, mailto)',
+      'content/articles/a.md:24:1: body: link to a "javascript:" URL is not allowed (use http, https, mailto)',
+      'content/articles/a.md:26:1: body: link to a "data:" URL is not allowed (use http, https, mailto)',
     ]);
   });
 
   test('harmless inline HTML and code that shows HTML are allowed', () => {
     expect(problems(`${valid}\nH<sub>2</sub>O 與 <ruby>漢<rt>hàn</rt></ruby>，以及 \`<script>\`。\n`)).toEqual([]);
     expect(problems(`${valid}\n<sup onmouseover="x()">1</sup>\n`)).toEqual([
-      'content/articles/a.md:16: body: attribute "onmouseover" on <sup> is not allowed (only title and lang)',
+      'content/articles/a.md:16:1: body: attribute "onmouseover" on <sup> is not allowed (<sup> takes no attributes)',
     ]);
   });
 });

@@ -80,7 +80,9 @@ describe('convertHtml', () => {
 <ol><li id="user-content-fn-a"><p>註釋。 <a href="#user-content-fnref-a" data-footnote-backref aria-label="Back to reference 1" class="data-footnote-backref">↩</a> <a href="#user-content-fnref-a-2" data-footnote-backref aria-label="Back to reference 1-2" class="data-footnote-backref">↩<sup>2</sup></a></p></li></ol></section>`;
 
   test('the words remark-rehype generates for footnotes are in the page’s script', () => {
-    const { html } = convertHtml(footnotes, tw2s, { label: '注释', backLabel: (note, use) => `返回注释 ${note}（${use}）` });
+    const { html } = convertHtml(footnotes, tw2s, {
+      footnotes: { label: '注释', backLabel: (note, use) => `返回注释 ${note}（${use}）` },
+    });
     expect(html).toContain('<h2 class="sr-only" id="footnote-label">注释</h2>');
     expect(html).toContain('aria-label="返回注释 1（1）"');
     expect(html).toContain('aria-label="返回注释 1（2）"');

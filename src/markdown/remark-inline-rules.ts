@@ -8,8 +8,8 @@
 import type { Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { pointInText } from '../markdown/positions.ts';
-import { hasRuleMarker, parseRules } from './rules.ts';
+import { pointInText } from './positions.ts';
+import { hasRuleMarker, parseRules } from '../conversion/index.ts';
 
 export default function remarkInlineRules() {
   return (tree: Root, file: VFile): void => {

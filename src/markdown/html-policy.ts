@@ -1,0 +1,174 @@
+/**
+ * What an article may publish as HTML. Two lists:
+ *
+ * - the inline tags an editor may write as raw HTML (`<sup>`, `<ruby>`,
+ *   `<abbr title>`, `<span lang>`…): none can load or run anything;
+ * - the schema of the sanitizer (hast-util-sanitize), which is that list plus
+ *   what Markdown itself renders (paragraphs, links, lists, tables, GFM
+ *   footnotes and task lists), with every attribute and URL scheme it may
+ *   carry. Nothing outside it reaches a page or a feed.
+ */
+import type { Schema } from 'hast-util-sanitize';
+
+/** A BCP 47 language tag, as an editor marks a span of another language. */
+const languageTag = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
+
+/** Raw HTML an editor may write: tag → the attributes it may carry. */
+export const editorTags: Readonly<Record<string, readonly string[]>> = {
+  br: [],
+  wbr: [],
+  sup: [],
+  sub: [],
+  ruby: [],
+  rt: [],
+  rp: [],
+  abbr: ['title'],
+  mark: [],
+  small: [],
+  span: ['lang'],
+};
+
+/** Whether an attribute value is acceptable on an editor's tag. */
+export function editorAttributeAllowed(tag: string, attribute: string, value: string): boolean {
+  if (!(editorTags[tag] ?? []).includes(attribute)) return false;
+  return attribute !== 'lang' || languageTag.test(value);
+}
+
+/** Link schemes an article may use; anything else (javascript:, data:, vbscript:…) is refused. */
+export const linkProtocols = ['http', 'https', 'mailto'] as const;
+
+/** Elements whose content is dropped with them, not unwrapped. */
+const strip = [
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'textarea',
+  'title',
+  'xmp',
+  'noembed',
+  'noframes',
+  'plaintext',
+  'select',
+  'option',
+];
+
+const alignment: [string, ...string[]] = ['align', 'left', 'right', 'center'];
+
+export const sanitizeSchema: Schema = {
+  strip,
+  // Ids come only from the pipeline (footnotes here, headings and paragraphs after the sanitizer).
+  clobber: [],
+  clobberPrefix: '',
+  allowComments: false,
+  allowDoctypes: false,
+  tagNames: [
+    'p',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'hr',
+    'pre',
+    'code',
+    'em',
+    'strong',
+    'del',
+    'a',
+    'img',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'input',
+    'section',
+    ...Object.keys(editorTags),
+  ],
+  ancestors: {
+    li: ['ol', 'ul'],
+    thead: ['table'],
+    tbody: ['table'],
+    tr: ['table'],
+    th: ['table'],
+    td: ['table'],
+    input: ['li'],
+    rt: ['ruby'],
+    rp: ['ruby'],
+  },
+  attributes: {
+    a: [
+      'href',
+      'title',
+      ['id', /^user-content-fnref-/],
+      'dataFootnoteRef',
+      'dataFootnoteBackref',
+      ['ariaDescribedBy', 'footnote-label'],
+      'ariaLabel',
+      ['className', 'data-footnote-backref'],
+    ],
+    img: ['src', 'alt', 'title'],
+    ol: ['start'],
+    ul: [['className', 'contains-task-list']],
+    li: [
+      ['id', /^user-content-fn-/],
+      ['className', 'task-list-item'],
+    ],
+    input: [
+      ['type', 'checkbox'],
+      ['disabled', true],
+      ['checked', true],
+    ],
+    code: [['className', /^language-[\w+-]+$/]],
+    th: [alignment],
+    td: [alignment],
+    section: ['dataFootnotes', ['className', 'footnotes']],
+    h2: [
+      ['id', 'footnote-label'],
+      ['className', 'footnotes__title'],
+    ],
+    abbr: ['title'],
+    span: [['lang', languageTag]],
+  },
+  protocols: {
+    href: [...linkProtocols],
+    // Images only from this site: a relative URL, no scheme at all.
+    src: [],
+  },
+};
+
+const headingId: [string, ...RegExp[]] = ['id', /^[^\s]+$/];
+
+/**
+ * The schema of stored article HTML, sanitized again as each page is built
+ * (the content cache is not trusted): the same, plus the ids the pipeline
+ * gives headings and paragraphs after its own sanitizer.
+ */
+export const storedHtmlSchema: Schema = {
+  ...sanitizeSchema,
+  attributes: {
+    ...sanitizeSchema.attributes,
+    p: [['id', /^p\d+$/]],
+    h1: [headingId],
+    h2: [
+      ...(sanitizeSchema.attributes?.['h2'] ?? []).filter((definition) => !(Array.isArray(definition) && definition[0] === 'id')),
+      headingId,
+    ],
+    h3: [headingId],
+    h4: [headingId],
+    h5: [headingId],
+    h6: [headingId],
+  },
+};

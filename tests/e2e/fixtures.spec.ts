@@ -1,0 +1,136 @@
+/**
+ * The fixture articles of tests/fixtures/content, built by `npm run
+ * build:fixtures` and read in Chromium in both scripts: an article written
+ * in Simplified (zh-CN), and a Traditional one with inline rules, footnotes
+ * and code. Each page must be in its script, whichever the author wrote.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { guardText } from '../../src/checks/script-guard.ts';
+import { scripts, type Script } from '../../src/lib/scripts.ts';
+
+const simplifiedSource = 'fixture-astana-diplomacy';
+const withRules = 'fixture-literature-rules';
+const article = (script: Script, slug: string): string => `/${script}/articles/${slug}/`;
+
+/** The text a reader sees in the article, outside code. */
+async function articleText(page: Page): Promise<string> {
+  return page.$eval('article', (element) => {
+    const clone = element.cloneNode(true) as HTMLElement;
+    for (const code of clone.querySelectorAll('code, pre')) code.remove();
+    return clone.innerText;
+  });
+}
+
+test.describe('an article written in Simplified script', () => {
+  test('its Simplified page is the author’s text', async ({ page }) => {
+    await page.goto(article('zh-hans', simplifiedSource));
+    await expect(page.locator('h1')).toHaveText('中俄关系迎来新考验：从北京到阿斯塔纳的外交棋局');
+    await expect(page.locator('#p2')).toContainText('外交学院教授范志刚在接受本报采访时表示，中俄关系近年来保持高水平运行');
+    await expect(page.locator('#p2')).toContainText('“两国在中亚的利益');
+  });
+
+  test('its Traditional page is in Taiwan-standard characters, with the site’s pins and its own names', async ({ page }) => {
+    await page.goto(article('zh-hant', simplifiedSource));
+    await expect(page.locator('h1')).toHaveText('中俄關係迎來新考驗：從北京到阿斯塔納的外交棋局');
+    await expect(page).toHaveTitle(/^中俄關係迎來新考驗/);
+    await expect(page.locator('#p2')).toContainText('外交學院教授范志剛在接受本報採訪時表示，中俄關係近年來');
+    await expect(page.locator('#p3')).toContainText('總統托卡耶夫');
+    await expect(page.locator('#p3')).toContainText('，並為參會各國代表團提供簽證便利');
+    await expect(page.locator('#p4')).toContainText('研究員于文濤指出');
+    await expect(page.locator('#p4')).toContainText('西方對俄制裁的範圍');
+    await expect(page.locator('#p5')).toContainText('馬里等薩赫勒國家');
+    await expect(page.locator('.article__summary')).toContainText('「不封頂」的夥伴關係');
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /「不封頂」的夥伴關係/);
+    await expect(page.locator('.byline')).toContainText('本報記者');
+  });
+
+  test('its heading ids and table of contents are the same in both scripts', async ({ page }) => {
+    const ids: string[][] = [];
+    for (const script of scripts) {
+      await page.goto(article(script, simplifiedSource));
+      ids.push(await page.$$eval('.article__body :is(h2, h3)[id]', (headings) => headings.map((heading) => heading.id)));
+    }
+    expect(ids[0]).toEqual(ids[1]);
+    await page.goto(article('zh-hant', simplifiedSource));
+    await expect(page.locator('.toc')).toContainText('中亞的平衡術');
+  });
+});
+
+test.describe('an article with inline rules', () => {
+  test('-{…}- keeps its text on every page; -{zh-hans:…;zh-hant:…}- gives each script its own', async ({ page }) => {
+    await page.goto(article('zh-hans', withRules));
+    await expect(page.locator('h1')).toHaveText('文学翻译成为软实力新战场');
+    await expect(page).toHaveTitle(/^文学翻译成为软实力新战场/);
+    await expect(page.locator('#p3')).toContainText('《关于推动出版业高质量发展的意见》');
+    await expect(page.locator('#p3')).toContainText('在软件与版权贸易上');
+    await page.goto(article('zh-hant', withRules));
+    await expect(page.locator('h1')).toHaveText('文學翻譯成為軟實力新戰場');
+    await expect(page.locator('#p3')).toContainText('《关于推动出版业高质量发展的意见》');
+    await expect(page.locator('#p3')).toContainText('在軟體與版權貿易上');
+  });
+
+  test('rule markers reach no page, title or meta tag', async ({ page }) => {
+    for (const script of scripts) {
+      await page.goto(article(script, withRules));
+      expect(await page.content()).not.toMatch(/-\{(?!不是規則)|\}-(?<!規則\}-)/);
+    }
+  });
+
+  test('Simplified keeps 於 (a surname), 瞭 and 著 where they are right, and a phrase across markup', async ({ page }) => {
+    await page.goto(article('zh-hans', withRules));
+    await expect(page.locator('#p1')).toContainText('旅美作家於梨华的著作');
+    await expect(page.locator('#p1')).toContainText('成效显著');
+    await expect(page.locator('#p1 strong')).toHaveText('著');
+    await expect(page.locator('#p2')).toContainText('“瞭望台”');
+    await expect(page.locator('#p2')).toContainText('土著文学');
+  });
+
+  test('code is shown as written in both scripts', async ({ page }) => {
+    for (const script of scripts) {
+      await page.goto(article(script, withRules));
+      await expect(page.locator('#p4 code').first()).toHaveText('發展');
+      await expect(page.locator('#p4 code').nth(1)).toHaveText('发展');
+      await expect(page.locator('pre code')).toHaveText('中文 發展 发展 「引號」 -{不是規則}-\n');
+    }
+  });
+
+  test('the footnotes are labelled in the page’s script', async ({ page }) => {
+    await page.goto(article('zh-hans', withRules));
+    await expect(page.locator('#footnote-label')).toHaveText('注释');
+    await expect(page.locator('[data-footnote-backref]')).toHaveAttribute('aria-label', '返回注释 1 的引用处');
+    await page.goto(article('zh-hant', withRules));
+    await expect(page.locator('#footnote-label')).toHaveText('註釋');
+    await expect(page.locator('body')).not.toContainText('Footnotes');
+  });
+});
+
+test.describe('every fixture page is in its script', () => {
+  for (const script of scripts) {
+    for (const slug of [simplifiedSource, withRules]) {
+      test(`${article(script, slug)} holds no character or quotation mark of another script`, async ({ page }) => {
+        await page.goto(article(script, slug));
+        // The one rule that keeps a Simplified document title on the Traditional page is let stand.
+        const fixed = new Set(['关于推动出版业高质量发展的意见']);
+        expect(guardText(await articleText(page), script, fixed)).toEqual([]);
+        const quotes = script === 'zh-hant' ? /[“”]/ : /[「」『』]/;
+        expect(await articleText(page)).not.toMatch(quotes);
+      });
+    }
+  }
+
+  test('the feeds carry the converted text', async ({ request }) => {
+    const hant = await (await request.get('/zh-hant/rss.xml')).text();
+    expect(hant).toContain('中俄關係迎來新考驗');
+    expect(hant).toContain('范志剛');
+    const hans = await (await request.get('/zh-hans/rss.xml')).text();
+    expect(hans).toContain('文学翻译成为软实力新战场');
+    expect(hans.replace(/&lt;code&gt;[\s\S]*?&lt;\/code&gt;/g, '')).not.toContain('-{');
+  });
+
+  test('a search typed in either script finds the Simplified-source article on a Traditional page', async ({ page }) => {
+    for (const query of ['范志剛', '中俄关系', '托卡耶夫']) {
+      await page.goto(`/zh-hant/search/?q=${encodeURIComponent(query)}`);
+      await expect(page.locator('.search-results')).toContainText('中俄關係迎來新考驗');
+    }
+  });
+});

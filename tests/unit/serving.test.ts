@@ -1,0 +1,151 @@
+/**
+ * The pure parts of serving: how a request target is read, which files are
+ * private or immutable (the same regular expressions nginx gets), the nginx
+ * configuration in docs/ being the generated one, and the build's
+ * compressed twins. The servers themselves are probed in tests/serve/.
+ */
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+import { nginxConf } from '../../src/lib/nginx-conf.ts';
+import { precompress } from '../../src/lib/precompress.ts';
+import { parseRequestPath } from '../../src/lib/request-path.ts';
+import { pageHeaders } from '../../src/lib/security.ts';
+import {
+  contentType,
+  immutablePattern,
+  isImmutable,
+  isPrivate,
+  privatePattern,
+  responseHeaders,
+} from '../../src/lib/static-site.ts';
+
+describe('reading a request target', () => {
+  test('percent escapes are decoded once, slashes included, and dot segments resolved', () => {
+    expect(parseRequestPath('/x%2f..%2fzh-hant%2findex.html', '/')).toEqual({
+      kind: 'inside',
+      segments: ['zh-hant', 'index.html'],
+      folder: false,
+      query: '',
+    });
+    expect(parseRequestPath('/%252e%252e/a', '/')).toMatchObject({ segments: ['%2e%2e', 'a'] });
+  });
+
+  test('a .. above the root, a NUL byte or a malformed escape is a bad request', () => {
+    for (const target of ['/..%2fsecret', '/a/../../b', '/%2e%2e/x', '/a%00b', '/a%zz', '/a%2', 'relative', 'http://host/a'])
+      expect(parseRequestPath(target, '/'), target).toEqual({ kind: 'bad' });
+  });
+
+  test('a backslash is part of a name, and empty segments vanish', () => {
+    expect(parseRequestPath('/%5Cevil.example/..%2Fzh-hant', '/')).toMatchObject({ segments: ['zh-hant'], folder: false });
+    expect(parseRequestPath('//evil.example/..//zh-hant//', '/')).toMatchObject({ segments: ['zh-hant'], folder: true });
+  });
+
+  test('a segment that is not UTF-8 is kept apart, not guessed', () => {
+    expect(parseRequestPath('/zh-hant/%c0%ae%c0%ae/x', '/')).toMatchObject({ segments: ['zh-hant', undefined, 'x'] });
+    expect(parseRequestPath('/zh-hant/%E4%B8%AD', '/')).toMatchObject({ segments: ['zh-hant', '中'] });
+  });
+
+  test('under a base, paths outside it are outside, and the base without its slash is its folder', () => {
+    expect(parseRequestPath('/news/..%2fnews-secret.txt', '/news/')).toEqual({ kind: 'outside' });
+    expect(parseRequestPath('/other/', '/news/')).toEqual({ kind: 'outside' });
+    expect(parseRequestPath('/news', '/news/')).toEqual({ kind: 'inside', segments: [], folder: false, query: '' });
+    expect(parseRequestPath('/news/zh-hant/.', '/news/')).toMatchObject({ segments: ['zh-hant'], folder: true });
+  });
+
+  test('the query is kept, with anything unprintable escaped', () => {
+    expect(parseRequestPath('/a?q=1&b=%0d%0a', '/')).toMatchObject({ query: '?q=1&b=%0d%0a' });
+    expect(parseRequestPath('/a?q=\r\n\u00e4 x', '/')).toMatchObject({ query: '?q=%0D%0A%E4%20x' });
+  });
+});
+
+describe('which files are what', () => {
+  test('build files are private; pages, assets and dot-free names are not', () => {
+    for (const path of ['/_headers', '/_redirects', '/.env', '/zh-hant/.git/config', '/index.html.br', '/a/b.css.gz'])
+      expect(isPrivate(path), path).toBe(true);
+    for (const path of ['/', '/zh-hant/index.html', '/_astro/a.1.css', '/zh-hant/_headers', '/a.brand', '/robots.txt'])
+      expect(isPrivate(path), path).toBe(false);
+  });
+
+  test('hashed assets are immutable, an HTML file never, whatever its case', () => {
+    for (const path of [
+      '/_astro/a.1.css',
+      '/pagefind/index/zh_1.pf_index',
+      '/pagefind/fragment/x.pf_fragment',
+      '/pagefind/p.pf_meta',
+    ])
+      expect(isImmutable(path), path).toBe(true);
+    for (const path of [
+      '/_astro/',
+      '/_astro/x.html',
+      '/_astro/X.HTML',
+      '/_astro/a/b.js',
+      '/pagefind/pagefind.js',
+      '/zh-hant/index.html',
+    ])
+      expect(isImmutable(path), path).toBe(false);
+  });
+
+  test('nginx gets the same expressions, under the base', () => {
+    const conf = nginxConf({ base: '/news/', root: '/srv', listen: '80', serverName: 'x' });
+    const unquote = (text: string): string => text.replace(/\\\\/g, '\\');
+    expect(conf).toContain(`location ~* "${immutablePattern('/news').replace(/\\/g, '\\\\')}"`);
+    expect(conf).toContain(`if ($uri ~ "${privatePattern('/news').replace(/\\/g, '\\\\')}")`);
+    const asset = new RegExp(unquote(immutablePattern('/news')), 'i');
+    expect(asset.test('/news/_astro/a.1.css')).toBe(true);
+    expect(asset.test('/_astro/a.1.css')).toBe(false);
+  });
+
+  test('responses carry the page headers unless they are an asset that was found', () => {
+    expect(responseHeaders('/zh-hant/index.html', 200)).toEqual(pageHeaders);
+    expect(responseHeaders(undefined, 405)).toEqual(pageHeaders);
+    expect(responseHeaders('/_astro/a.1.css', 200)['Cache-Control']).toBe('public, max-age=31536000, immutable');
+    expect(responseHeaders('/_astro/a.1.css', 416)['Cache-Control']).toBeUndefined();
+    expect(contentType('/a/B.HTML')).toBe('text/html; charset=utf-8');
+    expect(contentType('/pagefind/wasm.unknown.pagefind')).toBe('application/octet-stream');
+  });
+});
+
+describe('the nginx configuration', () => {
+  test('docs/nginx.conf is exactly what npm run nginx-conf writes (run it to update the file)', async () => {
+    const documented = await readFile(new URL('../../docs/nginx.conf', import.meta.url), 'utf8');
+    expect(documented).toBe(nginxConf());
+  });
+
+  test('has the fixes: no version, no symbolic links, relative redirects, 403 as 404', () => {
+    const conf = nginxConf();
+    for (const line of ['server_tokens off;', 'disable_symlinks on;', 'absolute_redirect off;', 'error_page 403 =404 /404.html;'])
+      expect(conf).toContain(line);
+    expect(conf).toContain(`add_header Content-Security-Policy "${pageHeaders['Content-Security-Policy']}" always;`);
+  });
+
+  test('refuses a base that is not a plain path', () => {
+    for (const base of ['/a b/', '/../', '/x;y/', '/"/'])
+      expect(() => nginxConf({ base, root: '/srv', listen: '80', serverName: 'x' }), base).toThrow(/not a plain path/);
+  });
+});
+
+describe('compressed twins', () => {
+  test('every text file gets a .br and a .gz that decompress to it; others, links and tiny files none', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'guoji-precompress-'));
+    try {
+      const page = '<p>國際時評</p>'.repeat(200);
+      await mkdir(join(dir, 'zh-hant'));
+      await writeFile(join(dir, 'zh-hant', 'index.html'), page);
+      await writeFile(join(dir, 'tiny.txt'), 'a');
+      await writeFile(join(dir, 'chunk.pf_fragment'), page);
+      await writeFile(join(dir, '_headers'), page);
+      await symlink('zh-hant/index.html', join(dir, 'link.html'));
+      const result = await precompress(dir);
+      expect(result.files).toBe(2);
+      expect(brotliDecompressSync(await readFile(join(dir, 'zh-hant', 'index.html.br'))).toString()).toBe(page);
+      expect(gunzipSync(await readFile(join(dir, 'zh-hant', 'index.html.gz'))).toString()).toBe(page);
+      for (const missing of ['tiny.txt.br', 'tiny.txt.gz', 'chunk.pf_fragment.gz', '_headers.gz', 'link.html.gz'])
+        await expect(readFile(join(dir, missing)), missing).rejects.toThrow(/ENOENT/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
