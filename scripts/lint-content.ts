@@ -7,6 +7,7 @@
  * review list is a list of warnings to read, and passes.
  */
 import './check-runtime.mjs';
+import { existsSync } from 'node:fs';
 import { glob, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import * as yaml from 'js-yaml';
@@ -32,7 +33,7 @@ let warnings = 0;
 let files = 0;
 // The names table search uses: the same checks as the build.
 const namesFile = relative(root, join(contentDir, 'names.yaml'));
-const names = nameEntrySchema.array().safeParse(await readYaml('names.yaml'));
+const names = nameEntrySchema.array().safeParse(existsSync(join(contentDir, 'names.yaml')) ? await readYaml('names.yaml') : []);
 const nameProblems = names.success
   ? checkNames(names.data)
   : names.error.issues.map((issue) => ({

@@ -5,6 +5,7 @@
  * problem, naming the file and the item; otherwise the items are stored in
  * order (ids `0`, `1`…).
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
@@ -19,13 +20,26 @@ export interface ListLoaderOptions<T extends z.ZodType> {
   schema: T;
   /** Checks across items; `field` is the item's path, e.g. `[2].forms[1]`. */
   check: (items: readonly z.infer<T>[]) => { field: string; message: string }[];
+  /** A missing file is an empty list (the names table), not an error (the glossary). */
+  optional?: boolean;
 }
 
-export function yamlListLoader<T extends z.ZodType>({ name, file, schema, check }: ListLoaderOptions<T>): Loader {
+export function yamlListLoader<T extends z.ZodType>({
+  name,
+  file,
+  schema,
+  check,
+  optional = false,
+}: ListLoaderOptions<T>): Loader {
   return {
     name,
     load: async ({ config, store, parseData }) => {
-      const { items, problems } = await readYamlList(resolve(fileURLToPath(config.root), file), file, schema);
+      const path = resolve(fileURLToPath(config.root), file);
+      if (optional && !existsSync(path)) {
+        store.clear();
+        return;
+      }
+      const { items, problems } = await readYamlList(path, file, schema);
       problems.push(...check(items).map((problem) => ({ file, field: problem.field, message: problem.message })));
       if (problems.length > 0) throw new ContentError(problems);
       store.clear();
