@@ -2,9 +2,10 @@
  * `npm run bench` (`--quick` for a smoke run): what the site costs to build,
  * to load and to search, and how that grows with the archive, and how
  * `npm run serve` and nginx hold up under load (`--serve-only` for that part
- * alone, over the current dist/). Prints a table and writes
- * .bench/results.json. A benchmark, not a test: it never fails on a number.
- * See BENCHMARKS.md for what each figure is compared with.
+ * alone, over the current dist/; `--search-only` for the search and switch
+ * figures of the current dist/; `--port` moves the search servers). Prints a
+ * table and writes .bench/results.json. A benchmark, not a test: it never
+ * fails on a number. See BENCHMARKS.md for what each figure is compared with.
  */
 import './check-runtime.mjs';
 import { spawnSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import { convertHtml, convertText, openccConverter } from '../src/conversion/ind
 import * as OpenCC from 'opencc-js';
 import { conversionFixture, countDifferingHan, measureAccuracy, siteGlossary } from './bench/accuracy.ts';
 import { launch, measureSearch, measureSwitch, type SearchTiming } from './bench/browser.ts';
+import { percentile, transferKinds } from './bench/search-cost.ts';
 import { writeCorpus } from './bench/corpus.ts';
 import { measureServing } from './bench/serving.ts';
 import { pageWeight, weigh } from './bench/weight.ts';
@@ -29,9 +31,20 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     sizes: { type: 'string' },
     'serve-only': { type: 'boolean', default: false },
+    // Only the search and switch figures of the real site (dist/ must be built): no archive builds.
+    'search-only': { type: 'boolean', default: false },
+    // The real site is served on this port for the search figures, the generated archive on the next.
+    port: { type: 'string', default: process.env['BENCH_PORT'] ?? '4350' },
   },
 });
-const sizes = values.sizes ? values.sizes.split(',').map(Number) : values.quick ? [10] : [10, 100, 1000];
+const port = Number(values.port);
+const sizes = values['search-only']
+  ? []
+  : values.sizes
+    ? values.sizes.split(',').map(Number)
+    : values.quick
+      ? [10]
+      : [10, 100, 1000];
 const results: Record<string, unknown> = {};
 const version = (name: string): string =>
   (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
@@ -255,17 +268,44 @@ results['pageWeight'] = weights;
 
 // 4. Search and the script switch in headless Chromium.
 const browser = await launch();
-const sites: [string, string, number][] = [['real site', dist, 4350]];
-if (builds[1000]) sites.push(['N=1000', join(bench, 'out-1000'), 4351]);
-else if (sizes.length > 0) sites.push([`N=${sizes.at(-1)}`, join(bench, `out-${sizes.at(-1)}`), 4351]);
+const sites: [string, string, number][] = [['real site', dist, port]];
+if (builds[1000]) sites.push(['N=1000', join(bench, 'out-1000'), port + 1]);
+else if (sizes.length > 0) sites.push([`N=${sizes.at(-1)}`, join(bench, `out-${sizes.at(-1)}`), port + 1]);
 const search: Record<string, SearchTiming[]> = {};
+const searchCost: Record<string, unknown> = {};
+/** Queries typed after the first, index warm: plain words, the other script, regional forms, variants, names, sources. */
+const warmQueries = [
+  '世界秩序',
+  '不封頂',
+  '会见',
+  '军事同盟',
+  '联合国',
+  '普京',
+  '特朗普',
+  '峯會',
+  '克利福德庫南',
+  'Reuters',
+  '中俄關係',
+  '米舒斯京',
+  '北約',
+  '意识形态',
+  '紅綫',
+  'CSIS',
+  '冷戰',
+  '聯合聲明',
+  '經濟現實',
+  '可以説',
+];
+/** Queries nothing matches exactly: near matches and a correction are looked for. */
+const nearQueries = ['米舒斯經', '習近評', 'Mishustn', '克里姆宮', '聯合生明', '托卡耶福', 'Kunnan', '冷戰是結盟'];
+const article = '/zh-hant/articles/xi-mishustin-after-trump-summit-2025/';
 console.log('\nSearch (header box, headless Chromium)    query            time ms   bytes kB   results');
-for (const [name, dir, port] of sites) {
-  const server = await startServer(dir, port);
+for (const [name, dir, sitePort] of sites) {
+  const server = await startServer(dir, sitePort);
   try {
     for (const [label, url, queries] of [
-      ['Chinese word', `http://localhost:${port}/zh-hant/`, ['制裁', '世界秩序', '不封頂']],
-      ['cross-script', `http://localhost:${port}/zh-hant/`, ['会见', '军事同盟', '联合国']],
+      ['Chinese word', `http://localhost:${sitePort}/zh-hant/`, ['制裁', '世界秩序', '不封頂']],
+      ['cross-script', `http://localhost:${sitePort}/zh-hant/`, ['会见', '军事同盟', '联合国']],
     ] as const) {
       const timings = await measureSearch(browser, url, [...queries]);
       search[`${name}, ${label}`] = timings;
@@ -276,10 +316,36 @@ for (const [name, dir, port] of sites) {
         );
       });
     }
+    // The first query from an article page (the real site's 2025 article, or the newest generated one),
+    // what its bytes are, then warm queries and near-match queries.
+    const home = await (await fetch(`http://localhost:${sitePort}/zh-hant/`)).text();
+    const articlePage = name === 'real site' ? article : (/href="(\/zh-hant\/articles\/[^"]+)"/.exec(home)?.[1] ?? article);
+    const [first, ...warm] = await measureSearch(browser, `http://localhost:${sitePort}${articlePage}`, ['制裁', ...warmQueries]);
+    const near = (await measureSearch(browser, `http://localhost:${sitePort}${articlePage}`, ['制裁', ...nearQueries])).slice(1);
+    if (first) {
+      const kinds = transferKinds(first.transfers);
+      searchCost[name] = { first: { ms: first.ms, bytes: first.bytes, kinds }, warm, near };
+      console.log(
+        `\n  ${name}: first query from an article page (制裁): ${kB(first.bytes)} kB in ${first.transfers.length} requests, ${ms(first.ms)} ms (target ≤ 100 kB)`,
+      );
+      for (const [kind, { body, headers, requests }] of Object.entries(kinds))
+        console.log(
+          `    ${kind.padEnd(34)} ${kB(body).padStart(6)} kB body + ${kB(headers).padStart(4)} kB headers, ${requests} request(s)`,
+        );
+    }
+    for (const [label, timings] of [
+      ['warm queries', warm],
+      ['near-match queries', near],
+    ] as const) {
+      const times = timings.map((timing) => timing.ms);
+      console.log(
+        `  ${name}: ${label} (${times.length}, from the last keystroke, 30 ms debounce included): p50 ${ms(percentile(times, 0.5))} ms, p95 ${ms(percentile(times, 0.95))} ms, max ${ms(Math.max(...times))} ms; ${kB(timings.reduce((sum, timing) => sum + timing.bytes, 0))} kB fetched in all`,
+      );
+    }
     if (name === 'real site') {
       const times = await measureSwitch(
         browser,
-        `http://localhost:${port}/zh-hant/articles/xi-mishustin-after-trump-summit-2025/`,
+        `http://localhost:${sitePort}/zh-hant/articles/xi-mishustin-after-trump-summit-2025/`,
       );
       const sorted = [...times].sort((a, b) => a - b);
       results['scriptSwitch'] = { runs: times, median: sorted[Math.floor(sorted.length / 2)] };
@@ -291,10 +357,11 @@ for (const [name, dir, port] of sites) {
     server.kill();
   }
 }
+results['searchCost'] = searchCost;
 results['search'] = search;
 await browser.close();
 
-await serving();
+if (!values['search-only']) await serving();
 
 await mkdir(bench, { recursive: true });
 await writeFile(join(bench, 'results.json'), JSON.stringify(results, null, 2));

@@ -7,11 +7,14 @@
  * review list is a list of warnings to read, and passes.
  */
 import './check-runtime.mjs';
+import { existsSync } from 'node:fs';
 import { glob, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import * as yaml from 'js-yaml';
 import { checkArticleFile, formatProblem } from '../src/checks/content.ts';
+import { checkNames } from '../src/checks/names.ts';
 import { glossarySchema } from '../src/schemas/glossary.ts';
+import { nameEntrySchema } from '../src/schemas/names.ts';
 import { topicSchema } from '../src/schemas/topic.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -28,6 +31,17 @@ const glossary = glossarySchema.parse(await readYaml('glossary.yaml'));
 let errors = 0;
 let warnings = 0;
 let files = 0;
+// The names table search uses: the same checks as the build.
+const namesFile = relative(root, join(contentDir, 'names.yaml'));
+const names = nameEntrySchema.array().safeParse(existsSync(join(contentDir, 'names.yaml')) ? await readYaml('names.yaml') : []);
+const nameProblems = names.success
+  ? checkNames(names.data)
+  : names.error.issues.map((issue) => ({
+      field: issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join(''),
+      message: issue.message,
+    }));
+for (const problem of nameProblems) console.log(`error   ${formatProblem({ file: namesFile, ...problem })}`);
+errors += nameProblems.length;
 for await (const name of glob('**/*.md', { cwd: join(contentDir, 'articles') })) {
   files += 1;
   const path = join(contentDir, 'articles', name);

@@ -1,15 +1,18 @@
 /**
  * Content collections: the articles (one Markdown file each), the topics
- * they are filed under and the site glossary. `CONTENT_DIR` points the build
- * at another content folder (the tests' fixtures, the benchmark's archive).
+ * they are filed under, the site glossary and the names table search uses.
+ * `CONTENT_DIR` points the build at another content folder (the tests'
+ * fixtures, the benchmark's archive).
  */
 import { defineCollection, reference } from 'astro:content';
 import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { articleLoader } from './loaders/article-loader.ts';
 import { glossaryLoader } from './loaders/glossary-loader.ts';
+import { namesLoader } from './loaders/names-loader.ts';
 import { articleFields } from './schemas/article.ts';
 import { glossaryEntrySchema } from './schemas/glossary.ts';
+import { nameEntrySchema } from './schemas/names.ts';
 import { topicSchema } from './schemas/topic.ts';
 
 const contentDir = process.env['CONTENT_DIR'] ?? 'content';
@@ -29,4 +32,9 @@ const glossary = defineCollection({
   schema: glossaryEntrySchema,
 });
 
-export const collections = { articles, topics, glossary };
+const names = defineCollection({
+  loader: namesLoader({ file: `${contentDir}/names.yaml` }),
+  schema: nameEntrySchema,
+});
+
+export const collections = { articles, topics, glossary, names };

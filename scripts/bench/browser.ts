@@ -1,31 +1,40 @@
 /**
  * Search and script-switch timings in headless Chromium against a served
- * site: bytes fetched and time from typing a query to rendered results
- * (first query on a cold page, then a next query), and the time from a click
- * on 繁體/简体 to the first paint of the other page.
+ * site: bytes fetched (by request) and time from the last keystroke of a
+ * query to rendered results (first query on a cold page, then next queries
+ * with the index warm), and the time from a click on 繁體/简体 to the first
+ * paint of the other page.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumFlags, chromiumPath } from '../chromium.ts';
+
+/** One response that finished while a query ran: its URL, body and header bytes on the wire. */
+export interface Transfer {
+  url: string;
+  body: number;
+  headers: number;
+}
 
 export interface SearchTiming {
   query: string;
   ms: number;
   bytes: number;
   results: number;
+  transfers: Transfer[];
 }
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
 }
 
-/** Bytes on the wire (encoded bodies) of the requests that finish while `work` runs. */
-async function countBytes<T>(page: Page, work: () => Promise<T>): Promise<{ value: T; bytes: number }> {
-  let bytes = 0;
+/** Bytes on the wire (encoded bodies and headers) of the requests that finish while `work` runs. */
+async function countBytes<T>(page: Page, work: () => Promise<T>): Promise<{ value: T; bytes: number; transfers: Transfer[] }> {
+  const transfers: Transfer[] = [];
   const pending: Promise<void>[] = [];
   const listener = (request: import('@playwright/test').Request): void => {
     pending.push(
       request.sizes().then(
-        (sizes) => void (bytes += sizes.responseBodySize + sizes.responseHeadersSize),
+        (sizes) => void transfers.push({ url: request.url(), body: sizes.responseBodySize, headers: sizes.responseHeadersSize }),
         () => undefined,
       ),
     );
@@ -34,7 +43,7 @@ async function countBytes<T>(page: Page, work: () => Promise<T>): Promise<{ valu
   const value = await work();
   page.off('requestfinished', listener);
   await Promise.all(pending);
-  return { value, bytes };
+  return { value, bytes: transfers.reduce((sum, { body, headers }) => sum + body + headers, 0), transfers };
 }
 
 /** Types `query` into the header box and waits for the results to be drawn. */
@@ -71,8 +80,8 @@ export async function measureSearch(browser: Browser, url: string, queries: stri
       const input = document.querySelector<HTMLInputElement>('#site-search');
       if (input) input.value = '';
     });
-    const { value, bytes } = await countBytes(page, () => typeQuery(page, query));
-    timings.push({ query, ms: value.ms, bytes, results: value.results });
+    const { value, bytes, transfers } = await countBytes(page, () => typeQuery(page, query));
+    timings.push({ query, ms: value.ms, bytes, results: value.results, transfers });
   }
   await context.close();
   return timings;

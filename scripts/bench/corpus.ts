@@ -71,7 +71,7 @@ const authors: [string, string][] = [
 const first = Date.UTC(2018, 0, 1);
 const last = Date.UTC(2026, 5, 30);
 
-/** Writes `N` articles and the topics file into `dir` (a content folder). */
+/** Writes `N` articles, and the topics, glossary and names files, into `dir` (a content folder). */
 export async function writeCorpus(dir: string, count: number, contentDir = 'content', seed = 20251105): Promise<void> {
   const pools = await readPools(contentDir);
   const topicIds = [...(await readFile(join(contentDir, 'topics.yaml'), 'utf8')).matchAll(/^- id: (\S+)/gm)].map(
@@ -81,7 +81,7 @@ export async function writeCorpus(dir: string, count: number, contentDir = 'cont
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   await rm(dir, { recursive: true, force: true });
   await mkdir(join(dir, 'articles'), { recursive: true });
-  for (const file of ['topics.yaml', 'glossary.yaml']) await cp(join(contentDir, file), join(dir, file));
+  for (const file of ['topics.yaml', 'glossary.yaml', 'names.yaml']) await cp(join(contentDir, file), join(dir, file));
   const allHeadings = pools.flatMap((pool) => pool.headings);
   const sources = pools.flatMap((pool) => pool.sources);
   for (let index = 1; index <= count; index++) {

@@ -1,42 +1,56 @@
 /**
  * On an article reached from a search result (`?hl=…`), marks the searched
- * words in the article and brings the first one into view. Text only: the
- * words are matched against text nodes, never inserted as HTML.
+ * words in the article and brings the first one into view. `hl` holds the
+ * forms the page prints, space-separated (普丁 for a search for 普京,
+ * 克利福德·庫南 for 克利福德庫南), so they are matched as they are, ignoring
+ * case. Text only: the words are matched against text nodes, never
+ * inserted as HTML.
  */
-import { queryTerms } from '../search/query.ts';
+import { cleanQuery } from '../search/query.ts';
+
+/** The forms to mark: `hl` split at spaces, longest first so a longer form wins where two overlap. */
+export function highlightForms(raw: string): string[] {
+  return [
+    ...new Set(
+      cleanQuery(raw)
+        .toLowerCase()
+        .split(' ')
+        .filter((form) => /[\p{L}\p{N}]/u.test(form)),
+    ),
+  ].sort((a, b) => b.length - a.length);
+}
 
 export function highlightSearchTerms(root: ParentNode = document): void {
   const raw = new URLSearchParams(location.search).get('hl');
   const article = root.querySelector('article');
   if (raw === null || !article) return;
-  const terms = queryTerms(raw);
-  if (terms.length === 0) return;
+  const forms = highlightForms(raw);
+  if (forms.length === 0) return;
   const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
   const texts: Text[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
   const marks: HTMLElement[] = [];
   for (const text of texts) {
     const lower = text.data.toLowerCase();
-    const hits = terms
-      .flatMap((term) =>
-        [...lower.matchAll(new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map(
-          (m) => [m.index, m.index + term.length] as const,
-        ),
-      )
-      .sort((a, b) => b[0] - a[0]);
-    let rest = text;
+    const hits = forms
+      .flatMap((form) => {
+        const found: (readonly [number, number])[] = [];
+        for (let at = lower.indexOf(form); at !== -1; at = lower.indexOf(form, at + form.length))
+          found.push([at, at + form.length]);
+        return found;
+      })
+      .sort((a, b) => b[0] - a[0] || b[1] - a[1]);
     let last = Number.POSITIVE_INFINITY;
     for (const [start, end] of hits) {
       if (end > last) continue;
-      const after = rest.splitText(end);
-      const hit = rest.splitText(start);
+      text.splitText(end);
+      const hit = text.splitText(start);
       const mark = document.createElement('mark');
       mark.className = 'search-hit';
       mark.textContent = hit.data;
       hit.replaceWith(mark);
       marks.unshift(mark);
       last = start;
-      void after;
     }
   }
   if (location.hash === '' && marks[0]) marks[0].scrollIntoView({ block: 'center' });

@@ -1,13 +1,19 @@
 /**
- * Search in the browser: loads Pagefind and the script map when the reader
- * first needs them, asks Pagefind for candidates in every spelling of the
- * query, and keeps the pages that contain it exactly (`matchPage`).
+ * Search in the browser: loads Pagefind and the script's search data when
+ * the reader first needs them, asks Pagefind for candidates in every
+ * spelling of the query (other script, variants, regional forms), and keeps
+ * the pages that contain it exactly (`matchPage`). Only when none does, it
+ * looks for near matches among the candidates (`nearMatch`) and for a
+ * one-character correction that would match exactly.
  */
 import { type Script } from '../lib/scripts.ts';
+import { aliasCorrections, correctionFrom, nearMatch } from '../search/approximate.ts';
+import { fold } from '../search/fold.ts';
+import { pagefindQueries, planQuery, type SearchLexicon, type TermPlan } from '../search/lexicon.ts';
 import { matchPage, rankMatches, type PageMatch, type PageRecord } from '../search/matching.ts';
-import { queryTerms, termVariants, maxVariants } from '../search/query.ts';
-import type { ScriptMap } from '../search/script-map.ts';
-import { pageUrl } from '../lib/urls.ts';
+import { expandAnchors, type FragmentAnchor } from '../search/fragment.ts';
+import { prepareQuery, queryTerms } from '../search/query.ts';
+import { normaliseBase } from '../lib/urls.ts';
 
 /** The part of Pagefind's browser API we use. @see https://pagefind.app/docs/api/ */
 interface Pagefind {
@@ -19,21 +25,40 @@ interface Pagefind {
 interface PagefindResult {
   id: string;
   score: number;
-  data(): Promise<PageRecord>;
+  data(): Promise<Omit<PageRecord, 'anchors'> & { anchors: FragmentAnchor[] }>;
 }
 
 export interface SearchOutcome {
   status: 'results' | 'empty' | 'unavailable';
+  /** The text searched: what was typed, cleaned, and cut if too long. */
+  query: string;
+  /** Words after `query` were not searched: the query was too long. */
+  cut: boolean;
   terms: string[];
+  /** Pages that contain every term exactly. */
   results: PageMatch[];
+  /** Only when nothing matches exactly: pages that come near, best first. */
+  approximate: PageMatch[];
+  /** A query one character away that matches exactly ("did you mean"). */
+  suggestion?: string | undefined;
+  /** Regional forms the results print for what was typed (普京 → 普丁). */
+  aliases: AliasNote[];
+}
+
+/** A form the reader typed, and the forms the results print for it instead. */
+export interface AliasNote {
+  typed: string;
+  printed: string[];
 }
 
 /**
- * Candidates whose fragments (about 8 kB each) we read per round: as many as
- * results are wanted, at most 10; and the most we read for one query.
+ * Candidates whose fragments (about 6 kB each) we read per round: as many as
+ * results are wanted, at most 10; the most we read for one query; and the
+ * most we read for near matches.
  */
 const maxBatch = 10;
 const maxCandidates = 60;
+const nearCandidates = 10;
 
 /** Search files that could not be fetched, since the page loaded. */
 const failedRequests = new Set<string>();
@@ -69,25 +94,42 @@ export interface SearchEngine {
   search(query: string, limit?: number): Promise<SearchOutcome>;
 }
 
-export function createSearchEngine(base: string, script: Script): SearchEngine {
-  let ready: Promise<{ pagefind: Pagefind; map: ScriptMap }> | undefined;
+interface Loaded {
+  pagefind: Pagefind;
+  lexicon: SearchLexicon;
+}
 
-  function load(): Promise<{ pagefind: Pagefind; map: ScriptMap }> {
+/** Queries for near candidates when Pagefind found few: a Latin term's prefixes (Pagefind matches words that start so), a Han term's pairs of characters. */
+function relaxedQueries(plans: readonly TermPlan[]): string[] {
+  const queries = plans.flatMap(({ spellings }) => {
+    const characters = Array.from(spellings[0] ?? '');
+    if (/^[a-z0-9]/.test(spellings[0] ?? ''))
+      return [1, 2, 3].filter((cut) => characters.length - cut >= 1).map((cut) => characters.slice(0, -cut).join(''));
+    return characters.length < 3 ? [] : characters.slice(1).map((character, index) => `${characters[index] ?? ''}${character}`);
+  });
+  return [...new Set(queries)].slice(0, 8);
+}
+
+export function createSearchEngine(base: string, script: Script): SearchEngine {
+  let ready: Promise<Loaded> | undefined;
+  const records = new Map<string, Promise<PageRecord>>();
+
+  function load(): Promise<Loaded> {
     ready ??= (async () => {
       watchSearchRequests();
-      const url = `${base.replace(/\/?$/, '/')}pagefind/pagefind.js`;
-      const [pagefind, map] = await Promise.all([
-        import(/* @vite-ignore */ url) as Promise<Pagefind>,
-        fetch(pageUrl(base, script, 'search/script-map.json')).then((response) => {
-          if (!response.ok) throw new Error(`script map: HTTP ${response.status}`);
-          return response.json() as Promise<ScriptMap>;
+      const root = normaliseBase(base);
+      const [pagefind, lexicon] = await Promise.all([
+        import(/* @vite-ignore */ `${root}pagefind/pagefind.js`) as Promise<Pagefind>,
+        fetch(`${root}search/${script}.json`).then((response) => {
+          if (!response.ok) throw new Error(`search data: HTTP ${response.status}`);
+          return response.json() as Promise<SearchLexicon>;
         }),
       ]);
       // On the main thread: our index is small, the worker would cost 12 kB more, and
       // its requests would bypass watchSearchRequests().
       await pagefind.options({ baseUrl: base, excerptLength: 0, noWorker: true });
       await pagefind.init();
-      return { pagefind, map };
+      return { pagefind, lexicon };
     })();
     // A failed load may be a passing network fault: let the next query try again.
     ready.catch(() => {
@@ -96,50 +138,127 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
     return ready;
   }
 
-  async function search(query: string, limit = 20): Promise<SearchOutcome> {
-    const terms = queryTerms(query);
-    if (terms.length === 0) return { status: 'empty', terms, results: [] };
-    let loaded: { pagefind: Pagefind; map: ScriptMap };
+  /** A page's record, with the anchor texts the compacted fragment dropped. */
+  function record(result: PagefindResult): Promise<PageRecord> {
+    let found = records.get(result.id);
+    if (!found) {
+      found = result.data().then((data) => ({ ...data, anchors: expandAnchors(data.content, data.anchors) }));
+      records.set(result.id, found);
+      found.catch(() => records.delete(result.id));
+    }
+    return found;
+  }
+
+  /** Candidates from Pagefind for every query, best score kept per page, best first. */
+  async function candidates(pagefind: Pagefind, queries: readonly string[]): Promise<PagefindResult[]> {
+    const found = new Map<string, PagefindResult>();
+    for (const query of queries) {
+      for (const result of (await pagefind.search(query))?.results ?? []) {
+        const known = found.get(result.id);
+        if (!known || known.score < result.score) found.set(result.id, result);
+      }
+    }
+    return [...found.values()].sort((a, b) => b.score - a.score);
+  }
+
+  /** The pages that contain every term exactly, ranked, and the candidates Pagefind gave. */
+  async function exact(
+    { pagefind, lexicon }: Loaded,
+    plans: readonly TermPlan[],
+    limit: number,
+  ): Promise<{ matches: PageMatch[]; candidates: PagefindResult[] }> {
+    const ordered = (await candidates(pagefind, pagefindQueries(plans, lexicon))).slice(0, maxCandidates);
+    const spellings = plans.map((plan) => plan.spellings);
+    const matches: { match: PageMatch; score: number }[] = [];
+    const batch = Math.min(limit, maxBatch);
+    for (let start = 0; start < ordered.length && matches.length < limit; start += batch) {
+      const slice = ordered.slice(start, start + batch);
+      const pages = await Promise.all(slice.map(record));
+      pages.forEach((page, index) => {
+        const match = matchPage(page, spellings, lexicon.fold);
+        if (match) matches.push({ match, score: slice[index]?.score ?? 0 });
+      });
+    }
+    return {
+      matches: rankMatches(matches)
+        .slice(0, limit)
+        .map(({ match }) => match),
+      candidates: ordered,
+    };
+  }
+
+  /** Near matches among the candidates (and a few relaxed queries' candidates when there are few). */
+  async function near(loaded: Loaded, plans: readonly TermPlan[], found: PagefindResult[], limit: number) {
+    let pool = found;
+    if (pool.length < nearCandidates) {
+      const known = new Set(pool.map(({ id }) => id));
+      const more = (await candidates(loaded.pagefind, relaxedQueries(plans))).filter(({ id }) => !known.has(id));
+      pool = [...pool, ...more];
+    }
+    pool = pool.slice(0, nearCandidates);
+    const pages = await Promise.all(pool.map(record));
+    return pages
+      .map((page, index) => ({ near: nearMatch(page, plans, loaded.lexicon.fold), score: pool[index]?.score ?? 0 }))
+      .filter((item): item is { near: NonNullable<typeof item.near>; score: number } => item.near !== undefined)
+      .sort((a, b) => b.near.closeness - a.near.closeness || b.score - a.score)
+      .slice(0, limit)
+      .map(({ near: match }) => match);
+  }
+
+  /** The first one-character correction (from a near page, or to a known regional form) that matches exactly. */
+  async function suggest(loaded: Loaded, plans: readonly TermPlan[], nearby: Awaited<ReturnType<typeof near>>) {
+    const typed = plans.map((plan) => plan.term).join(' ');
+    const corrections = [
+      ...nearby.map((item) => correctionFrom(item, plans)).filter((query): query is string => query !== undefined),
+      ...aliasCorrections(plans, loaded.lexicon),
+    ].filter((query) => query.toLowerCase() !== typed);
+    for (const query of [...new Set(corrections)].slice(0, 3)) {
+      const { matches } = await exact(loaded, planQuery(queryTerms(query), loaded.lexicon), 1);
+      if (matches.length > 0) return query;
+    }
+    return undefined;
+  }
+
+  /** Regional forms the results print (as printed) for each term whose own spellings none of them prints. */
+  function aliasesUsed(plans: readonly TermPlan[], results: readonly PageMatch[], lexicon: SearchLexicon): AliasNote[] {
+    const printed = new Map<string, string>();
+    for (const form of results.flatMap(({ found }) => found)) {
+      const key = fold(form, lexicon.fold);
+      if (!printed.has(key)) printed.set(key, form);
+    }
+    return plans.flatMap((plan) => {
+      if (plan.spellings.slice(0, plan.own).some((spelling) => printed.has(spelling))) return [];
+      const notes = new Map<string, Set<string>>();
+      for (const { typed, printed: form } of plan.aliases) {
+        const shown = printed.get(form);
+        if (shown !== undefined) notes.set(typed, (notes.get(typed) ?? new Set()).add(shown));
+      }
+      return [...notes].map(([typed, forms]) => ({ typed, printed: [...forms] }));
+    });
+  }
+
+  async function search(input: string, limit = 20): Promise<SearchOutcome> {
+    const { text, cut } = prepareQuery(input);
+    const terms = queryTerms(text);
+    const outcome: SearchOutcome = { status: 'results', query: text, cut, terms, results: [], approximate: [], aliases: [] };
+    if (terms.length === 0) return { ...outcome, status: 'empty' };
+    let loaded: Loaded;
     try {
       loaded = await load();
     } catch {
-      return { status: 'unavailable', terms, results: [] };
+      return { ...outcome, status: 'unavailable' };
     }
-    const variants = terms.map((term) => termVariants(term, loaded.map));
-    const spellings = variants.reduce<string[]>(
-      (queries, options) =>
-        queries.flatMap((prefix) => options.map((option) => `${prefix} ${option}`.trim())).slice(0, maxVariants),
-      [''],
-    );
+    const plans = planQuery(terms, loaded.lexicon);
     try {
-      const candidates = new Map<string, PagefindResult>();
-      for (const spelling of spellings) {
-        for (const result of (await loaded.pagefind.search(spelling))?.results ?? []) {
-          const known = candidates.get(result.id);
-          if (!known || known.score < result.score) candidates.set(result.id, result);
-        }
-      }
-      const ordered = [...candidates.values()].sort((a, b) => b.score - a.score).slice(0, maxCandidates);
-      const matches: { match: PageMatch; score: number }[] = [];
-      const batch = Math.min(limit, maxBatch);
-      for (let start = 0; start < ordered.length && matches.length < limit; start += batch) {
-        const slice = ordered.slice(start, start + batch);
-        const records = await Promise.all(slice.map((result) => result.data()));
-        records.forEach((record, index) => {
-          const match = matchPage(record, variants);
-          if (match) matches.push({ match, score: slice[index]?.score ?? 0 });
-        });
-      }
-      if (candidates.size === 0 && failedRequests.size > 0) return { status: 'unavailable', terms, results: [] };
-      return {
-        status: 'results',
-        terms,
-        results: rankMatches(matches)
-          .slice(0, limit)
-          .map(({ match }) => match),
-      };
+      const found = await exact(loaded, plans, limit);
+      if (found.candidates.length === 0 && failedRequests.size > 0) return { ...outcome, status: 'unavailable' };
+      if (found.matches.length > 0)
+        return { ...outcome, results: found.matches, aliases: aliasesUsed(plans, found.matches, loaded.lexicon) };
+      const nearby = await near(loaded, plans, found.candidates, limit);
+      const suggestion = await suggest(loaded, plans, nearby);
+      return { ...outcome, approximate: nearby.map(({ match }) => match), suggestion };
     } catch {
-      return { status: 'unavailable', terms, results: [] };
+      return { ...outcome, status: 'unavailable' };
     }
   }
 

@@ -1,26 +1,38 @@
 /**
  * The search page: reads `?q=`, searches as the reader types, keeps the URL
- * shareable, and says what happened in the reader's script.
+ * shareable, and says what happened in the reader's script: exact results,
+ * or, only when there are none, near matches in their own list and a
+ * correction that would match.
  */
 import { loadUi } from '../i18n/load.ts';
 import { isScript } from '../lib/scripts.ts';
 import { cleanQuery } from '../search/query.ts';
 import { createSearchEngine } from './search-engine.ts';
-import { element, outcomeMessage, renderResult } from './search-render.ts';
+import { element, outcomeMessage, outcomeNotes, renderResult, suggestionNode } from './search-render.ts';
 
 export function runSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('form[data-search-page]');
   const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
   const status = document.querySelector<HTMLElement>('[data-search-status]');
+  const notes = document.querySelector<HTMLElement>('[data-search-notes]');
   const list = document.querySelector<HTMLOListElement>('[data-search-results]');
+  const near = document.querySelector<HTMLElement>('[data-approximate]');
+  const nearList = near?.querySelector<HTMLOListElement>('[data-search-approximate-results]');
   const heading = document.querySelector<HTMLElement>('[data-search-heading]');
   const script = document.documentElement.dataset['script'];
-  if (!form || !input || !status || !list || !heading || !isScript(script)) return;
+  if (!form || !input || !status || !notes || !list || !near || !nearList || !heading || !isScript(script)) return;
   document.querySelector<HTMLElement>('[data-search-needs-js]')?.setAttribute('hidden', '');
   const engine = createSearchEngine(import.meta.env.BASE_URL, script);
   engine.preload();
   const strings = loadUi(script);
   let latest = 0;
+
+  const clear = (): void => {
+    notes.replaceChildren();
+    list.replaceChildren();
+    nearList.replaceChildren();
+    near.hidden = true;
+  };
 
   const run = async (raw: string): Promise<void> => {
     const query = cleanQuery(raw);
@@ -35,14 +47,24 @@ export function runSearchPage(): void {
     document.title = `${heading.textContent}｜${t.siteName}`;
     if (query === '') {
       status.textContent = t.searchEmpty;
-      list.replaceChildren();
+      clear();
       return;
     }
     status.textContent = t.searchLoading;
-    const outcome = await engine.search(query);
+    const outcome = await engine.search(raw);
     if (ticket !== latest) return;
-    status.textContent = outcomeMessage(outcome, query, t);
-    list.replaceChildren(...outcome.results.map((match) => element('li', {}, renderResult(match, script, t))));
+    clear();
+    status.textContent = outcomeMessage(outcome, t);
+    const suggestion = suggestionNode(outcome, t, location.pathname);
+    notes.append(
+      ...outcomeNotes(outcome, t).map((note) => element('p', { class: 'notice' }, note)),
+      ...(suggestion ? [suggestion] : []),
+    );
+    list.append(...outcome.results.map((match) => element('li', {}, renderResult(match, script, t))));
+    nearList.append(...outcome.approximate.map((match) => element('li', {}, renderResult(match, script, t, 'h3'))));
+    near.hidden = outcome.approximate.length === 0;
+    // What the lists now show, for tests and the quality measurement to wait on.
+    status.dataset['searched'] = outcome.query;
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -53,6 +75,14 @@ export function runSearchPage(): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(timer);
+    void run(input.value);
+  });
+  // A suggestion searches at once, keeping the page.
+  notes.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[data-query]') : null;
+    if (!link) return;
+    event.preventDefault();
+    input.value = link.dataset['query'] ?? '';
     void run(input.value);
   });
   // Listeners first, so nothing typed while the strings load is lost.

@@ -36,11 +36,11 @@ function formatDay(iso: string | undefined, script: Script): string | undefined 
   return formatDate(new Date(`${iso}T00:00:00Z`), script);
 }
 
-/** One result: headline, date and topics, excerpt, and the sections it occurs in. */
-export function renderResult(match: PageMatch, script: Script, t: UiStrings): HTMLElement {
+/** One result: headline (an `h2`, or `h3` inside a headed list), date and topics, excerpt, and the sections it occurs in. */
+export function renderResult(match: PageMatch, script: Script, t: UiStrings, heading: 'h2' | 'h3' = 'h2'): HTMLElement {
   const title = match.record.meta['title'] ?? match.record.url;
   const item = element('article', { class: 'search-result' });
-  item.append(element('h2', { class: 'search-result__title' }, element('a', { href: hitUrl(match) }, title)));
+  item.append(element(heading, { class: 'search-result__title' }, element('a', { href: hitUrl(match) }, title)));
   const date = formatDay(match.record.meta['date'], script);
   const meta = element('p', { class: 'meta' });
   if (date !== undefined) meta.append(element('time', { datetime: match.record.meta['date'] ?? '' }, date));
@@ -64,9 +64,31 @@ export function renderResult(match: PageMatch, script: Script, t: UiStrings): HT
   return item;
 }
 
-/** What a search came to, in the reader's script: a count, "no results", "type a word" or "unavailable". */
-export function outcomeMessage(outcome: SearchOutcome, query: string, t: UiStrings): string {
+/** What a search came to, in the reader's script: a count, "only near matches", "no results", "type a word" or "unavailable". */
+export function outcomeMessage(outcome: SearchOutcome, t: UiStrings): string {
   if (outcome.status === 'unavailable') return t.searchUnavailable;
   if (outcome.status === 'empty') return t.searchEmpty;
-  return outcome.results.length === 0 ? t.searchNoResults(query) : t.searchResults(outcome.results.length);
+  if (outcome.results.length > 0) return t.searchResults(outcome.results.length);
+  return outcome.approximate.length > 0 ? t.searchNoExact(outcome.query) : t.searchNoResults(outcome.query);
+}
+
+/** What the reader should know about how the query was searched: cut for length, regional forms searched too. */
+export function outcomeNotes(outcome: SearchOutcome, t: UiStrings): string[] {
+  const notes = outcome.cut ? [t.searchCut(Array.from(outcome.query).length)] : [];
+  for (const { typed, printed } of outcome.aliases) notes.push(t.searchAliasNote(typed, printed));
+  return notes;
+}
+
+/** "Did you mean": the corrected query as a link to its search, or nothing. */
+export function suggestionNode(outcome: SearchOutcome, t: UiStrings, searchPage: string): HTMLElement | undefined {
+  if (outcome.suggestion === undefined) return undefined;
+  const url = new URL(searchPage, location.href);
+  url.searchParams.set('q', outcome.suggestion);
+  return element(
+    'p',
+    { class: 'search-suggestion', 'data-search-suggestion': '' },
+    t.searchDidYouMean,
+    element('a', { href: url.pathname + url.search, 'data-query': outcome.suggestion }, outcome.suggestion),
+    '？',
+  );
 }

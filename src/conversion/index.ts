@@ -4,7 +4,7 @@
  * editors' glossary and the page's quotation marks. Pure and unit-tested;
  * the pages, feeds and search files all convert through here.
  */
-export { belongsToOtherFamily, isTongyongGuifan, scriptEvidence, traditionalForms } from './characters.ts';
+export { belongsToOtherFamily, isTongyongGuifan, readTable, scriptEvidence, traditionalForms } from './characters.ts';
 export { glossaryForm } from './glossary.ts';
 export { convertHtml, type ConvertedHtml, type ConvertHtmlExtras } from './html.ts';
 export { conversionEnabled, convertsScript, openccConverter } from './opencc.ts';

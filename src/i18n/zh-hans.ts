@@ -22,6 +22,12 @@ export default {
   searchEmpty: '请输入要搜索的关键词。',
   searchResults: (count: number) => `找到 ${count} 个结果`,
   searchNoResults: (query: string) => `找不到与“${query}”相符的文章。`,
+  searchNoExact: (query: string) => `找不到与“${query}”完全相符的文章，以下是相近的结果。`,
+  searchApproximate: '相近结果',
+  searchDidYouMean: '你是不是要找：',
+  searchAliasNote: (typed: string, printed: readonly string[]) =>
+    `“${typed}”在本站文章中写作${printed.map((form) => `“${form}”`).join('、')}，已一并搜索。`,
+  searchCut: (count: number) => `查询太长，只搜索了前 ${count} 个字。`,
   searchSections: '相符段落',
   searchHint: '按 / 或 Ctrl+K 搜索，用方向键选择，Enter 打开，Esc 关闭。',
   readingTime: (minutes: number, characters: string) => `约 ${minutes} 分钟读完（全文 ${characters} 字，按每分钟 400 字计）`,

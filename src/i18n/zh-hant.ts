@@ -20,6 +20,12 @@ export default {
   searchEmpty: '請輸入要搜尋的關鍵詞。',
   searchResults: (count: number) => `找到 ${count} 個結果`,
   searchNoResults: (query: string) => `找不到與「${query}」相符的文章。`,
+  searchNoExact: (query: string) => `找不到與「${query}」完全相符的文章，以下是相近的結果。`,
+  searchApproximate: '相近結果',
+  searchDidYouMean: '您是不是要找：',
+  searchAliasNote: (typed: string, printed: readonly string[]) =>
+    `「${typed}」在本站文章中寫作${printed.map((form) => `「${form}」`).join('、')}，已一併搜尋。`,
+  searchCut: (count: number) => `查詢太長，只搜尋了前 ${count} 個字。`,
   searchSections: '相符段落',
   searchHint: '按 / 或 Ctrl+K 搜尋，以方向鍵選擇，Enter 開啟，Esc 關閉。',
   readingTime: (minutes: number, characters: string) => `約 ${minutes} 分鐘讀完（全文 ${characters} 字，以每分鐘 400 字計）`,

@@ -32,7 +32,7 @@ export async function readYamlList<T extends z.ZodType>(
       for (const issue of parsed.error.issues)
         problems.push({
           file,
-          field: `[${index}]${issue.path.map((key) => `.${String(key)}`).join('')}`,
+          field: `[${index}]${issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('')}`,
           message: issue.message,
         });
   });

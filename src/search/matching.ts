@@ -2,8 +2,10 @@
  * Decides which Pagefind candidates really contain the query, and where.
  * Pagefind matches Chinese queries piece by piece, so 米舒斯京 also finds
  * pages that merely contain 米, 舒, 斯 and 京; we keep a page only if every
- * term occurs in it as an exact sequence, and find the paragraphs it occurs in.
+ * term occurs in it as an exact sequence (both sides folded: `fold.ts`), and
+ * find the paragraphs it occurs in and the forms the page prints.
  */
+import { foldText, occurrences, sourceRange, type FoldTable } from './fold.ts';
 
 /** What Pagefind stores for one page (its "fragment"), as far as we use it. */
 export interface PageRecord {
@@ -31,7 +33,7 @@ export interface PageMatch {
   /** Every term occurs in the headline. */
   inTitle: boolean;
   occurrences: number;
-  /** The spelling of each term that occurs, in the page's script, for highlighting. */
+  /** The forms the page prints for the terms, for highlighting (會見, 普丁 for 普京, 峰會 for 峯會). */
   found: string[];
   excerpt: Segment[];
   sections: SectionHit[];
@@ -40,22 +42,19 @@ export interface PageMatch {
 /** Characters of context on each side of a hit in an excerpt. */
 const context = 36;
 
-function indexesOf(haystack: string, needle: string): number[] {
-  const found: number[] = [];
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) found.push(at);
-  return found;
+/** Source ranges of every occurrence of the folded `needles` in `text`, sorted, longest first where they start together. */
+function rangesOf(text: string, needles: readonly string[], table: FoldTable): [number, number][] {
+  const folded = foldText(text, table);
+  return needles
+    .flatMap((needle) => occurrences(folded.text, needle).map(([start, end]) => sourceRange(folded, start, end)))
+    .sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 }
 
-/** Splits `text` into marked and unmarked segments for every occurrence of `needles`. */
-export function markText(text: string, needles: readonly string[]): Segment[] {
-  const lower = text.toLowerCase();
-  const ranges = needles
-    .filter((needle) => needle !== '')
-    .flatMap((needle) => indexesOf(lower, needle).map((start) => [start, start + needle.length] as const))
-    .sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+/** Splits `text` into marked and unmarked segments for every occurrence of the folded `needles`. */
+export function markText(text: string, needles: readonly string[], table: FoldTable = {}): Segment[] {
   const segments: Segment[] = [];
   let cursor = 0;
-  for (const [start, end] of ranges) {
+  for (const [start, end] of rangesOf(text, needles, table)) {
     if (start < cursor) continue;
     if (start > cursor) segments.push({ text: text.slice(cursor, start), mark: false });
     segments.push({ text: text.slice(start, end), mark: true });
@@ -66,57 +65,76 @@ export function markText(text: string, needles: readonly string[]): Segment[] {
 }
 
 /** A window of `text` around its first hit, cut at about `context` characters each side. */
-export function excerptAround(text: string, needles: readonly string[]): Segment[] {
-  const lower = text.toLowerCase();
-  const first = Math.min(...needles.map((needle) => lower.indexOf(needle)).filter((index) => index !== -1));
-  if (!Number.isFinite(first))
+export function excerptAround(text: string, needles: readonly string[], table: FoldTable = {}): Segment[] {
+  const first = rangesOf(text, needles, table)[0]?.[0];
+  if (first === undefined)
     return markText(
       Array.from(text)
         .slice(0, context * 2)
         .join(''),
       needles,
+      table,
     );
   const start = Math.max(0, first - context);
   const end = Math.min(text.length, first + context * 2);
-  const segments = markText(text.slice(start, end), needles);
+  const segments = markText(text.slice(start, end), needles, table);
   if (start > 0) segments.unshift({ text: '…', mark: false });
   if (end < text.length) segments.push({ text: '…', mark: false });
   return segments;
 }
 
-/**
- * Matches a page against the query: `variants[i]` are the spellings of term
- * `i` (lower case). Returns `undefined` unless every term occurs exactly.
- */
-export function matchPage(record: PageRecord, variants: readonly (readonly string[])[]): PageMatch | undefined {
-  const content = record.content.toLowerCase();
-  const found: string[] = [];
-  let occurrences = 0;
-  for (const spellings of variants) {
-    const present = spellings.filter((spelling) => content.includes(spelling));
-    if (present.length === 0) return undefined;
-    found.push(...present);
-    occurrences += present.reduce((sum, spelling) => sum + indexesOf(content, spelling).length, 0);
-  }
-  const title = (record.meta['title'] ?? '').toLowerCase();
-  const inTitle = variants.every((spellings) => spellings.some((spelling) => title.includes(spelling)));
-
+/** The sections (after the first heading) whose paragraphs contain one of `needles`, each linked to the first such paragraph. */
+export function sectionHits(record: PageRecord, needles: readonly string[], table: FoldTable = {}): SectionHit[] {
   // Text before the first heading is the lead: the page's own excerpt shows it, so it is not a section.
   const sections: SectionHit[] = [];
-  const sectionsSeen = new Set<string>();
+  const seen = new Set<string>();
   let heading: { id: string; text: string } | undefined;
   for (const anchor of record.anchors) {
     if (/^h[1-6]$/.test(anchor.element)) heading = { id: anchor.id, text: anchor.text };
-    if (!heading || sectionsSeen.has(heading.id) || !found.some((spelling) => anchor.text.toLowerCase().includes(spelling)))
-      continue;
-    sectionsSeen.add(heading.id);
-    sections.push({ heading: heading.text, id: anchor.id, excerpt: excerptAround(anchor.text, found) });
+    if (!heading || seen.has(heading.id) || rangesOf(anchor.text, needles, table).length === 0) continue;
+    seen.add(heading.id);
+    sections.push({ heading: heading.text, id: anchor.id, excerpt: excerptAround(anchor.text, needles, table) });
   }
+  return sections;
+}
+
+/** The excerpt of a page: the first body paragraph holding one of `needles`, else the page text. */
+export function pageExcerpt(record: PageRecord, needles: readonly string[], table: FoldTable = {}): Segment[] {
   const firstBody = record.anchors.find(
-    (anchor) => !/^h[1-6]$/.test(anchor.element) && found.some((spelling) => anchor.text.toLowerCase().includes(spelling)),
+    (anchor) => !/^h[1-6]$/.test(anchor.element) && rangesOf(anchor.text, needles, table).length > 0,
   );
-  const excerpt = excerptAround(firstBody?.text ?? record.content, found);
-  return { record, inTitle, occurrences, found, excerpt, sections };
+  return excerptAround(firstBody?.text ?? record.content, needles, table);
+}
+
+/**
+ * Matches a page against the query: `spellings[i]` are the folded spellings
+ * of term `i`. Returns `undefined` unless every term occurs exactly.
+ */
+export function matchPage(
+  record: PageRecord,
+  spellings: readonly (readonly string[])[],
+  table: FoldTable = {},
+): PageMatch | undefined {
+  const content = foldText(record.content, table);
+  const found = new Set<string>();
+  let count = 0;
+  for (const options of spellings) {
+    const hits = options.flatMap((spelling) => occurrences(content.text, spelling));
+    if (hits.length === 0) return undefined;
+    count += hits.length;
+    for (const [start, end] of hits) found.add(record.content.slice(...sourceRange(content, start, end)));
+  }
+  const title = foldText(record.meta['title'] ?? '', table).text;
+  const inTitle = spellings.every((options) => options.some((spelling) => occurrences(title, spelling).length > 0));
+  const needles = spellings.flat();
+  return {
+    record,
+    inTitle,
+    occurrences: count,
+    found: [...found],
+    excerpt: pageExcerpt(record, needles, table),
+    sections: sectionHits(record, needles, table),
+  };
 }
 
 /** Headline matches first, then pages with more occurrences, then Pagefind's own score. */

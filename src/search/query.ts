@@ -1,25 +1,67 @@
 /**
  * What a reader typed, made safe and searchable: bidi controls and lone
- * surrogates removed, length capped, split into terms, and rewritten into the
- * script of the index being searched (so 制裁 and 製裁-style differences, or
- * 会见 typed on a Traditional page, still find 會見).
+ * surrogates removed, cut to a length we search (at a term boundary, and
+ * saying so), split into terms, and rewritten into the script of the index
+ * being searched (so 会见 typed on a Traditional page still finds 會見).
  */
+import { nameSeparator } from './fold.ts';
 import type { ScriptMap } from './script-map.ts';
 
-/** Longest query we search, in characters; longer input is cut, not refused. */
+/** Longest query we search, in characters; longer input is cut at a term boundary, and the reader told. */
 export const maxQueryLength = 100;
 
-/** Query text with controls, bidi overrides and lone surrogates removed, spaces collapsed. */
-export function cleanQuery(input: string): string {
-  const wellFormed = input.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
-  const visible = wellFormed.normalize('NFC').replace(/[\p{Cc}\p{Cf}]/gu, ' ');
-  return Array.from(visible.replace(/\s+/g, ' ').trim()).slice(0, maxQueryLength).join('').trim();
+/** A query as searched. */
+export interface PreparedQuery {
+  /** The text searched: cleaned, and cut if it was too long. */
+  text: string;
+  /** Whether words after `text` were left out because the query was too long. */
+  cut: boolean;
 }
 
-/** Search terms: runs of letters, digits and Han characters; punctuation separates them. */
+/** Query text with controls, bidi overrides and lone surrogates removed, spaces collapsed; not cut. */
+function cleanText(input: string): string {
+  const wellFormed = input.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+  const visible = wellFormed.normalize('NFC').replace(/[\p{Cc}\p{Cf}]/gu, ' ');
+  return visible.replace(/\s+/g, ' ').trim();
+}
+
+const termCharacter = /[\p{L}\p{N}\p{M}]/u;
+
+/**
+ * Cleans the query and, past `maxQueryLength` characters, cuts it after the
+ * last whole term that fits; a single term longer than that is cut inside.
+ */
+export function prepareQuery(input: string): PreparedQuery {
+  const characters = Array.from(cleanText(input));
+  if (characters.length <= maxQueryLength) return { text: characters.join(''), cut: false };
+  // The character just past the limit may itself be the boundary.
+  for (let boundary = maxQueryLength; boundary > 0; boundary--) {
+    const next = characters[boundary] ?? '';
+    if (!termCharacter.test(next) && !nameSeparator.test(next)) {
+      const text = characters.slice(0, boundary).join('').trim();
+      if (text !== '') return { text, cut: true };
+    }
+  }
+  return { text: characters.slice(0, maxQueryLength).join(''), cut: true };
+}
+
+/** The query as searched (see `prepareQuery`). */
+export function cleanQuery(input: string): string {
+  return prepareQuery(input).text;
+}
+
+/** A name separator between two Han characters joins them: 克利福德·庫南 is one term. */
+const joinedName = /(?<=\p{Script=Han})[\u00B7\u30FB\u2027\uFF65](?=\p{Script=Han})/gu;
+
+/**
+ * Search terms: runs of letters, digits and Han characters, lower case;
+ * punctuation and spaces separate them, the middle dot of a transliterated
+ * name does not.
+ */
 export function queryTerms(query: string): string[] {
   return cleanQuery(query)
     .toLowerCase()
+    .replace(joinedName, '')
     .split(/[^\p{L}\p{N}\p{M}]+/u)
     .filter((term) => term !== '');
 }

@@ -130,7 +130,7 @@ test.describe('every fixture page is in its script', () => {
   test('a search typed in either script finds the Simplified-source article on a Traditional page', async ({ page }) => {
     for (const query of ['范志剛', '中俄关系', '托卡耶夫']) {
       await page.goto(`/zh-hant/search/?q=${encodeURIComponent(query)}`);
-      await expect(page.locator('.search-results')).toContainText('中俄關係迎來新考驗');
+      await expect(page.locator('[data-search-results]')).toContainText('中俄關係迎來新考驗');
     }
   });
 });

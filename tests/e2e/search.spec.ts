@@ -1,4 +1,4 @@
-/** Search: Chinese words found anywhere, in either script, highlighted, by keyboard. */
+/** Search: Chinese words found anywhere, in either script, highlighted, by keyboard; regional forms, near matches, long queries. */
 import { expect, test, type Page } from '@playwright/test';
 import { article, noLimits, xi } from './helpers.ts';
 
@@ -7,7 +7,7 @@ async function searchPage(page: Page, script: string, query: string): Promise<vo
   await expect(page.locator('[data-search-status]')).not.toHaveText(/^$|……$/);
 }
 
-const resultLinks = (page: Page) => page.locator('.search-results .search-result__title a');
+const resultLinks = (page: Page) => page.locator('[data-search-results] .search-result__title a');
 
 /** [page script, query, articles expected in order ([] = nothing found)]. */
 const cases: [string, string, string[]][] = [
@@ -105,6 +105,105 @@ test('the header box: a click on a result opens it', async ({ page }) => {
   await page.locator('#site-search-results [role="option"]').first().click();
   await expect(page).toHaveURL(/\/zh-hans\/articles\/china-russia-no-limits-2022\/\?hl=/);
   await expect(page.locator('mark.search-hit').first()).toHaveText('不封顶');
+});
+
+test('a regional form finds the article and highlights the form it prints; the text stays as written', async ({ page }) => {
+  await searchPage(page, 'zh-hans', '普京');
+  await expect(page.locator('[data-search-notes]')).toContainText('“普京”在本站文章中写作“普丁”');
+  await page.locator('[data-search-results] .search-result__title a').click();
+  await expect(page).toHaveURL(/\/zh-hans\/articles\/xi-mishustin-after-trump-summit-2025\/\?hl=/);
+  await expect(page.locator('mark.search-hit').first()).toHaveText('普丁');
+  await expect(page.locator('.article__body')).not.toContainText('普京');
+});
+
+test('a source is found by its publisher, and highlighted in the sources list', async ({ page }) => {
+  await searchPage(page, 'zh-hant', 'Carnegie');
+  await expect(resultLinks(page)).toHaveCount(1);
+  await resultLinks(page).click();
+  await expect(page.locator('.sources mark.search-hit')).toHaveText('Carnegie');
+});
+
+test('no exact match: near matches in their own labelled list, and a correction that matches', async ({ page }) => {
+  for (const [script, label, status] of [
+    ['zh-hant', '相近結果', '找不到與「米舒斯經」完全相符的文章，以下是相近的結果。'],
+    ['zh-hans', '相近结果', '找不到与“米舒斯經”完全相符的文章，以下是相近的结果。'],
+  ] as const) {
+    await searchPage(page, script, '米舒斯經');
+    await expect(page.locator('[data-search-status]')).toHaveText(status);
+    await expect(resultLinks(page)).toHaveCount(0);
+    const near = page.locator('[data-approximate]');
+    await expect(near).toBeVisible();
+    await expect(near.locator('h2')).toHaveText(label);
+    await expect(near.locator('.search-result__title a')).toHaveCount(1);
+  }
+  await page.locator('[data-search-suggestion] a').click();
+  await expect(page.locator('#search-page-input')).toHaveValue('米舒斯京');
+  await expect(resultLinks(page)).toHaveCount(1);
+  await expect(page.locator('[data-approximate]')).toBeHidden();
+});
+
+test('scattered characters are near, never exact', async ({ page }) => {
+  await searchPage(page, 'zh-hant', '國家主席普丁');
+  await expect(resultLinks(page)).toHaveCount(0);
+  await expect(page.locator('[data-approximate] .search-result__title a')).toHaveCount(1);
+  await expect(page.locator('[data-search-suggestion]')).toHaveCount(0);
+});
+
+test('a query too long is cut at a term boundary, and the reader is told', async ({ page }) => {
+  const words = Array.from({ length: 40 }, (_, index) => `制裁${index}`);
+  await searchPage(page, 'zh-hant', words.join(' '));
+  const notes = page.locator('[data-search-notes]');
+  await expect(notes).toContainText(/查詢太長，只搜尋了前 \d+ 個字。/);
+  const searched = (await page.locator('#search-page-input').inputValue()).split(' ');
+  expect(words.slice(0, searched.length)).toEqual(searched);
+  await expect(page.locator('#site-search')).not.toHaveAttribute('maxlength');
+  await expect(page.locator('#search-page-input')).not.toHaveAttribute('maxlength');
+});
+
+test('the header box: near matches are labelled, apart, and a suggestion searches in the box', async ({ page }) => {
+  await page.goto('/zh-hant/');
+  const input = page.locator('#site-search');
+  await input.fill('米舒斯經');
+  const list = page.locator('#site-search-results');
+  await expect(list).toHaveAttribute('data-approximate', '');
+  await expect(list).toHaveAttribute('aria-label', '相近結果');
+  await expect(page.locator('.search-box__label')).toBeVisible();
+  await expect(list.locator('[role="option"]')).toHaveCount(1);
+  await page.locator('[data-search-panel] [data-search-suggestion] a').click();
+  await expect(input).toHaveValue('米舒斯京');
+  await expect(list).not.toHaveAttribute('data-approximate');
+  await expect(page.locator('.search-box__label')).toBeHidden();
+  await expect(list.locator('[role="option"]')).toHaveCount(1);
+});
+
+test('the header box: after Esc, ArrowDown reopens the list and Enter opens what is shown', async ({ page }) => {
+  await page.goto('/zh-hant/');
+  const input = page.locator('#site-search');
+  await input.fill('中俄');
+  const panel = page.locator('[data-search-panel]');
+  await expect(page.locator('#site-search-results [role="option"]')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await page.keyboard.press('ArrowDown');
+  await expect(panel).toBeVisible();
+  await expect(input).toHaveAttribute('aria-expanded', 'true');
+  await expect(input).toHaveAttribute('aria-activedescendant', 'site-search-results-0');
+  const first = await page.locator('#site-search-results-0').getAttribute('data-href');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`${(first ?? '').split('?')[0]}\\?hl=`));
+});
+
+test('the header box: Enter on a closed list never opens a hidden result', async ({ page }) => {
+  await page.goto('/zh-hant/');
+  const input = page.locator('#site-search');
+  await input.fill('中俄');
+  await expect(page.locator('#site-search-results [role="option"]')).toHaveCount(2);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-search-panel]')).toBeHidden();
+  await expect(input).not.toHaveAttribute('aria-activedescendant');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/zh-hant\/search\/\?q=/);
 });
 
 test('the header box: Ctrl+K focuses it and Esc closes the results', async ({ page }) => {

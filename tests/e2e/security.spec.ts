@@ -95,6 +95,6 @@ for (const [index, { text: payload, url }] of payloads.entries()) {
     expect(state.title.endsWith('｜國際時評')).toBe(true);
     // Still usable: a real search works after the hostile one.
     await page.locator('#search-page-input').fill('制裁');
-    await expect(page.locator('.search-results .search-result')).toHaveCount(1);
+    await expect(page.locator('[data-search-results] .search-result')).toHaveCount(1);
   });
 }

@@ -50,7 +50,7 @@ test('every page reachable from the root resolves under /news/, with its assets'
 
 test('search works under /news/ and links results under it', async ({ page }) => {
   await page.goto('/news/zh-hans/search/?q=聯合國');
-  const link = page.locator('.search-results .search-result__title a');
+  const link = page.locator('[data-search-results] .search-result__title a');
   await expect(link).toHaveAttribute('href', /^\/news\/zh-hans\/articles\/china-russia-no-limits-2022\/\?hl=/);
   await link.click();
   await expect(page.locator('mark.search-hit').first()).toHaveText('联合国');

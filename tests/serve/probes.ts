@@ -341,9 +341,9 @@ export function probes(site: Site): Probe[] {
     { name: 'robots.txt', path: `${p}/robots.txt`, expect: other('/robots.txt', 'text/plain; charset=utf-8') },
     { name: 'the icon', path: `${p}/favicon.svg`, expect: other('/favicon.svg', 'image/svg+xml; charset=utf-8') },
     {
-      name: 'the search character map',
-      path: `${p}/zh-hant/search/script-map.json`,
-      expect: other('/zh-hant/search/script-map.json', 'application/json; charset=utf-8'),
+      name: 'the search data',
+      path: `${p}/search/zh-hant.json`,
+      expect: other('/search/zh-hant.json', 'application/json; charset=utf-8'),
     },
   ];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { excerptAround, markText, matchPage, rankMatches, type PageRecord } from '../../src/search/matching.ts';
-import { cleanQuery, maxQueryLength, queryTerms, termVariants } from '../../src/search/query.ts';
+import { cleanQuery, maxQueryLength, prepareQuery, queryTerms, termVariants } from '../../src/search/query.ts';
 import { buildScriptMaps } from '../../src/search/script-map.ts';
 
 describe('cleanQuery', () => {
@@ -18,9 +18,40 @@ describe('cleanQuery', () => {
   });
 });
 
+describe('prepareQuery', () => {
+  test('a query within the limit is searched whole', () => {
+    expect(prepareQuery('中俄 關係')).toEqual({ text: '中俄 關係', cut: false });
+  });
+
+  test('a long query is cut after the last whole term that fits, and says so', () => {
+    const words = Array.from({ length: 30 }, (_, index) => `詞${String(index).padStart(2, '0')}`);
+    const { text, cut } = prepareQuery(words.join(' '));
+    expect(cut).toBe(true);
+    expect(Array.from(text).length).toBeLessThanOrEqual(maxQueryLength);
+    expect(text.split(' ')).toEqual(words.slice(0, text.split(' ').length));
+    expect(text.endsWith(' ')).toBe(false);
+  });
+
+  test('a term that ends exactly at the limit is kept whole', () => {
+    const text = `${'字'.repeat(maxQueryLength)} 後`;
+    expect(prepareQuery(text)).toEqual({ text: '字'.repeat(maxQueryLength), cut: true });
+  });
+
+  test('a single term longer than the limit is cut inside', () => {
+    expect(prepareQuery('字'.repeat(maxQueryLength + 5))).toEqual({ text: '字'.repeat(maxQueryLength), cut: true });
+  });
+});
+
 describe('queryTerms', () => {
   test('punctuation and spaces separate terms; Latin is lower-cased', () => {
     expect(queryTerms('中俄，關係 AUKUS!')).toEqual(['中俄', '關係', 'aukus']);
+  });
+
+  test('the middle dot of a transliterated name joins it into one term, in any of its forms', () => {
+    for (const name of ['克利福德·庫南', '克利福德・庫南', '克利福德‧庫南', '克利福德･庫南', '克利福德庫南']) {
+      expect(queryTerms(name)).toEqual(['克利福德庫南']);
+    }
+    expect(queryTerms('Clifford·Kunan')).toEqual(['clifford', 'kunan']);
   });
 
   test('markup is just punctuation', () => {
@@ -97,6 +128,21 @@ describe('matchPage', () => {
   test('every term must occur; any spelling of a term will do', () => {
     expect(matchPage(page, [['北京'], ['普丁']])).toBeUndefined();
     expect(matchPage(page, [['会见', '會見'], ['米舒斯京']])?.found).toEqual(['會見', '米舒斯京']);
+  });
+
+  test('folded spellings match the form the page prints, and report it as printed', () => {
+    const table = { 峯: '峰', 説: '說' };
+    const printed = record('川普峯會之後，庫南説。克利福德·庫南指出 Putin。');
+    expect(matchPage(printed, [['川普峰會']], table)?.found).toEqual(['川普峯會']);
+    expect(matchPage(printed, [['庫南說']], table)?.found).toEqual(['庫南説']);
+    expect(matchPage(printed, [['克利福德庫南']], table)?.found).toEqual(['克利福德·庫南']);
+    expect(matchPage(printed, [['putin']], table)?.found).toEqual(['Putin']);
+  });
+
+  test('a Latin term matches only at the start of a word', () => {
+    expect(matchPage(record('Mexico and Taxis'), [['xi']])).toBeUndefined();
+    expect(matchPage(record('As Putin Embraces Xi'), [['xi']])?.found).toEqual(['Xi']);
+    expect(matchPage(record('Mishustin'), [['mishust']])?.found).toEqual(['Mishust']);
   });
 
   test('text before the first heading is the excerpt, not a section', () => {

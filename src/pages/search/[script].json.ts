@@ -1,0 +1,65 @@
+/**
+ * Each script's search data (`/search/zh-hant.json`): the character map,
+ * variant folding and regional forms a query needs to search that script's
+ * index, built from the site's own text (`src/search/lexicon-build.ts`).
+ * Outside the script folders, so it is served with an asset's headers.
+ */
+import type { APIContext } from 'astro';
+import { getCollection } from 'astro:content';
+import { convertText, isTongyongGuifan } from '../../conversion/index.ts';
+import { siteContent } from '../../data/articles.ts';
+import { timed } from '../../lib/build-timing.ts';
+import { scripts, type Script } from '../../lib/scripts.ts';
+import { scriptPaths } from '../../lib/static-paths.ts';
+import { buildLexicons } from '../../search/lexicon-build.ts';
+import type { SearchLexicon } from '../../search/lexicon.ts';
+import { convertForm, regionalPhrases, variantPairs } from '../../search/opencc-sources.ts';
+
+export const getStaticPaths = scriptPaths;
+
+let lexicons: Promise<Record<Script, SearchLexicon>> | undefined;
+
+/** Everything Pagefind indexes, each text in every script. */
+async function siteTexts(): Promise<Record<Script, string>[]> {
+  const { articles, topics } = await siteContent();
+  const texts: Record<Script, string>[] = topics.map(({ names }) => ({ ...names }));
+  for (const article of articles) {
+    const sources = [
+      article.title,
+      article.summary,
+      article.outlet,
+      article.dateline ?? '',
+      ...article.authors.flatMap(({ name, role }) => [name, role]),
+      ...article.sources.flatMap(({ publisher, title }) => [publisher, title]),
+      article.html.replace(/<[^>]*>/g, ' '),
+    ];
+    for (const text of sources) {
+      const forms = Object.fromEntries(
+        scripts.map((script) => [
+          script,
+          timed('conversion', () => convertText(text, { from: article.sourceVariant, to: script, glossary: article.glossary })),
+        ]),
+      ) as Record<Script, string>;
+      texts.push(forms);
+    }
+  }
+  return texts;
+}
+
+async function build(): Promise<Record<Script, SearchLexicon>> {
+  const names = await getCollection('names');
+  return buildLexicons({
+    texts: await siteTexts(),
+    variantPairs: variantPairs(),
+    phrases: regionalPhrases(),
+    names: [...names].sort((a, b) => Number(a.id) - Number(b.id)).map(({ data }) => data.forms),
+    convert: convertForm,
+    isSimplifiedStandard: isTongyongGuifan,
+  });
+}
+
+export async function GET(context: APIContext): Promise<Response> {
+  lexicons ??= build();
+  const script = context.params['script'] as Script;
+  return new Response(JSON.stringify((await lexicons)[script]), { headers: { 'Content-Type': 'application/json' } });
+}

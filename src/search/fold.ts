@@ -1,0 +1,83 @@
+/**
+ * The form in which a query and a page are compared: lower case, variant
+ * characters folded to one form (峯 and 峰, 説 and 說, from OpenCC's variant
+ * tables, chosen per script at build time), and the separators of
+ * transliterated names (克利福德·庫南, ・, ‧, ･) dropped between Han
+ * characters. Both sides are folded the same way before the exact-sequence
+ * test, so precision is kept; every folded character remembers where it came
+ * from, so a match is shown and highlighted as the page prints it.
+ */
+
+/** Variant character → the form compared (built per script: `src/search/lexicon-build.ts`). */
+export type FoldTable = Readonly<Record<string, string>>;
+
+/** Middle dots that separate the parts of a transliterated name: ·・‧･. */
+export const nameSeparator = /[\u00B7\u30FB\u2027\uFF65]/u;
+
+const han = /\p{Script=Han}/u;
+
+/** Folded text, and for each of its UTF-16 units the source range it came from. */
+export interface FoldedText {
+  text: string;
+  /** Source index where the character behind folded unit `i` starts. */
+  starts: number[];
+  /** Source index just after the character behind folded unit `i`. */
+  ends: number[];
+}
+
+/** Whether the character at `index` of `characters` is a name separator between two Han characters. */
+function joinsName(characters: readonly string[], index: number): boolean {
+  return (
+    nameSeparator.test(characters[index] ?? '') && han.test(characters[index - 1] ?? '') && han.test(characters[index + 1] ?? '')
+  );
+}
+
+/** Folds `source` with `table`, keeping where each folded unit came from. */
+export function foldText(source: string, table: FoldTable = {}): FoldedText {
+  const characters = Array.from(source);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let text = '';
+  let at = 0;
+  characters.forEach((character, index) => {
+    const start = at;
+    at += character.length;
+    if (joinsName(characters, index)) return;
+    const folded = (table[character] ?? character).toLowerCase();
+    for (let unit = 0; unit < folded.length; unit++) {
+      starts.push(start);
+      ends.push(at);
+    }
+    text += folded;
+  });
+  return { text, starts, ends };
+}
+
+/** The folded form of a query term or a search form (no positions needed). */
+export function fold(text: string, table: FoldTable = {}): string {
+  return foldText(text, table).text;
+}
+
+/** Latin letters and digits: a Latin term matches only at the start of a word (Xi is not in Mexico). */
+const latin = /[a-z0-9]/;
+
+/**
+ * Every occurrence of `needle` (folded) in `folded`, as [start, end) in the
+ * folded text. A needle that starts with a Latin letter or digit must start
+ * a word.
+ */
+export function occurrences(folded: string, needle: string): [number, number][] {
+  const found: [number, number][] = [];
+  if (needle === '') return found;
+  const wordStart = latin.test(needle[0] ?? '');
+  for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
+    if (wordStart && latin.test(folded[at - 1] ?? '')) continue;
+    found.push([at, at + needle.length]);
+  }
+  return found;
+}
+
+/** The source text behind folded range [start, end). */
+export function sourceRange(folded: FoldedText, start: number, end: number): [number, number] {
+  return [folded.starts[start] ?? 0, folded.ends[end - 1] ?? 0];
+}

@@ -1,0 +1,49 @@
+/**
+ * Feeds the real build (`scripts/build.ts`) a names table with bad entries:
+ * the build stops with every problem, naming the file and the entry, and
+ * writes nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..', '..');
+let work = '';
+
+afterAll(async () => {
+  if (work !== '') await rm(work, { recursive: true, force: true });
+});
+
+test('a bad names table stops the build, naming content/names.yaml and each bad entry', async () => {
+  work = await mkdtemp(join(tmpdir(), 'guoji-names-'));
+  const content = join(work, 'content');
+  await cp(join(root, 'content'), content, { recursive: true });
+  await appendFile(
+    join(content, 'names.yaml'),
+    [
+      '- kind: person',
+      '  forms: [普丁, 普大帝]',
+      '- kind: person',
+      '  forms: [Vladimir Putin, 普京大帝]',
+      '- kind: ship',
+      '  forms: [遼寧艦, 辽宁舰]',
+      '',
+    ].join('\n'),
+  );
+  const out = join(work, 'out');
+  const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: content, ASTRO_CACHE_DIR: join(work, 'cache'), LOG_LEVEL: 'silent' },
+  });
+  const output = `${result.stdout}${result.stderr}`;
+  expect(result.status).toBe(1);
+  expect(output).toMatch(/names\.yaml: \[\d+\]\.forms\[0\]: 「普丁」 is already a form of entry \[0\]/);
+  expect(output).toMatch(/names\.yaml: \[\d+\]\.forms\[0\]: must be one word/);
+  expect(output).toMatch(/names\.yaml: \[\d+\]\.kind: must be one of person, place, organisation, word/);
+  expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  expect(existsSync(out)).toBe(false);
+}, 90_000);

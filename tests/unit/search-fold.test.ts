@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { fold, foldText, occurrences, sourceRange } from '../../src/search/fold.ts';
+
+describe('foldText', () => {
+  test('variant characters fold to one form and Latin to lower case, keeping the length', () => {
+    expect(fold('峯會 Putin', { 峯: '峰' })).toBe('峰會 putin');
+  });
+
+  test('a name separator between Han characters is dropped, elsewhere it stays', () => {
+    expect(fold('克利福德·庫南')).toBe('克利福德庫南');
+    expect(fold('克利福德‧庫南')).toBe('克利福德庫南');
+    expect(fold('Clifford·Kunan')).toBe('clifford·kunan');
+    expect(fold('·庫南')).toBe('·庫南');
+  });
+
+  test('every folded unit knows its source range, so a match maps back to the printed text', () => {
+    const source = '學者克利福德·庫南說';
+    const folded = foldText(source);
+    const [start, end] = occurrences(folded.text, '克利福德庫南')[0] ?? [0, 0];
+    expect(source.slice(...sourceRange(folded, start, end))).toBe('克利福德·庫南');
+    const [first, last] = occurrences(folded.text, '克利福德')[0] ?? [0, 0];
+    expect(source.slice(...sourceRange(folded, first, last))).toBe('克利福德');
+  });
+
+  test('characters outside the basic plane keep their source ranges', () => {
+    const source = '𠀋峯會';
+    const folded = foldText(source, { 峯: '峰' });
+    const [start, end] = occurrences(folded.text, '峰會')[0] ?? [0, 0];
+    expect(source.slice(...sourceRange(folded, start, end))).toBe('峯會');
+  });
+});
+
+describe('occurrences', () => {
+  test('finds every occurrence of a Han spelling', () => {
+    expect(occurrences('制裁，制裁', '制裁')).toEqual([
+      [0, 2],
+      [3, 5],
+    ]);
+  });
+
+  test('a Latin spelling must start a word', () => {
+    expect(occurrences('mexico xi', 'xi')).toEqual([[7, 9]]);
+    expect(occurrences('川普xi', 'xi')).toEqual([[2, 4]]);
+  });
+});

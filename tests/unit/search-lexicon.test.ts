@@ -1,0 +1,131 @@
+import { describe, expect, test } from 'vitest';
+import { convertText, isTongyongGuifan } from '../../src/conversion/index.ts';
+import { buildLexicons, type LexiconSources } from '../../src/search/lexicon-build.ts';
+import { emptyLexicon, pagefindQueries, planQuery, type SearchLexicon } from '../../src/search/lexicon.ts';
+import { convertForm, regionalPhrases, variantPairs } from '../../src/search/opencc-sources.ts';
+import { queryTerms } from '../../src/search/query.ts';
+
+/** The same text in both scripts, as the site's own text. */
+const both = (text: string) => ({
+  'zh-hant': text,
+  'zh-hans': convertText(text, { from: 'zh-TW', to: 'zh-hans' }),
+});
+
+const sources: LexiconSources = {
+  texts: [both('川普峰會後，俄羅斯總統普丁會見總理。「訊息傳遞」'), both('中俄關係以意識型態為依歸，甚至可以說是一份聲明。')],
+  variantPairs: variantPairs(),
+  phrases: [
+    { from: '信息技術', to: ['資訊科技'] },
+    { from: '宣告', to: ['聲明'] },
+    { from: '宣言書', to: ['宣言稿'] },
+  ],
+  names: [
+    ['普京', '普丁', '普亭', 'Putin'],
+    ['特朗普', '川普'],
+    ['蓬佩奧', '龐培歐'],
+    ['訊息', '信息'],
+  ],
+  convert: convertForm,
+  isSimplifiedStandard: isTongyongGuifan,
+};
+const lexicons = buildLexicons(sources);
+const hant = lexicons['zh-hant'];
+const hans = lexicons['zh-hans'];
+
+const spellings = (query: string, lexicon: SearchLexicon): string[][] =>
+  planQuery(queryTerms(query), lexicon).map((plan) => plan.spellings);
+
+describe('buildLexicons: variant folding', () => {
+  test('on Traditional pages, every variant of a printed character folds to the printed form', () => {
+    expect(hant.fold['峯']).toBe('峰');
+    expect(hant.fold['説']).toBe('說');
+    expect(hant.fold['爲']).toBe('為');
+  });
+
+  test('characters the site never prints in any form are left out', () => {
+    expect(hant.fold['嫺']).toBeUndefined();
+  });
+
+  test('on Simplified pages, only non-standard characters fold, to the Simplified form the site prints', () => {
+    expect(hans.fold['峯']).toBe('峰');
+    expect(hans.fold['説']).toBe('说');
+    expect(hans.fold['爲']).toBe('为');
+    // 着 and 著 are both standard Simplified characters: they stay apart.
+    expect(hans.fold['着']).toBeUndefined();
+  });
+});
+
+describe('buildLexicons: regional forms', () => {
+  test('a name in any form leads to the forms the site prints, in every script', () => {
+    expect(hant.aliases).toContainEqual([['普京', '普丁', '普亭', 'putin'], ['普丁']]);
+    expect(hans.aliases).toContainEqual([['普京', '普丁', '普亭', 'putin'], ['普丁']]);
+  });
+
+  test('a name none of whose forms the site prints is left out', () => {
+    expect(hant.aliases.some(([keys]) => keys.includes('龐培歐'))).toBe(false);
+  });
+
+  test('OpenCC phrases are kept one way, and only where the site prints the target', () => {
+    expect(hant.aliases).toContainEqual([['宣告'], ['聲明']]);
+    expect(hans.aliases).toContainEqual([['宣告'], ['声明']]);
+    expect(hant.aliases.some(([keys]) => keys.includes('信息技術'))).toBe(false);
+    expect(hant.aliases.some(([keys]) => keys.includes('宣言書'))).toBe(false);
+  });
+
+  test('keys are written in every script', () => {
+    expect(hans.aliases).toContainEqual([['訊息', '讯息', '信息'], ['讯息']]);
+  });
+});
+
+describe('planQuery', () => {
+  test('a regional form adds the printed form as a spelling, after the term’s own', () => {
+    const [plan] = planQuery(['普京'], hant);
+    expect(plan?.spellings).toEqual(['普京', '普丁']);
+    expect(plan?.own).toBe(1);
+    expect(plan?.aliases).toEqual([{ typed: '普京', printed: '普丁' }]);
+  });
+
+  test('a regional form inside a longer term is replaced where it stands', () => {
+    expect(spellings('前總統特朗普', hant)).toEqual([['前總統特朗普', '前總統川普']]);
+  });
+
+  test('variants and the other script fold into the page’s forms before aliases apply', () => {
+    expect(spellings('川普峯會', hant)).toEqual([['川普峰會']]);
+    expect(spellings('信息传递', hant)[0]).toContain('訊息傳遞');
+    expect(spellings('可以説', hans)).toEqual([['可以说']]);
+  });
+
+  test('without a lexicon, a term is searched as typed', () => {
+    expect(spellings('普京', emptyLexicon)).toEqual([['普京']]);
+  });
+});
+
+describe('pagefindQueries', () => {
+  test('every combination of the terms’ spellings, own first', () => {
+    expect(pagefindQueries(planQuery(['普京', '總統'], hant), hant)).toEqual(['普京 總統', '普丁 總統']);
+  });
+
+  test('a folded form the site prints in several ways is searched in each', () => {
+    const lexicon: SearchLexicon = { ...emptyLexicon, fold: { 峯: '峰' }, forms: { 峰: '峰峯' } };
+    expect(pagefindQueries(planQuery(['峯會'], lexicon), lexicon)).toEqual(['峰會', '峯會']);
+  });
+});
+
+describe('OpenCC sources', () => {
+  test('variant pairs come from the TW and HK variant tables', () => {
+    expect(variantPairs()).toContainEqual(['峯', '峰']);
+    expect(variantPairs()).toContainEqual(['說', '説']);
+  });
+
+  test('regional phrases come from the TW and HK phrase tables and their reverses', () => {
+    expect(regionalPhrases()).toContainEqual({ from: '信息', to: ['資訊'] });
+    expect(regionalPhrases()).toContainEqual({ from: '資訊', to: ['信息'] });
+    expect(regionalPhrases()).toContainEqual({ from: '鼠標', to: ['滑鼠'] });
+  });
+
+  test('a form converts from whichever script it is written in', () => {
+    expect(convertForm('蓬佩奥', 'zh-hant')).toBe('蓬佩奧');
+    expect(convertForm('龐培歐', 'zh-hans')).toBe('庞培欧');
+    expect(convertForm('Putin', 'zh-hans')).toBe('Putin');
+  });
+});
