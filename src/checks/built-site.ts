@@ -34,7 +34,7 @@ async function readSlugs(dir: string): Promise<string[]> {
 /** URLs of the pages in each language's Pagefind index (fragments are gzipped JSON after a signature). */
 async function indexedUrls(site: string, base: string): Promise<Record<Script, Set<string>>> {
   const indexed = Object.fromEntries(scripts.map((script) => [script, new Set<string>()])) as Record<Script, Set<string>>;
-  for await (const name of glob('pagefind/fragment/*.pf_fragment', { cwd: site })) {
+  for await (const name of glob('pagefind/*/fragment/*.pf_fragment', { cwd: site })) {
     const text = gunzipSync(await readFile(join(site, name))).toString('utf8');
     const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
     const script = scripts.find((candidate) => url.startsWith(`/${candidate}/`));

@@ -11,6 +11,8 @@ export interface RenderedFacts {
   fixed: Record<Script, Set<string>>;
   /** `zh-hans/articles/<slug>/` → code points of text in the article body. */
   bodyLengths: Map<string, number>;
+  /** Slug → publication day (YYYY-MM-DD) of every article the pages showed: how the search index is split. */
+  articleDates: Map<string, string>;
 }
 
 const key = Symbol.for('guoji-shiping.rendered-facts');
@@ -20,6 +22,7 @@ export function renderedFacts(): RenderedFacts {
   store[key] ??= {
     fixed: Object.fromEntries(scripts.map((script) => [script, new Set<string>()])) as Record<Script, Set<string>>,
     bodyLengths: new Map(),
+    articleDates: new Map(),
   };
   return store[key];
 }

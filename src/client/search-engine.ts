@@ -20,6 +20,8 @@ interface Pagefind {
   options(options: { baseUrl?: string; excerptLength?: number; noWorker?: boolean }): Promise<void>;
   init(): Promise<void>;
   search(query: string): Promise<{ results: PagefindResult[] } | null>;
+  /** Adds another bundle of the index (a shard), searched with this one. */
+  mergeIndex(path: string, options?: { baseUrl?: string; excerptLength?: number }): Promise<void>;
 }
 
 interface PagefindResult {
@@ -119,7 +121,8 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
       watchSearchRequests();
       const root = normaliseBase(base);
       const [pagefind, lexicon] = await Promise.all([
-        import(/* @vite-ignore */ `${root}pagefind/pagefind.js`) as Promise<Pagefind>,
+        // The bundle with the newest articles has the script's name; the search data lists the others.
+        import(/* @vite-ignore */ `${root}pagefind/${script}/pagefind.js`) as Promise<Pagefind>,
         fetch(`${root}search/${script}.json`).then((response) => {
           if (!response.ok) throw new Error(`search data: HTTP ${response.status}`);
           return response.json() as Promise<SearchLexicon>;
@@ -129,6 +132,10 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
       // its requests would bypass watchSearchRequests().
       await pagefind.options({ baseUrl: base, excerptLength: 0, noWorker: true });
       await pagefind.init();
+      const others = (lexicon.shards ?? []).filter((shard) => shard !== script);
+      await Promise.all(
+        others.map((shard) => pagefind.mergeIndex(`${root}pagefind/${shard}/`, { baseUrl: base, excerptLength: 0 })),
+      );
       return { pagefind, lexicon };
     })();
     // A failed load may be a passing network fault: let the next query try again.

@@ -1,17 +1,26 @@
 /**
- * Builds the search index with Pagefind's CLI over the build output, from
- * scratch each build. Stops the build unless the extended binary ran: only
- * it segments Chinese, without it mid-sentence words are not found. Then
- * splits the index into small chunks and drops the text fragments store
- * twice (`src/search/pagefind-output.ts`), so a first query costs less.
+ * Builds the search index with Pagefind's Node API, one bundle per shard
+ * (`src/search/shards.ts`: per script and year), so that indexing memory
+ * stays bounded; Pagefind's service is closed after each shard. A shard
+ * whose pages are byte for byte those of the site being replaced is copied
+ * from it instead of indexed again. Each new bundle is compacted
+ * (`src/search/pagefind-output.ts`). Any error Pagefind reports stops the
+ * build, and so does a Pagefind without its extended binary, which alone
+ * segments Chinese (without it mid-sentence words are not found).
  */
-import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { renderedFacts } from '../checks/rendered-facts.ts';
 import { buildTimings } from '../lib/build-timing.ts';
+import { scripts } from '../lib/scripts.ts';
+import { articleKey } from '../lib/urls.ts';
 import { compactPagefindOutput } from '../search/pagefind-output.ts';
+import { planShards, type Shard } from '../search/shards.ts';
 import { BuildError } from './build-error.ts';
 
 /** Pagefind's bundled UIs: we search through its JS API, so they are not shipped. */
@@ -25,17 +34,51 @@ const unusedFiles = [
   'pagefind-highlight.js',
 ];
 
-function runPagefind(bin: string, site: string): Promise<{ code: number | null; log: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, '--site', site, '--output-subdir', 'pagefind'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, log }));
-  });
+/** Where a shard's bundle remembers what it was built from (a dot file: never served). */
+const digestFile = '.digest';
+
+/** The extended binary Pagefind's service will run, or why it cannot. */
+function extendedBinary(root: string): string | undefined {
+  if (process.env['PAGEFIND_BINARY_PATH'] || process.env['PAGEFIND_EXTENDED_BINARY_PATH']) return undefined;
+  const require = createRequire(join(root, 'node_modules', 'pagefind', 'package.json'));
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  try {
+    return require.resolve(`@pagefind/${platform}-${process.arch}/bin/pagefind_extended${platform === 'windows' ? '.exe' : ''}`);
+  } catch {
+    return undefined;
+  }
+}
+
+const fail = (title: string, errors: readonly string[]): never => {
+  throw new BuildError(title, errors.length > 0 ? [...errors] : ['(Pagefind gave no reason)']);
+};
+
+/** What a shard is built from: its pages, in order, and their bytes. */
+async function shardDigest(site: string, files: readonly string[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of files)
+    hash
+      .update(file)
+      .update('\u0000')
+      .update(await readFile(join(site, file)))
+      .update('\u0000');
+  return hash.digest('hex');
+}
+
+/** Indexes one shard's pages into `output` with a fresh Pagefind service, and closes it. */
+async function indexShard(site: string, files: readonly string[], output: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) return fail('The search index was not built: Pagefind did not start.', errors);
+  try {
+    for (const file of files) {
+      const added = await index.addHTMLFile({ sourcePath: file, content: await readFile(join(site, file), 'utf8') });
+      if (added.errors.length > 0) fail(`The search index was not built: Pagefind could not read ${file}.`, added.errors);
+    }
+    const written = await index.writeFiles({ outputPath: output });
+    if (written.errors.length > 0) fail('The search index was not built: Pagefind could not write it.', written.errors);
+  } finally {
+    await pagefind.close();
+  }
 }
 
 export default function pagefindIndex(): AstroIntegration {
@@ -49,32 +92,53 @@ export default function pagefindIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const started = performance.now();
-        await rm(join(site, 'pagefind'), { recursive: true, force: true });
-        const { code, log } = await runPagefind(join(root, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'), site);
-        if (code !== 0)
-          throw new BuildError('The search index was not built: Pagefind failed.', log.trim().split('\n').slice(-8));
-        if (!log.includes('(Extended)')) {
+        if (extendedBinary(root) === undefined) {
           throw new BuildError('The search index was not built with Chinese word segmentation.', [
-            'Pagefind\'s log lacks "(Extended)": the standard binary ran, which finds almost no Chinese words.',
-            'Reinstall with `npm ci` so that @pagefind/<platform> provides pagefind_extended, or unset PAGEFIND_BINARY_PATH.',
+            "Pagefind's extended binary (@pagefind/<platform>/bin/pagefind_extended) is missing, or PAGEFIND_BINARY_PATH points elsewhere:",
+            'the standard binary finds almost no Chinese words. Reinstall with `npm install`, or unset the variable.',
           ]);
         }
-        await Promise.all(unusedFiles.map((file) => rm(join(site, 'pagefind', file), { force: true })));
-        let compacted;
-        try {
-          compacted = await compactPagefindOutput(join(site, 'pagefind'));
-        } catch (error) {
-          throw new BuildError('The search index could not be compacted: Pagefind wrote files we do not know.', [
-            error instanceof Error ? error.message : String(error),
-            'Check that the installed pagefind is the version package.json pins.',
-          ]);
+        const previous = process.env['BUILD_PREVIOUS_SITE'];
+        const articles = [...renderedFacts().articleDates].map(([slug, published]) => ({ slug, published }));
+        const plan = planShards(articles);
+        await rm(join(site, 'pagefind'), { recursive: true, force: true });
+        let built = 0;
+        let reused = 0;
+        let pages = 0;
+        const compacted = { before: 0, after: 0, chunks: 0 };
+        for (const shard of scripts.flatMap((script): Shard[] => plan[script])) {
+          const files = shard.slugs.map((slug) => `${shard.script}/${articleKey(slug)}index.html`);
+          const output = join(site, 'pagefind', shard.name);
+          const digest = await shardDigest(site, files);
+          pages += files.length;
+          const before = previous === undefined ? undefined : join(previous, 'pagefind', shard.name);
+          if (before !== undefined && (await readFile(join(before, digestFile), 'utf8').catch(() => '')) === digest) {
+            await cp(before, output, { recursive: true });
+            reused += 1;
+            continue;
+          }
+          await mkdir(output, { recursive: true });
+          await indexShard(site, files, output);
+          await Promise.all(unusedFiles.map((file) => rm(join(output, file), { force: true })));
+          try {
+            const report = await compactPagefindOutput(output);
+            compacted.before += report.before;
+            compacted.after += report.after;
+            compacted.chunks += report.chunks;
+          } catch (error) {
+            throw new BuildError('The search index could not be compacted: Pagefind wrote files we do not know.', [
+              error instanceof Error ? error.message : String(error),
+              'Check that the installed pagefind is the version package.json pins.',
+            ]);
+          }
+          await writeFile(join(output, digestFile), digest);
+          built += 1;
         }
-        const pages = /Indexed (\d+) pages/.exec(log)?.[1] ?? '?';
         const elapsed = performance.now() - started;
         buildTimings()['pagefind'] = elapsed;
         const kB = (bytes: number): string => (bytes / 1000).toFixed(1);
         logger.info(
-          `Pagefind (Extended) indexed ${pages} pages in ${Math.round(elapsed)} ms; index and fragments ${kB(compacted.before)} kB → ${kB(compacted.after)} kB in ${compacted.chunks} index chunks`,
+          `Pagefind (Extended) indexed ${pages} pages in ${built + reused} bundles (${reused} unchanged, copied) in ${Math.round(elapsed)} ms; new index and fragments ${kB(compacted.before)} kB → ${kB(compacted.after)} kB in ${compacted.chunks} chunks`,
         );
       },
     },

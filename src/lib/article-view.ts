@@ -11,6 +11,7 @@ import { storedHtmlSchema } from '../markdown/html-policy.ts';
 import { sanitizeInPlace } from '../markdown/rehype-sanitize-checked.ts';
 import type { ArticleCorrection, ArticleSource } from '../schemas/article.ts';
 import { timed } from './build-timing.ts';
+import { isoDay } from './dates.ts';
 import { countHan, readingMinutes } from './reading-time.ts';
 import type { Script, SourceVariant } from './scripts.ts';
 import { articleKey } from './urls.ts';
@@ -75,7 +76,9 @@ function shownFields(article: ArticleInput, script: Script): ShownFields {
       .filter(({ slug }) => slug !== 'footnote-label')
       .map((heading) => ({ ...heading, text: convert(heading.text) })),
   };
-  for (const text of log.fixed) renderedFacts().fixed[script].add(text);
+  const facts = renderedFacts();
+  for (const text of log.fixed) facts.fixed[script].add(text);
+  facts.articleDates.set(article.slug, isoDay(article.published));
   return shown;
 }
 

@@ -50,7 +50,7 @@ const short = 'public, max-age=300, must-revalidate';
  * Files that never change under the same name: Astro's hashed assets and
  * Pagefind's chunks named by their content. `*` stands for one file name.
  */
-export const immutableFiles = ['_astro/*', 'pagefind/index/*', 'pagefind/fragment/*', 'pagefind/*.pf_meta'] as const;
+export const immutableFiles = ['_astro/*', 'pagefind/*/index/*', 'pagefind/*/fragment/*', 'pagefind/*/*.pf_meta'] as const;
 
 /**
  * The headers of every response that is not an immutable asset: pages, feeds,
@@ -78,7 +78,7 @@ export function headersFile(base: string): string {
     ),
     ...[at('sitemap-*'), at('robots.txt')].map((path): [string, Record<string, string>] => [path, { 'Cache-Control': short }]),
     ...immutableFiles.map((path): [string, Record<string, string>] => [at(path), { 'Cache-Control': immutable }]),
-    ...[at('pagefind/*.js'), at('pagefind/*.json'), at('pagefind/wasm.*')].map((path): [string, Record<string, string>] => [
+    ...[at('pagefind/*/*.js'), at('pagefind/*/*.json'), at('pagefind/*/wasm.*')].map((path): [string, Record<string, string>] => [
       path,
       { 'Cache-Control': short },
     ]),

@@ -20,6 +20,8 @@ export interface SearchLexicon {
   forms: Readonly<Record<string, string>>;
   /** Regional forms: [forms a reader may type, the forms this script's pages print], all folded. */
   aliases: readonly (readonly [readonly string[], readonly string[]])[];
+  /** The bundles of this script's search index under `pagefind/`, the first loaded at once, the others merged into it. */
+  shards?: readonly string[];
 }
 
 /** A lexicon that changes nothing: for tests, and before the data has loaded. */

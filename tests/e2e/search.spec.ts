@@ -229,13 +229,13 @@ test('without the search index, the box says so and the page reads on', async ({
 });
 
 test('a corrupt search index is reported the same way', async ({ page }) => {
-  await page.route('**/pagefind/*.pf_meta', (route) => route.fulfill({ status: 200, body: 'garbage' }));
+  await page.route('**/pagefind/*/*.pf_meta', (route) => route.fulfill({ status: 200, body: 'garbage' }));
   await searchPage(page, 'zh-hant', '制裁');
   await expect(page.locator('[data-search-status]')).toHaveText(/搜尋暫時無法使用/);
 });
 
 test('a missing piece of the index is not mistaken for "no results"', async ({ page }) => {
-  await page.route('**/pagefind/index/**', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  await page.route('**/pagefind/*/index/**', (route) => route.fulfill({ status: 404, body: 'Not found' }));
   await searchPage(page, 'zh-hans', '制裁');
   await expect(page.locator('[data-search-status]')).toHaveText(/搜索暂时无法使用/);
 });

@@ -164,7 +164,7 @@ export function probes(site: Site): Probe[] {
     },
     {
       name: 'nor through Pagefind’s chunk folder',
-      path: `${p}/pagefind/fragment/..%2f..%2fzh-hans%2findex.html`,
+      path: `${p}/pagefind/zh-hant/fragment/..%2f..%2f..%2fzh-hans%2findex.html`,
       expect: page('/zh-hans/index.html'),
     },
     { name: 'the root 404 page asked for by name is a page', path: `${p}/_astro/%2e%2e/404.html`, expect: page('/404.html') },
@@ -319,18 +319,18 @@ export function probes(site: Site): Probe[] {
     { name: 'a Pagefind meta file is immutable', path: `${p}${pfMeta}`, expect: asset(pfMeta, 'application/octet-stream') },
     {
       name: 'Pagefind’s entry script is revalidated',
-      path: `${p}/pagefind/pagefind.js`,
-      expect: other('/pagefind/pagefind.js', 'text/javascript; charset=utf-8'),
+      path: `${p}/pagefind/zh-hant/pagefind.js`,
+      expect: other('/pagefind/zh-hant/pagefind.js', 'text/javascript; charset=utf-8'),
     },
     {
       name: 'Pagefind’s entry file is revalidated',
-      path: `${p}/pagefind/pagefind-entry.json`,
-      expect: other('/pagefind/pagefind-entry.json', 'application/json; charset=utf-8'),
+      path: `${p}/pagefind/zh-hant/pagefind-entry.json`,
+      expect: other('/pagefind/zh-hant/pagefind-entry.json', 'application/json; charset=utf-8'),
     },
     {
       name: 'Pagefind’s WebAssembly is revalidated',
-      path: `${p}/pagefind/wasm.unknown.pagefind`,
-      expect: other('/pagefind/wasm.unknown.pagefind', 'application/octet-stream'),
+      path: `${p}/pagefind/zh-hant/wasm.unknown.pagefind`,
+      expect: other('/pagefind/zh-hant/wasm.unknown.pagefind', 'application/octet-stream'),
     },
     {
       name: 'the sitemap',

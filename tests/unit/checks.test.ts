@@ -94,7 +94,7 @@ const articlePage = (lang: string, body: string) =>
   `<html lang="${lang}"><head><title>t</title></head><body><div class="article__body"><p>${body}</p></div></body></html>`;
 
 function facts(bodyLengths: [string, number][] = []): RenderedFacts {
-  return { fixed: { 'zh-hant': new Set(), 'zh-hans': new Set() }, bodyLengths: new Map(bodyLengths) };
+  return { fixed: { 'zh-hant': new Set(), 'zh-hans': new Set() }, bodyLengths: new Map(bodyLengths), articleDates: new Map() };
 }
 
 const check = (options: Omit<SiteCheckOptions, 'base' | 'guards' | 'facts'> & { facts?: RenderedFacts }) =>

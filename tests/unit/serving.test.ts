@@ -72,9 +72,9 @@ describe('which files are what', () => {
   test('hashed assets are immutable, an HTML file never, whatever its case', () => {
     for (const path of [
       '/_astro/a.1.css',
-      '/pagefind/index/zh_1.pf_index',
-      '/pagefind/fragment/x.pf_fragment',
-      '/pagefind/p.pf_meta',
+      '/pagefind/zh-hant/index/zh_1.pf_index',
+      '/pagefind/zh-hans-2024/fragment/x.pf_fragment',
+      '/pagefind/zh-hant/p.pf_meta',
     ])
       expect(isImmutable(path), path).toBe(true);
     for (const path of [
@@ -82,7 +82,7 @@ describe('which files are what', () => {
       '/_astro/x.html',
       '/_astro/X.HTML',
       '/_astro/a/b.js',
-      '/pagefind/pagefind.js',
+      '/pagefind/zh-hant/pagefind.js',
       '/zh-hant/index.html',
     ])
       expect(isImmutable(path), path).toBe(false);

@@ -86,8 +86,8 @@ describe('_headers', () => {
     expect(page['Content-Security-Policy']).toContain("frame-ancestors 'none'");
     expect(page['Cache-Control']).toBe('public, max-age=300, must-revalidate');
     expect(headersFor(rules, '/news/_astro/a.1234.js')['Cache-Control']).toBe('public, max-age=31536000, immutable');
-    expect(headersFor(rules, '/news/pagefind/fragment/zh_1.pf_fragment')['Cache-Control']).toContain('immutable');
-    expect(headersFor(rules, '/news/pagefind/pagefind-entry.json')['Cache-Control']).toContain('max-age=300');
+    expect(headersFor(rules, '/news/pagefind/zh-hant/fragment/zh_1.pf_fragment')['Cache-Control']).toContain('immutable');
+    expect(headersFor(rules, '/news/pagefind/zh-hant/pagefind-entry.json')['Cache-Control']).toContain('max-age=300');
   });
 
   test('no path matches two cache rules (hosts would join them with a comma)', () => {
@@ -96,8 +96,8 @@ describe('_headers', () => {
       '/',
       '/zh-hant/',
       '/_astro/a.js',
-      '/pagefind/index/a.pf_index',
-      '/pagefind/pagefind.js',
+      '/pagefind/zh-hant/index/a.pf_index',
+      '/pagefind/zh-hant/pagefind.js',
       '/sitemap-0.xml',
     ]) {
       const matching = rules.filter((rule) =>

@@ -11,7 +11,9 @@ import { siteContent } from '../../data/articles.ts';
 import { timed } from '../../lib/build-timing.ts';
 import { scripts, type Script } from '../../lib/scripts.ts';
 import { scriptPaths } from '../../lib/static-paths.ts';
+import { isoDay } from '../../lib/dates.ts';
 import { buildLexicons } from '../../search/lexicon-build.ts';
+import { planShards } from '../../search/shards.ts';
 import type { SearchLexicon } from '../../search/lexicon.ts';
 import { convertForm, regionalPhrases, variantPairs } from '../../search/opencc-sources.ts';
 
@@ -61,5 +63,12 @@ async function build(): Promise<Record<Script, SearchLexicon>> {
 export async function GET(context: APIContext): Promise<Response> {
   lexicons ??= build();
   const script = context.params['script'] as Script;
-  return new Response(JSON.stringify((await lexicons)[script]), { headers: { 'Content-Type': 'application/json' } });
+  const { articles } = await siteContent();
+  // The same plan as the indexer's (src/integrations/pagefind.ts), from the same slugs and dates.
+  const shards = planShards(articles.map(({ slug, published }) => ({ slug, published: isoDay(published) })))[script].map(
+    ({ name }) => name,
+  );
+  return new Response(JSON.stringify({ ...(await lexicons)[script], shards }), {
+    headers: { 'Content-Type': 'application/json' },
+  });
 }
