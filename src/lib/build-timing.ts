@@ -23,3 +23,14 @@ export function timed<T>(phase: string, work: () => T): T {
     timings[phase] = (timings[phase] ?? 0) + performance.now() - started;
   }
 }
+
+/** Runs `work` and adds the time until its promise settles to `phase`. */
+export async function timedAsync<T>(phase: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    const timings = buildTimings();
+    timings[phase] = (timings[phase] ?? 0) + performance.now() - started;
+  }
+}

@@ -1,20 +1,25 @@
 /**
  * How the search index is split, so that indexing memory stays bounded
  * however large the archive grows (Pagefind holds a whole index in memory
- * while it builds it, about half a megabyte a page): one Pagefind bundle
- * per script and year, a year cut into parts of at most `maxShardPages`
- * articles. The bundle with the newest articles has a fixed name (the
- * script's), so the browser can start loading it at once; it merges the
- * others (`mergeIndex`). The plan depends only on the articles' slugs and
- * dates, so the pages and the indexer make the same plan.
+ * while it builds it, about half a megabyte a page): each script's articles,
+ * oldest first, in bundles of at most `maxShardPages`. New articles join the
+ * newest bundle, so a rebuild indexes again only the bundles whose pages
+ * changed. The newest bundle has a fixed name (the script's), so the browser
+ * can start loading it at once; it merges the others (`mergeIndex`). The
+ * plan depends only on the articles' slugs and dates, so the pages and the
+ * indexer make the same plan.
  */
 import { scripts, type Script } from '../lib/scripts.ts';
 
-/** Most article pages in one bundle: about 1.2 GiB of memory for Pagefind while it indexes them. */
-export const maxShardPages = 2500;
+/**
+ * Most article pages in one bundle: about 1.2 GiB of memory for Pagefind
+ * while it indexes them. `SEARCH_SHARD_PAGES` sets it (the fixtures' build
+ * uses 1, so that the browser tests search merged bundles).
+ */
+export const maxShardPages = Number(process.env['SEARCH_SHARD_PAGES']) || 2500;
 
 export interface Shard {
-  /** Folder under `pagefind/`: `zh-hant` for the newest, `zh-hant-2024`, `zh-hant-2024-2`… for the rest. */
+  /** Folder under `pagefind/`: `zh-hant` for the newest articles, `zh-hant-1`, `zh-hant-2`… from the oldest. */
   name: string;
   script: Script;
   slugs: string[];
@@ -22,27 +27,16 @@ export interface Shard {
 
 /** The shards of every script, newest first in each. */
 export function planShards(articles: readonly { slug: string; published: string }[]): Record<Script, Shard[]> {
-  const byYear = new Map<string, { slug: string; published: string }[]>();
-  for (const article of articles) {
-    const year = article.published.slice(0, 4);
-    byYear.set(year, [...(byYear.get(year) ?? []), article]);
-  }
-  const years = [...byYear.keys()].sort().reverse();
-  const parts: { key: string; slugs: string[] }[] = [];
-  for (const year of years) {
-    const inYear = (byYear.get(year) ?? []).sort(
-      (a, b) => a.published.localeCompare(b.published) || a.slug.localeCompare(b.slug),
-    );
-    for (let start = 0, part = 1; start < inYear.length; start += maxShardPages, part += 1)
-      parts.push({
-        key: part === 1 ? year : `${year}-${part}`,
-        slugs: inYear.slice(start, start + maxShardPages).map(({ slug }) => slug),
-      });
-  }
+  const ordered = [...articles].sort((a, b) => a.published.localeCompare(b.published) || a.slug.localeCompare(b.slug));
+  const chunks: string[][] = [];
+  for (let start = 0; start < ordered.length; start += maxShardPages)
+    chunks.push(ordered.slice(start, start + maxShardPages).map(({ slug }) => slug));
   return Object.fromEntries(
     scripts.map((script) => [
       script,
-      parts.map(({ key, slugs }, index) => ({ name: index === 0 ? script : `${script}-${key}`, script, slugs })),
+      chunks
+        .map((slugs, index) => ({ name: index === chunks.length - 1 ? script : `${script}-${index + 1}`, script, slugs }))
+        .reverse(),
     ]),
   ) as Record<Script, Shard[]>;
 }

@@ -8,7 +8,7 @@ import type { APIContext } from 'astro';
 import { getCollection } from 'astro:content';
 import { convertText, isTongyongGuifan } from '../../conversion/index.ts';
 import { siteContent } from '../../data/articles.ts';
-import { timed } from '../../lib/build-timing.ts';
+import { timed, timedAsync } from '../../lib/build-timing.ts';
 import { scripts, type Script } from '../../lib/scripts.ts';
 import { scriptPaths } from '../../lib/static-paths.ts';
 import { isoDay } from '../../lib/dates.ts';
@@ -61,7 +61,7 @@ async function build(): Promise<Record<Script, SearchLexicon>> {
 }
 
 export async function GET(context: APIContext): Promise<Response> {
-  lexicons ??= build();
+  lexicons ??= timedAsync('search-data', build);
   const script = context.params['script'] as Script;
   const { articles } = await siteContent();
   // The same plan as the indexer's (src/integrations/pagefind.ts), from the same slugs and dates.
