@@ -1,8 +1,11 @@
-/** Writes today's date on the printout's provenance line, in the page's script, when the page loads and again before printing. */
+/**
+ * Writes today's date on the printout's provenance line, as a `<time>` in
+ * the page's script, when the page loads and again before printing.
+ */
 export function stampPrintDate(): void {
   const line = document.querySelector<HTMLElement>('[data-print-date]');
-  const time = line?.querySelector('time');
-  if (!line || !time) return;
+  if (!line) return;
+  const time = line.querySelector('time') ?? line.appendChild(document.createElement('time'));
   const stamp = (): void => {
     const now = new Date();
     time.dateTime = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');

@@ -22,5 +22,6 @@ export const pageTypes = (script: string): string[] => [
   `/${script}/topics/`,
   `/${script}/topics/china-russia/`,
   `/${script}/search/?q=制裁`,
+  `/${script}/about/`,
   `/${script}/404.html`,
 ];
