@@ -9,7 +9,7 @@ import { siteSections } from '../../src/lib/navigation.ts';
 import { scripts } from '../../src/lib/scripts.ts';
 import zhHans from '../../src/i18n/zh-hans.ts';
 import zhHant from '../../src/i18n/zh-hant.ts';
-import { article, noLimits, xi } from './helpers.ts';
+import { article, noLimits, renderedCharacters, renderedLines, xi } from './helpers.ts';
 
 const strings = { 'zh-hant': zhHant, 'zh-hans': zhHans } as const;
 
@@ -19,25 +19,12 @@ const strings = { 'zh-hant': zhHant, 'zh-hans': zhHans } as const;
  * characters (a Latin word counts by its width, not its letters).
  */
 async function charactersPerLine(page: Page, selector: string): Promise<number[]> {
-  return page.$$eval(selector, (elements) =>
-    elements.flatMap((element) => {
-      const size = parseFloat(getComputedStyle(element).fontSize);
-      const lines = new Map<number, { left: number; right: number }>();
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node as Text;
-        for (let index = 0; index < text.data.length; index += 1) {
-          const range = document.createRange();
-          range.setStart(text, index);
-          range.setEnd(text, index + 1);
-          const rect = range.getClientRects()[0];
-          if (!rect || rect.width === 0) continue;
-          const key = Math.round(rect.top);
-          const line = lines.get(key) ?? { left: rect.left, right: rect.right };
-          lines.set(key, { left: Math.min(line.left, rect.left), right: Math.max(line.right, rect.right) });
-        }
-      }
-      return [...lines.values()].map(({ left, right }) => Math.round((right - left) / size));
+  const elements = await renderedCharacters(page, selector);
+  return elements.flatMap(({ chars, fontSize }) =>
+    renderedLines(chars).map((line) => {
+      const left = Math.min(...line.map((char) => char.left));
+      const right = Math.max(...line.map((char) => char.right));
+      return Math.round((right - left) / fontSize);
     }),
   );
 }
@@ -168,9 +155,11 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('with JavaScript the search page keeps the query in its box and drops the browse lists', async ({ page }) => {
+test('with JavaScript the search page keeps the query in its box; the lists for browsing without it go', async ({ page }) => {
   await page.goto('/zh-hans/search/?q=制裁');
   await expect(page.locator('#search-page-input')).toHaveValue('制裁');
+  await expect(page.locator('.search-results > li').first()).toBeVisible();
+  // Hidden at once, above the results, so nothing the reader sees shifts when the results come.
   await expect(page.locator('nav.browse')).toBeHidden();
 });
 

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { scripts } from '../../src/lib/scripts.ts';
-import { article, noLimits, xi } from './helpers.ts';
+import { article, noLimits, renderedCharacters, renderedLines, xi } from './helpers.ts';
 
 /** Each Latin word of the article body: its width on the page over its width set alone, unjustified. */
 async function latinStretch(page: Page): Promise<{ word: string; ratio: number }[]> {
@@ -56,27 +56,9 @@ const headlineWords: Record<string, string[]> = {
 
 /** Offsets in the headline's text where a rendered line starts (after the first). */
 async function lineStarts(page: Page, selector: string): Promise<{ text: string; starts: number[] }> {
-  return page.$eval(selector, (heading) => {
-    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
-    const tops: { offset: number; top: number; height: number }[] = [];
-    let offset = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node as Text;
-      for (let index = 0; index < text.data.length; index += 1) {
-        const range = document.createRange();
-        range.setStart(text, index);
-        range.setEnd(text, index + 1);
-        const rect = range.getClientRects()[0];
-        if (rect && text.data[index]?.trim()) tops.push({ offset: offset + index, top: rect.top, height: rect.height });
-      }
-      offset += text.data.length;
-    }
-    const starts = tops.filter((char, index) => {
-      const previous = tops[index - 1];
-      return previous !== undefined && char.top > previous.top + previous.height / 2;
-    });
-    return { text: heading.textContent ?? '', starts: starts.map((char) => char.offset) };
-  });
+  const [heading] = await renderedCharacters(page, selector);
+  const lines = renderedLines((heading?.chars ?? []).filter(({ char }) => char.trim() !== ''));
+  return { text: heading?.text ?? '', starts: lines.slice(1).map((line) => line[0]?.offset ?? -1) };
 }
 
 function wordBoundaries(words: string[]): Set<number> {
