@@ -68,7 +68,6 @@ export default {
   printedOn: '打印日期',
   browse: '浏览文章',
   articleTopics: '本文主题',
-  sectionsNav: '网站分区',
   footnotes: '注释',
   footnoteBack: (note: number, use: number) => `返回注释 ${note} 的引用处${use > 1 ? `（第 ${use} 处）` : ''}`,
 } as const satisfies UiStrings;

@@ -66,7 +66,6 @@ export default {
   printedOn: '列印日期',
   browse: '瀏覽文章',
   articleTopics: '本文主題',
-  sectionsNav: '網站分區',
   footnotes: '註釋',
   footnoteBack: (note: number, use: number) => `返回註釋 ${note} 的引用處${use > 1 ? `（第 ${use} 處）` : ''}`,
 } as const;

@@ -8,8 +8,10 @@
  * Words come from the platform's dictionary segmenter (ICU), which knows
  * common words but cuts names it does not know into single characters
  * (米|舒|斯|京). So: consecutive single characters are read as one word, and
- * a lone single character (向, 與, 式) is bound to the words on both sides.
- * That breaks less often than it could, never inside a name.
+ * a lone single character is bound to the word after it (向莫斯科, 習近平),
+ * or, if it is a suffix or particle (冷戰式, 不封頂) or ends the clause, to
+ * the word before it. That breaks less often than it could, never inside a
+ * name.
  */
 
 /** A clause of a headline: the space before it (none for the first) and its words; joined, they are the headline. */
@@ -26,6 +28,9 @@ const opening = /^[\p{Ps}\p{Pi}]+$/u;
 
 /** Spaces between clauses: a space with no Latin letter or digit on either side. */
 const clauseSpace = /((?<![\p{Script=Latin}\p{N}])[ \u3000]+(?![\p{Script=Latin}\p{N}]))/u;
+
+/** Single characters that end the word before them: suffixes and particles, in both scripts. */
+const suffixes = new Set(Array.from('式性化者們们家界型率度後后上下內内外間间裡里的了著着過过得地嗎吗呢吧'));
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -51,6 +56,12 @@ function clauseWords(clause: string, lang: string): string[] {
     } else groups.push({ text: segment, singles: single ? 1 : 0 });
   }
   const lone = (group: { singles: number } | undefined): boolean => group?.singles === 1;
+  /** A lone character that belongs to the word before it. */
+  const bindsBack = (index: number): boolean => {
+    const group = groups[index];
+    const next = groups[index + 1];
+    return lone(group) && (suffixes.has(group?.text ?? '') || next === undefined || closing.test(next.text));
+  };
   const words: string[] = [];
   groups.forEach((group, index) => {
     const previous = groups[index - 1];
@@ -58,9 +69,8 @@ function clauseWords(clause: string, lang: string): string[] {
       previous !== undefined &&
       !closing.test(group.text) &&
       !opening.test(previous.text) &&
-      // A lone character binds to its neighbours, except across punctuation.
-      !(lone(group) && !closing.test(previous.text)) &&
-      !(lone(previous) && !opening.test(group.text));
+      !bindsBack(index) &&
+      !(lone(previous) && !bindsBack(index - 1));
     if (breakBefore || words.length === 0) words.push(group.text);
     else words[words.length - 1] += group.text;
   });

@@ -16,15 +16,22 @@ describe('headlineClauses', () => {
     expect(words('川普峰會後數日會見米舒斯京')).toEqual([['川普', '峰會', '後數日', '會見', '米舒斯京']]);
   });
 
-  test('a lone character binds to the words on both sides, so 習近平 and 莫斯科 stay whole', () => {
-    expect(words('習近平同時向莫斯科與華盛頓傳遞訊息')).toEqual([['習近平', '同時向莫斯科與華盛頓', '傳遞', '訊息']]);
-    expect(words('习近平同时向莫斯科与华盛顿传递讯息', 'zh-Hans')).toEqual([['习近平', '同时向莫斯科与华盛顿', '传递', '讯息']]);
+  test('a lone character binds to the word after it, so 習近平 stays whole and 向 goes with 莫斯科', () => {
+    expect(words('習近平同時向莫斯科與華盛頓傳遞訊息')).toEqual([['習近平', '同時', '向莫斯科', '與華盛頓', '傳遞', '訊息']]);
+    expect(words('习近平同时向莫斯科与华盛顿传递讯息', 'zh-Hans')).toEqual([
+      ['习近平', '同时', '向莫斯科', '与华盛顿', '传递', '讯息'],
+    ]);
+  });
+
+  test('a lone suffix, particle or last character binds to the word before it', () => {
+    expect(words('絕非冷戰式結盟')).toEqual([['絕非', '冷戰式', '結盟']]);
+    expect(words('中俄關係不封頂')).toEqual([['中俄', '關係', '不封頂']]);
   });
 
   test('punctuation stays with its word, and a break may follow a colon', () => {
     expect(words('【FOCUS】中俄關係不封頂 絕非冷戰式結盟')).toEqual([
       ['【FOCUS】', '中俄', '關係', '不封頂'],
-      ['絕非', '冷戰式結盟'],
+      ['絕非', '冷戰式', '結盟'],
     ]);
     expect(words('中俄关系迎来新考验：从北京到阿斯塔纳的外交棋局', 'zh-Hans')[0]).toContain('考验：');
   });
