@@ -34,7 +34,14 @@ async function previousTwins(previous: string | undefined, name: string, raw: Bu
   const before = await readFile(join(previous, name)).catch(() => undefined);
   if (before === undefined || !before.equals(raw)) return undefined;
   const twins: [string, string] = [join(previous, `${name}.br`), join(previous, `${name}.gz`)];
-  const present = await Promise.all(twins.map((twin) => readFile(twin).then(() => true, () => false)));
+  const present = await Promise.all(
+    twins.map((twin) =>
+      readFile(twin).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
   return present.every(Boolean) ? twins : undefined;
 }
 

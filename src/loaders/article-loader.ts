@@ -68,7 +68,11 @@ export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loade
         // Its checks passed when it was stored; only what lies outside the file can have changed since.
         data.topics.forEach(({ id: topic }, index) => {
           if (!topicIds.has(topic))
-            problems.push({ file, field: `topics[${index}]`, message: `unknown topic "${topic}" (add it to content/topics.yaml)` });
+            problems.push({
+              file,
+              field: `topics[${index}]`,
+              message: `unknown topic "${topic}" (add it to content/topics.yaml)`,
+            });
         });
         unchanged.push({ id: stored.id, file, published: data.published });
         continue;
