@@ -6,9 +6,10 @@
  * `<span class="num">`, which the stylesheet keeps tight to the Han text
  * around them (2025年, not 2025 年). Text is never added or removed.
  *
- * Left alone: code, elements that already carry a `lang`, the footnotes'
- * generated labels (replaced later in the page's script), and inline rules
- * (`-{zh-hans:…;zh-hant:…}-`), which must stay whole for the converter.
+ * Left alone: code, superscripts, subscripts and ruby annotations, elements
+ * that already carry a `lang`, the footnotes' generated labels (replaced
+ * later in the page's script), and inline rules (`-{zh-hans:…;zh-hant:…}-`),
+ * which must stay whole for the converter.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
@@ -22,7 +23,27 @@ export interface LatinRunsOptions {
   numeralClass?: string;
 }
 
-const skipped = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'svg', 'math', 'template']);
+/**
+ * Not marked: code; superscripts and subscripts (H₂O, a note's number), which
+ * the stylesheet keeps tight anyway; and ruby annotations, whose Latin is
+ * romanisation (hàn), not English.
+ */
+const skipped = new Set([
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'var',
+  'script',
+  'style',
+  'svg',
+  'math',
+  'template',
+  'sub',
+  'sup',
+  'rt',
+  'rp',
+]);
 
 function isSkipped(element: Element): boolean {
   const { lang, id, dataFootnoteBackref, translate } = element.properties;

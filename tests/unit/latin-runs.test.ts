@@ -81,6 +81,13 @@ describe('rehypeLatinRuns', () => {
     expect(await mark(html)).toBe(html);
   });
 
+  test('superscripts, subscripts and ruby annotations are left alone', async () => {
+    const html = '<p>H<sub>2</sub>O，註<sup>1</sup>；<ruby>漢<rp>（</rp><rt>hàn</rt><rp>）</rp></ruby>字</p>';
+    expect(await mark(html)).toBe(
+      '<p><span lang="en">H</span><sub>2</sub><span lang="en">O</span>，註<sup>1</sup>；<ruby>漢<rp>（</rp><rt>hàn</rt><rp>）</rp></ruby>字</p>',
+    );
+  });
+
   test('inline rules stay whole, Latin inside them unmarked', async () => {
     expect(await mark('<p>-{zh-hans:软件;zh-hant:軟體}-與AI</p>')).toBe(
       '<p>-{zh-hans:软件;zh-hant:軟體}-與<span lang="en">AI</span></p>',

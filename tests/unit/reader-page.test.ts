@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { checkPage } from '../../src/checks/page-checks.ts';
 import { ui } from '../../src/i18n/index.ts';
 import { inSection, siteSections } from '../../src/lib/navigation.ts';
 import { withParagraphLinks } from '../../src/lib/rehype-paragraph-links.ts';
@@ -30,5 +31,27 @@ describe('site sections', () => {
     expect(home && inSection(home, '')).toBe(true);
     expect(home && inSection(home, 'topics/')).toBe(false);
     expect(topics && inSection(topics, 'topics/nato/')).toBe(true);
+  });
+});
+
+describe('the publish checks and the marks the reader’s page adds to an article body', () => {
+  const page = (body: string): string =>
+    `<!doctype html><html lang="zh-Hant"><head><title>甲</title></head><body><div class="article__body">${body}</div></body></html>`;
+  const context = { fixed: {}, guards: true };
+
+  test('Latin runs, numerals and ¶ links pass', () => {
+    const body = withParagraphLinks('<p id="p1"><span class="num">2025</span>年，<span lang="en">AUKUS</span>。</p>', {
+      label: (number) => `第 ${number} 段的連結`,
+    });
+    expect(checkPage('zh-hant/articles/a/index.html', page(body), undefined, context)).toEqual([]);
+  });
+
+  test('any other class is still refused', () => {
+    expect(
+      checkPage('zh-hant/articles/a/index.html', page('<p id="p1"><span class="x">甲</span></p>'), undefined, context),
+    ).toEqual(['zh-hant/articles/a/index.html: the article body holds <span>, which no article may publish']);
+    expect(
+      checkPage('zh-hant/articles/a/index.html', page('<p id="p1">甲<a class="x" href="#p1"></a></p>'), undefined, context),
+    ).toHaveLength(1);
   });
 });
