@@ -16,7 +16,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  reporter: [['list']],
+  // The HTML report (playwright-report/) holds the screenshots the tests attach.
+  reporter: [['list'], ['html', { open: 'never' }]],
   use: {
     browserName: 'chromium',
     launchOptions: { executablePath, args },

@@ -48,11 +48,19 @@ const verbatim = new Set(['code', 'kbd', 'samp', 'pre', 'script', 'style', 'var'
 /** hast property names of the attributes a reader perceives. */
 export const perceivedAttributes = ['alt', 'title', 'ariaLabel', 'ariaDescription', 'placeholder'] as const;
 
+/** Stands for an inline element left as written, inside a run: no phrase or pinned term matches across it. */
+const gap = '\uFFFC';
+
+/** Whether an element is marked with a language other than Chinese. */
+function isOtherLanguage(element: Element): boolean {
+  const { lang } = element.properties;
+  return typeof lang === 'string' && lang !== '' && !lang.toLowerCase().startsWith('zh');
+}
+
 /** Whether an element's content is left exactly as written on every page. */
 export function isVerbatim(element: Element): boolean {
-  const { lang, translate } = element.properties;
-  if (verbatim.has(element.tagName) || translate === 'no') return true;
-  return typeof lang === 'string' && lang !== '' && !lang.toLowerCase().startsWith('zh');
+  const { translate } = element.properties;
+  return verbatim.has(element.tagName) || translate === 'no' || isOtherLanguage(element);
 }
 
 export default function rehypeConvertScript(options: RehypeConvertScriptOptions) {
@@ -81,7 +89,10 @@ export default function rehypeConvertScript(options: RehypeConvertScriptOptions)
         run.push(child);
       } else if (child.type === 'element') {
         if (isVerbatim(child)) {
-          convertRun(run.splice(0));
+          // A word in another language inside a sentence (「<span lang="en">AUKUS</span>」) is a gap in the
+          // phrase, not its end: the quotation marks around it are still one pair. The gap stops phrase matching.
+          if (phrasing.has(child.tagName) && isOtherLanguage(child)) run.push({ type: 'text', value: gap });
+          else convertRun(run.splice(0));
           continue;
         }
         convertAttributes(child);

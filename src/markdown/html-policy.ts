@@ -151,21 +151,26 @@ export const sanitizeSchema: Schema = {
 
 const headingId: [string, ...RegExp[]] = ['id', /^[^\s]+$/];
 
+/** The attributes the sanitizer's schema gives `tag`, less the definition of `name`. */
+const attributesExcept = (tag: string, name: string): NonNullable<Schema['attributes']>[string] =>
+  (sanitizeSchema.attributes?.[tag] ?? []).filter((definition) => !(Array.isArray(definition) && definition[0] === name));
+
 /**
  * The schema of stored article HTML, sanitized again as each page is built
- * (the content cache is not trusted): the same, plus the ids the pipeline
- * gives headings and paragraphs after its own sanitizer.
+ * (the content cache is not trusted), and of the article body on a built
+ * page: the same, plus what the pipeline adds after its own sanitizer (the
+ * ids of headings and paragraphs, `<span class="num">` around numerals) and
+ * what the article page adds (the empty ¶ link of each paragraph).
  */
 export const storedHtmlSchema: Schema = {
   ...sanitizeSchema,
   attributes: {
     ...sanitizeSchema.attributes,
+    a: [...attributesExcept('a', 'className'), ['className', 'data-footnote-backref', 'para-link']],
+    span: [...attributesExcept('span', 'className'), ['className', 'num']],
     p: [['id', /^p\d+$/]],
     h1: [headingId],
-    h2: [
-      ...(sanitizeSchema.attributes?.['h2'] ?? []).filter((definition) => !(Array.isArray(definition) && definition[0] === 'id')),
-      headingId,
-    ],
+    h2: [...attributesExcept('h2', 'id'), headingId],
     h3: [headingId],
     h4: [headingId],
     h5: [headingId],

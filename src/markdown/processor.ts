@@ -20,6 +20,7 @@ import type { SourceVariant } from '../lib/scripts.ts';
 import { sanitizeSchema } from './html-policy.ts';
 import { findDeepNesting, maxNesting } from './nesting.ts';
 import rehypeHeadingIds, { type Heading } from './rehype-heading-ids.ts';
+import rehypeLatinRuns from './rehype-latin-runs.ts';
 import rehypeParagraphIds from './rehype-paragraph-ids.ts';
 import rehypeSanitizeChecked from './rehype-sanitize-checked.ts';
 import remarkConversionReview from './remark-conversion-review.ts';
@@ -60,6 +61,7 @@ function processor({ variant, glossary, lint = false, checkScript = true, extraT
       .use(rehypeSanitizeChecked, sanitizeSchema)
       .use(rehypeHeadingIds)
       .use(rehypeParagraphIds)
+      .use(rehypeLatinRuns)
       .use(rehypeStringify)
   );
 }

@@ -66,7 +66,8 @@ async function wholeSite(dir: string): Promise<string | undefined> {
   ])
     if (!existsSync(join(dir, file))) return undefined;
   const page = await readFile(join(dir, 'zh-hant', 'articles', slug, 'index.html'), 'utf8').catch(() => '');
-  return /<h1[^>]*>([^<]*)<\/h1>/.exec(page)?.[1];
+  // The headline's text: its clauses and words are wrapped in markup for line breaking.
+  return /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(page)?.[1]?.replace(/<[^>]*>/g, '');
 }
 
 const setTitle = async (title: string): Promise<void> => {

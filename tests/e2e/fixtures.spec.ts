@@ -56,6 +56,22 @@ test.describe('an article written in Simplified script', () => {
   });
 });
 
+test('an updated article shows the day it was updated beside the day it was published, both as <time>', async ({ page }) => {
+  for (const [script, updated] of [
+    ['zh-hant', '更新於 2025年11月2日'],
+    ['zh-hans', '更新于 2025年11月2日'],
+  ] as const) {
+    await page.goto(article(script, simplifiedSource));
+    const times = page.locator('.article__header .meta time');
+    await expect(times).toHaveCount(2);
+    await expect(times.nth(0)).toHaveAttribute('datetime', '2025-10-30');
+    await expect(times.nth(1)).toHaveAttribute('datetime', '2025-11-02');
+    await expect(page.locator('.article__header .meta')).toContainText(updated);
+  }
+  await page.goto(article('zh-hant', withRules));
+  await expect(page.locator('.article__header .meta time')).toHaveCount(1);
+});
+
 test.describe('an article with inline rules', () => {
   test('-{…}- keeps its text on every page; -{zh-hans:…;zh-hant:…}- gives each script its own', async ({ page }) => {
     await page.goto(article('zh-hans', withRules));

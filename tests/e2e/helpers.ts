@@ -1,5 +1,6 @@
 /** Shared facts and helpers for the browser tests. */
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { splitFrontmatter } from '../../src/markdown/frontmatter.ts';
 
 export const xi = 'xi-mishustin-after-trump-summit-2025';
@@ -22,5 +23,57 @@ export const pageTypes = (script: string): string[] => [
   `/${script}/topics/`,
   `/${script}/topics/china-russia/`,
   `/${script}/search/?q=制裁`,
+  `/${script}/about/`,
   `/${script}/404.html`,
 ];
+
+/** One rendered character of an element's text: its offset in the element's text and its box. */
+export interface RenderedCharacter {
+  offset: number;
+  char: string;
+  left: number;
+  right: number;
+  top: number;
+  height: number;
+}
+
+/**
+ * The characters each matching element renders, in order, with their boxes
+ * (characters with no box, such as a collapsed space, are left out), and
+ * each element's text and font size: what line measurements start from.
+ */
+export async function renderedCharacters(
+  page: Page,
+  selector: string,
+): Promise<{ text: string; fontSize: number; chars: RenderedCharacter[] }[]> {
+  return page.$$eval(selector, (elements) =>
+    elements.map((element) => {
+      const chars: RenderedCharacter[] = [];
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      let offset = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node as Text;
+        for (let index = 0; index < text.data.length; index += 1) {
+          const range = document.createRange();
+          range.setStart(text, index);
+          range.setEnd(text, index + 1);
+          const rect = range.getClientRects()[0];
+          if (rect && rect.width > 0) chars.push({ offset: offset + index, char: text.data[index] ?? '', ...rect.toJSON() });
+        }
+        offset += text.data.length;
+      }
+      return { text: element.textContent ?? '', fontSize: parseFloat(getComputedStyle(element).fontSize), chars };
+    }),
+  );
+}
+
+/** The rendered lines of a text, from its characters: a character lower than the one before by half a line starts a line. */
+export function renderedLines(chars: readonly RenderedCharacter[]): RenderedCharacter[][] {
+  const lines: RenderedCharacter[][] = [];
+  chars.forEach((char, index) => {
+    const previous = chars[index - 1];
+    if (previous === undefined || char.top > previous.top + previous.height / 2) lines.push([char]);
+    else lines.at(-1)?.push(char);
+  });
+  return lines;
+}

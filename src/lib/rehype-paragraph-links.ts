@@ -1,0 +1,45 @@
+/**
+ * rehype plugin: gives each numbered paragraph of an article body (`p12`) a
+ * link to itself, so a reader can copy or open the paragraph's address. The
+ * link holds no text (the stylesheet draws its ¶, its name is `aria-label`),
+ * so the body's text stays exactly what the conversion produced. Runs on the
+ * converted body, with the label in the page's script.
+ */
+import type { Element, Root } from 'hast';
+import rehypeParse from 'rehype-parse';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+
+export interface ParagraphLinksOptions {
+  /** The link's accessible name, for paragraph `number`. */
+  label: (number: number) => string;
+  /** Class of the link. */
+  className?: string;
+}
+
+const paragraphId = /^p(\d+)$/;
+
+export default function rehypeParagraphLinks({ label, className = 'para-link' }: ParagraphLinksOptions) {
+  return (tree: Root): void => {
+    for (const node of tree.children) {
+      if (node.type !== 'element' || node.tagName !== 'p') continue;
+      const id = node.properties['id'];
+      const number = typeof id === 'string' ? paragraphId.exec(id)?.[1] : undefined;
+      if (number === undefined) continue;
+      const link: Element = {
+        type: 'element',
+        tagName: 'a',
+        properties: { className: [className], href: `#${String(id)}`, ariaLabel: label(Number(number)) },
+        children: [],
+      };
+      node.children.push(link);
+    }
+  };
+}
+
+/** An article body's HTML with a link on each numbered paragraph. */
+export function withParagraphLinks(html: string, options: ParagraphLinksOptions): string {
+  return String(
+    unified().use(rehypeParse, { fragment: true }).use(rehypeParagraphLinks, options).use(rehypeStringify).processSync(html),
+  );
+}
