@@ -60,7 +60,7 @@ async function wholeSite(dir: string): Promise<string | undefined> {
     'index.html',
     '_headers',
     'sitemap-index.xml',
-    'pagefind/pagefind.js',
+    'pagefind/zh-hant/pagefind.js',
     'zh-hant/index.html',
     'zh-hans/index.html',
   ])
