@@ -54,9 +54,9 @@ export function probes(site: Site): Probe[] {
   };
   const css = find(/^\/_astro\/.*\.css$/);
   const js = find(/^\/_astro\/.*\.js$/);
-  const fragment = find(/^\/pagefind\/fragment\//);
-  const pfIndex = find(/^\/pagefind\/index\//);
-  const pfMeta = find(/^\/pagefind\/[^/]+\.pf_meta$/);
+  const fragment = find(/^\/pagefind\/[^/]+\/fragment\//);
+  const pfIndex = find(/^\/pagefind\/[^/]+\/index\//);
+  const pfMeta = find(/^\/pagefind\/[^/]+\/[^/]+\.pf_meta$/);
   const notFound: Expectation = { status: 404, file: '/404.html', contentType: html };
   const notFoundHant: Expectation = { status: 404, file: '/zh-hant/404.html', contentType: html };
   // `..` above the server's root is refused outright; under /news/ the same spelling only leaves the site.
