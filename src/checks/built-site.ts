@@ -10,26 +10,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import Tinypool from 'tinypool';
-import { isPublished } from '../lib/publication.ts';
+import { feedSize } from '../lib/feed.ts';
+import { newestFirst } from '../lib/order.ts';
 import { scripts, type Script } from '../lib/scripts.ts';
 import { normaliseBase } from '../lib/urls.ts';
-import { splitFrontmatter } from '../markdown/frontmatter.ts';
 import { checkFeed, scriptOfPage, type PageCheckContext } from './page-checks.ts';
 import checkBatch, { type PageBatch } from './page-worker.ts';
 import type { RenderedFacts } from './rendered-facts.ts';
 import { findMissing } from './site.ts';
-
-/** Slugs of the articles, read from their frontmatter: the list of what must be published. */
-async function readSlugs(dir: string): Promise<string[]> {
-  const slugs: string[] = [];
-  for await (const name of glob('**/*.md', { cwd: dir })) {
-    const { data } = splitFrontmatter(await readFile(join(dir, name), 'utf8'));
-    const published = typeof data?.['published'] === 'string' ? new Date(`${data['published']}T00:00:00Z`) : undefined;
-    // An article dated in the future is held back by the build, and must not be published yet.
-    if (typeof data?.['slug'] === 'string' && (published === undefined || isPublished(published))) slugs.push(data['slug']);
-  }
-  return slugs;
-}
 
 /** URLs of the pages in each language's Pagefind index (fragments are gzipped JSON after a signature). */
 async function indexedUrls(site: string, base: string): Promise<Record<Script, Set<string>>> {
@@ -47,8 +35,6 @@ export interface SiteCheckOptions {
   /** The built site folder. */
   site: string;
   base: string;
-  /** The content folder (with `articles/`), absolute. */
-  contentDir: string;
   facts: RenderedFacts;
   /** Run the character guards (off only for benchmark builds without conversion). */
   guards: boolean;
@@ -84,12 +70,14 @@ async function checkPages(
 export async function checkBuiltSite({
   site,
   base,
-  contentDir,
   facts,
   guards,
   workerFile,
 }: SiteCheckOptions): Promise<{ problems: string[]; pages: number; articles: number }> {
-  const slugs = await readSlugs(join(contentDir, 'articles'));
+  // What the content loader passed for publication, newest first as every list orders it.
+  const articles = newestFirst(
+    [...facts.contentArticles].map(([slug, day]) => ({ slug, published: new Date(`${day}T00:00:00Z`) })),
+  );
   const context: PageCheckContext = {
     fixed: Object.fromEntries(scripts.map((script) => [script, [...facts.fixed[script]]])),
     guards,
@@ -111,7 +99,11 @@ export async function checkBuiltSite({
   const sitemaps: string[] = [];
   for await (const name of glob('sitemap-*.xml', { cwd: site })) sitemaps.push(await readFile(join(site, name), 'utf8'));
   problems.push(
-    ...findMissing({ base, pages, feeds, sitemap: sitemaps.join('\n'), indexed: await indexedUrls(site, base) }, slugs),
+    ...findMissing(
+      { base, pages, feeds, sitemap: sitemaps.join('\n'), indexed: await indexedUrls(site, base) },
+      articles.map(({ slug }) => slug),
+      feedSize,
+    ),
   );
-  return { problems, pages: pages.length, articles: slugs.length };
+  return { problems, pages: pages.length, articles: articles.length };
 }

@@ -13,6 +13,8 @@ export interface RenderedFacts {
   bodyLengths: Map<string, number>;
   /** Slug → publication day (YYYY-MM-DD) of every article the pages showed: how the search index is split. */
   articleDates: Map<string, string>;
+  /** Slug → publication day of every article the content loader passed for publication: what must be published. */
+  contentArticles: Map<string, string>;
 }
 
 const key = Symbol.for('guoji-shiping.rendered-facts');
@@ -23,6 +25,7 @@ export function renderedFacts(): RenderedFacts {
     fixed: Object.fromEntries(scripts.map((script) => [script, new Set<string>()])) as Record<Script, Set<string>>,
     bodyLengths: new Map(),
     articleDates: new Map(),
+    contentArticles: new Map(),
   };
   return store[key];
 }

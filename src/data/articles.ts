@@ -7,13 +7,11 @@ import { convertText, type Glossary } from '../conversion/index.ts';
 import { scripts, type Script } from '../lib/scripts.ts';
 import { topicNameVariant } from '../schemas/topic.ts';
 import type { ArticleInput } from '../lib/article-view.ts';
-import { newestFirst } from '../lib/related.ts';
+import { newestFirst } from '../lib/order.ts';
 
-export interface Topic {
-  id: string;
-  /** The topic's name in every script. */
-  names: Readonly<Record<Script, string>>;
-}
+import type { Topic } from '../lib/archive.ts';
+
+export type { Topic } from '../lib/archive.ts';
 
 export interface SiteContent {
   articles: ArticleInput[];

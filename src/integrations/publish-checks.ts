@@ -13,7 +13,7 @@ import { conversionEnabled } from '../conversion/index.ts';
 import { buildTimings } from '../lib/build-timing.ts';
 import { BuildError } from './build-error.ts';
 
-export default function publishChecks(options: { contentDir: string }): AstroIntegration {
+export default function publishChecks(): AstroIntegration {
   let base = '/';
   let root = '';
   return {
@@ -28,7 +28,6 @@ export default function publishChecks(options: { contentDir: string }): AstroInt
         const { problems, pages, articles } = await checkBuiltSite({
           site: fileURLToPath(dir),
           base,
-          contentDir: resolve(root, options.contentDir),
           facts: renderedFacts(),
           guards: conversionEnabled,
           // Run as plain Node on worker threads, outside the bundle Astro made of this integration.

@@ -11,6 +11,7 @@ import { storedHtmlSchema } from '../markdown/html-policy.ts';
 import { sanitizeInPlace } from '../markdown/rehype-sanitize-checked.ts';
 import type { ArticleCorrection, ArticleSource } from '../schemas/article.ts';
 import { timed } from './build-timing.ts';
+import { authorKey } from './authors.ts';
 import { isoDay } from './dates.ts';
 import { countHan, readingMinutes } from './reading-time.ts';
 import type { Script, SourceVariant } from './scripts.ts';
@@ -40,8 +41,10 @@ export interface ArticleInput {
   headings: readonly { depth: number; slug: string; text: string }[];
 }
 
-export interface ArticleView extends Omit<ArticleInput, 'html' | 'digest' | 'glossary' | 'topics'> {
+export interface ArticleView extends Omit<ArticleInput, 'html' | 'digest' | 'glossary' | 'topics' | 'authors'> {
   script: Script;
+  /** Each author's name and role in this script, and the key of their page. */
+  authors: readonly { name: string; role: string; key: string }[];
   topics: readonly { id: string; name: string }[];
   bodyHtml: string;
   hanCharacters: number;
@@ -62,7 +65,11 @@ function shownFields(article: ArticleInput, script: Script): ShownFields {
     ...fields,
     title: convert(fields.title),
     summary: convert(fields.summary),
-    authors: fields.authors.map(({ name, role }) => ({ name: convert(name), role: convert(role) })),
+    authors: fields.authors.map(({ name, role }) => ({
+      name: convert(name),
+      role: convert(role),
+      key: authorKey(name, article.sourceVariant, glossary),
+    })),
     outlet: convert(fields.outlet),
     dateline: fields.dateline === undefined ? undefined : convert(fields.dateline),
     topics: fields.topics.map(({ id, names }) => ({ id, name: names[script] })),
@@ -99,6 +106,11 @@ function bodyHtml(article: ArticleInput, script: Script): string {
   facts.bodyLengths.set(`${script}/${articleKey(article.slug)}`, body.textLength);
   for (const text of log.fixed) facts.fixed[script].add(text);
   return body.html;
+}
+
+/** A piece of an article's metadata (an author's name, a role) in `script`, converted as the article's own fields are. */
+export function articleText(text: string, article: ArticleInput, script: Script): string {
+  return convertText(text, { from: article.sourceVariant, to: script, glossary: article.glossary });
 }
 
 /** The article in `script`: its fields converted the first time they are asked for, its body whenever it is. */

@@ -18,6 +18,7 @@ export interface SiteSection {
 export const siteSections: readonly SiteSection[] = [
   { key: '', label: 'home' },
   { key: 'topics/', label: 'topics' },
+  { key: 'archive/', label: 'archive' },
   { key: 'search/', label: 'search' },
   { key: 'about/', label: 'about' },
 ];

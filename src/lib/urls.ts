@@ -16,6 +16,16 @@ export function pageUrl(base: string, script: Script, key = ''): string {
 
 export const articleKey = (slug: string): string => `articles/${slug}/`;
 export const topicKey = (topic: string): string => `topics/${topic}/`;
+export const authorPageKey = (author: string): string => `authors/${author}/`;
+
+/** The archive (`archive/`), a year's page (`archive/2025/`) or a month's (`archive/2025/11/`). */
+export function archiveKey(year?: number, month?: number): string {
+  if (year === undefined) return 'archive/';
+  return month === undefined ? `archive/${year}/` : `archive/${year}/${String(month).padStart(2, '0')}/`;
+}
+
+/** Page `page` of a paginated list whose first page is `key`: `topics/x/`, `topics/x/2/`… */
+export const pagedKey = (key: string, page: number): string => (page <= 1 ? key : `${key}${page}/`);
 
 /** The script-free key of a path inside the site, or `undefined` outside a script. */
 export function keyOfPath(base: string, path: string): { script: Script; key: string } | undefined {

@@ -12,6 +12,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkArticleFile, findDuplicateSlugs, type CheckedArticle, type ContentProblem } from '../checks/content.ts';
+import { renderedFacts } from '../checks/rendered-facts.ts';
 import { buildTimings } from '../lib/build-timing.ts';
 import { isoDay } from '../lib/dates.ts';
 import { heldBack, isPublished } from '../lib/publication.ts';
@@ -114,6 +115,12 @@ export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loade
       });
     }
     for (const id of stale) store.delete(id);
+    // What must be published, for the publish checks: they compare it with what the pages and feeds hold.
+    const published = renderedFacts().contentArticles;
+    published.clear();
+    for (const { id, published: day } of unchanged) if (!stale.has(id)) published.set(id, isoDay(day));
+    for (const { article } of checked)
+      if (store.has(article.data.slug)) published.set(article.data.slug, isoDay(article.data.published));
   }
 
   return {

@@ -5,7 +5,6 @@ import { describe, expect, test } from 'vitest';
 import { formatDate, isoDay } from '../../src/lib/dates.ts';
 import { headersFor, parseHeadersFile } from '../../src/lib/headers-file.ts';
 import { countHan, readingMinutes } from '../../src/lib/reading-time.ts';
-import { neighbours, relatedArticles } from '../../src/lib/related.ts';
 import { preferredScript } from '../../src/lib/scripts.ts';
 import { headersFile } from '../../src/lib/security.ts';
 import { keyOfPath, pageUrl } from '../../src/lib/urls.ts';
@@ -48,20 +47,6 @@ describe('dates and reading time', () => {
     expect(countHan('川普(Donald Trump)與習近平，2025年')).toBe(7);
     expect(readingMinutes(0)).toBe(1);
     expect(readingMinutes(4000)).toBe(10);
-  });
-});
-
-describe('related articles', () => {
-  const a = { slug: 'a', published: new Date('2025-01-01'), topics: [{ id: 'x' }, { id: 'y' }] };
-  const b = { slug: 'b', published: new Date('2024-01-01'), topics: [{ id: 'x' }, { id: 'y' }] };
-  const c = { slug: 'c', published: new Date('2025-06-01'), topics: [{ id: 'x' }] };
-  const d = { slug: 'd', published: new Date('2023-01-01'), topics: [{ id: 'z' }] };
-  test('most shared topics first, then newest; never the article itself or unrelated ones', () => {
-    expect(relatedArticles(a, [a, b, c, d]).map(({ slug }) => slug)).toEqual(['b', 'c']);
-  });
-  test('neighbours in time', () => {
-    expect(neighbours(a, [a, b, c, d])).toEqual({ older: b, newer: c });
-    expect(neighbours(c, [a, b, c, d])).toEqual({ older: a });
   });
 });
 

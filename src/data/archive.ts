@@ -1,0 +1,18 @@
+/** The archive of this build (`src/lib/archive.ts`), made once from the content collections. */
+import { buildArchive, type Archive } from '../lib/archive.ts';
+import { siteContent } from './articles.ts';
+
+export type { Archive, ArticleLinks, Author, Month, Year } from '../lib/archive.ts';
+
+let built: Promise<Archive> | undefined;
+
+/** The archive of this build (made again on each call in dev, where content changes). */
+export function archive(): Promise<Archive> {
+  const make = async (): Promise<Archive> => {
+    const { articles, topics } = await siteContent();
+    return buildArchive(articles, topics);
+  };
+  if (import.meta.env.DEV) return make();
+  built ??= make();
+  return built;
+}
