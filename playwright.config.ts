@@ -5,6 +5,7 @@ import { chromiumFlags as args, chromiumPath as executablePath } from './scripts
 const rootPort = Number(process.env['E2E_PORT'] ?? 4329);
 const subpathPort = rootPort + 1;
 const fixturesPort = rootPort + 2;
+const archivePort = rootPort + 3;
 
 /**
  * Browser tests in headless Chromium against the built site, served the way a
@@ -24,10 +25,12 @@ export default defineConfig({
     locale: 'zh-TW',
   },
   projects: [
-    { name: 'root', testIgnore: /(subpath|fixtures)\.spec\.ts/, use: { baseURL: `http://localhost:${rootPort}` } },
+    { name: 'root', testIgnore: /(subpath|fixtures|archive)\.spec\.ts/, use: { baseURL: `http://localhost:${rootPort}` } },
     { name: 'subpath', testMatch: /subpath\.spec\.ts/, use: { baseURL: `http://localhost:${subpathPort}` } },
     // The fixture articles of tests/fixtures/content (npm run build:fixtures): a Simplified source, rules, footnotes.
     { name: 'fixtures', testMatch: /fixtures\.spec\.ts/, use: { baseURL: `http://localhost:${fixturesPort}` } },
+    // A generated archive of 400 articles over 18 months (npm run build:archive): paged lists, archive, authors, feeds.
+    { name: 'archive', testMatch: /archive\.spec\.ts/, use: { baseURL: `http://localhost:${archivePort}` } },
   ],
   webServer: [
     {
@@ -43,6 +46,11 @@ export default defineConfig({
     {
       command: `node scripts/serve.ts --dir .build/fixtures-dist --port ${fixturesPort} --base /`,
       url: `http://localhost:${fixturesPort}/`,
+      reuseExistingServer: false,
+    },
+    {
+      command: `node scripts/serve.ts --dir .build/archive-dist --port ${archivePort} --base /`,
+      url: `http://localhost:${archivePort}/`,
       reuseExistingServer: false,
     },
   ],

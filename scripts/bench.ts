@@ -149,7 +149,7 @@ console.log(
 );
 for (const count of sizes) {
   const content = join(bench, `corpus-${count}`);
-  await writeCorpus(content, count, join(root, 'content'));
+  await writeCorpus(content, count, { contentDir: join(root, 'content') });
   const on = build(content, join(bench, `out-${count}`), true);
   const off = build(content, join(bench, `out-${count}-plain`), false);
   await rm(join(bench, `out-${count}-plain`), { recursive: true, force: true });

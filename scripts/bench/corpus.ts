@@ -4,7 +4,7 @@
  * every run builds the same text), in both source variants. Written under
  * `.bench/`, never into `content/`.
  */
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { splitFrontmatter } from '../../src/markdown/frontmatter.ts';
 
@@ -67,20 +67,36 @@ const authors: [string, string][] = [
   ['謝雅琪', '記者'],
 ];
 
-/** The first and last day of the generated archive. */
-const first = Date.UTC(2018, 0, 1);
-const last = Date.UTC(2026, 5, 30);
+/** The file that marks a folder as a generated archive, so that writing one again may empty it. */
+const marker = '.generated-archive';
+
+export interface CorpusOptions {
+  /** The content folder whose articles, topics, glossary and names the corpus is made from. */
+  contentDir?: string;
+  seed?: number;
+  /** The first and last day of the archive (`YYYY-MM-DD`); the articles are spread evenly between them. */
+  first?: string;
+  last?: string;
+}
 
 /** Writes `N` articles, and the topics, glossary and names files, into `dir` (a content folder). */
-export async function writeCorpus(dir: string, count: number, contentDir = 'content', seed = 20251105): Promise<void> {
+export async function writeCorpus(dir: string, count: number, options: CorpusOptions = {}): Promise<void> {
+  const { contentDir = 'content', seed = 20251105 } = options;
+  const first = Date.parse(options.first ?? '2018-01-01');
+  const last = Date.parse(options.last ?? '2026-06-30');
   const pools = await readPools(contentDir);
   const topicIds = [...(await readFile(join(contentDir, 'topics.yaml'), 'utf8')).matchAll(/^- id: (\S+)/gm)].map(
     (match) => match[1] ?? '',
   );
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  // The folder is emptied first: only if it is missing, empty or an archive written here before.
+  const existing = await readdir(dir).catch(() => [] as string[]);
+  if (existing.length > 0 && !existing.includes(marker))
+    throw new Error(`${dir} is not a generated archive (no ${marker}); refusing to empty it`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(join(dir, 'articles'), { recursive: true });
+  await writeFile(join(dir, marker), `${count} articles, seed ${seed}\n`);
   for (const file of ['topics.yaml', 'glossary.yaml', 'names.yaml']) await cp(join(contentDir, file), join(dir, file));
   const allHeadings = pools.flatMap((pool) => pool.headings);
   const sources = pools.flatMap((pool) => pool.sources);
