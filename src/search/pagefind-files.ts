@@ -27,9 +27,28 @@ export function pack(data: Uint8Array): Buffer {
   return gzipSync(Buffer.concat([Buffer.from(signature), data]), { level: 9 });
 }
 
-/** Short content hash, as Pagefind names its files (`zh-hant_354fc3e`). */
-export function contentHash(language: string, data: Uint8Array, length = 7): string {
-  return `${language}_${createHash('sha256').update(data).digest('hex').slice(0, length)}`;
+/**
+ * Names files by a short hash of their content, as Pagefind does
+ * (`zh-hant_354fc3e`), made longer where two different contents of one
+ * bundle would get the same name: with 7 hex digits, two of 10,000 fragments
+ * share a name about one time in five, and one page would replace another.
+ */
+export class ContentNames {
+  /** Name → the full hash of the content it was given to. */
+  readonly #given = new Map<string, string>();
+
+  name(language: string, data: Uint8Array, length = 7): string {
+    const full = createHash('sha256').update(data).digest('hex');
+    for (let size = length; size <= full.length; size++) {
+      const name = `${language}_${full.slice(0, size)}`;
+      const holder = this.#given.get(name);
+      if (holder === undefined || holder === full) {
+        this.#given.set(name, full);
+        return name;
+      }
+    }
+    throw new Error(`two contents with one SHA-256 (${full})`);
+  }
 }
 
 /** A word of the index as Pagefind encodes it: `[word, pages, …]`, each page `[number, locations, …]`. */
@@ -70,34 +89,64 @@ function weight(word: IndexWord): number {
 /** The last possible string that starts with `character`, for a chunk's upper bound. */
 const afterAll = '\u{10FFFF}';
 
+/** A chunk of the index, with the range of words it answers for. */
+export interface IndexChunk {
+  from: string;
+  to: string;
+  words: IndexWord[];
+}
+
 /**
- * Splits sorted words into chunks of about `target` positions, never
- * between two words with the same first character, each with the range of
- * words it answers for: from its first character to anything starting with
- * its last, so Pagefind looks a word or prefix up in exactly one chunk.
+ * Splits sorted words, given one at a time, into chunks of about `target`
+ * positions, never between two words with the same first character, each
+ * with the range of words it answers for: from its first character to
+ * anything starting with its last, so Pagefind looks a word or prefix up in
+ * exactly one chunk. Holds one chunk at a time, so a large index is split
+ * as it is read.
  */
-export function splitIndex(
-  words: readonly IndexWord[],
-  target = chunkTarget,
-): { from: string; to: string; words: IndexWord[] }[] {
-  const chunks: { from: string; to: string; words: IndexWord[] }[] = [];
-  let current: IndexWord[] = [];
-  let size = 0;
-  const first = (word: IndexWord): string => Array.from(word[0])[0] ?? '';
-  const close = (): void => {
-    const head = current[0];
-    const tail = current.at(-1);
-    if (head && tail) chunks.push({ from: first(head), to: `${first(tail)}${afterAll}`, words: current });
-    current = [];
-    size = 0;
-  };
-  words.forEach((word, index) => {
-    current.push(word);
-    size += weight(word);
-    const next = words[index + 1];
-    if (size >= target && next !== undefined && first(next) !== first(word)) close();
-  });
-  close();
+export class IndexSplitter {
+  readonly #target: number;
+  #current: IndexWord[] = [];
+  #size = 0;
+
+  constructor(target = chunkTarget) {
+    this.#target = target;
+  }
+
+  /** Adds the next word; returns the chunk it closed, if the one before was full and this starts a new first character. */
+  push(word: IndexWord): IndexChunk | undefined {
+    const last = this.#current.at(-1);
+    const closed = last !== undefined && this.#size >= this.#target && first(word) !== first(last) ? this.#close() : undefined;
+    this.#current.push(word);
+    this.#size += weight(word);
+    return closed;
+  }
+
+  /** The last chunk, if any words are left. */
+  end(): IndexChunk | undefined {
+    return this.#current.length > 0 ? this.#close() : undefined;
+  }
+
+  #close(): IndexChunk {
+    const words = this.#current;
+    this.#current = [];
+    this.#size = 0;
+    return { from: first(words[0] as IndexWord), to: `${first(words.at(-1) as IndexWord)}${afterAll}`, words };
+  }
+}
+
+const first = (word: IndexWord): string => Array.from(word[0])[0] ?? '';
+
+/** Splits sorted words into chunks (`IndexSplitter`). */
+export function splitIndex(words: readonly IndexWord[], target = chunkTarget): IndexChunk[] {
+  const splitter = new IndexSplitter(target);
+  const chunks: IndexChunk[] = [];
+  for (const word of words) {
+    const closed = splitter.push(word);
+    if (closed) chunks.push(closed);
+  }
+  const last = splitter.end();
+  if (last) chunks.push(last);
   return chunks;
 }
 

@@ -6,18 +6,19 @@
  * read with a new one. Stops with a clear error if Pagefind's files are
  * not laid out as expected (another Pagefind version).
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compactFragment, type Fragment } from './fragment.ts';
 import {
-  contentHash,
+  ContentNames,
   decodeIndexChunk,
   decodeMeta,
   encodeIndexChunk,
   encodeMeta,
+  IndexSplitter,
   pack,
-  splitIndex,
   unpack,
+  type IndexChunk,
 } from './pagefind-files.ts';
 
 interface Entry {
@@ -33,64 +34,75 @@ export interface CompactionReport {
   chunks: number;
 }
 
-async function rewriteFragment(
-  dir: string,
-  hash: string,
-  language: string,
-): Promise<{ hash: string; before: number; after: number }> {
-  const file = join(dir, 'fragment', `${hash}.pf_fragment`);
-  const packed = await readFile(file);
+/** Fragments read, compacted and written this many at a time: file reads and writes overlap. */
+const fragmentBatch = 32;
+
+/** A fragment compacted (`fragment.ts`), as the data of its new file. */
+async function compactedFragment(dir: string, hash: string): Promise<{ data: Buffer; before: number }> {
+  const packed = await readFile(join(dir, 'fragment', `${hash}.pf_fragment`));
   const fragment = JSON.parse(unpack(packed).toString('utf8')) as Fragment;
   if (typeof fragment.content !== 'string' || !Array.isArray(fragment.anchors)) throw new Error(`unexpected fragment ${hash}`);
-  const data = Buffer.from(JSON.stringify(compactFragment(fragment)));
-  const renamed = contentHash(language, data);
-  const output = pack(data);
-  await rm(file);
-  await writeFile(join(dir, 'fragment', `${renamed}.pf_fragment`), output);
-  return { hash: renamed, before: packed.length, after: output.length };
+  return { data: Buffer.from(JSON.stringify(compactFragment(fragment))), before: packed.length };
 }
 
-async function rewriteLanguage(dir: string, language: string, hash: string): Promise<{ hash: string } & CompactionReport> {
+/**
+ * Rewrites one language's index chunks and fragments, and its metadata to
+ * point at them, written into new folders (`output`).
+ */
+async function rewriteLanguage(
+  dir: string,
+  language: string,
+  hash: string,
+  names: ContentNames,
+  output: { index: string; fragments: string },
+): Promise<{ hash: string } & CompactionReport> {
   const metaFile = join(dir, `pagefind.${hash}.pf_meta`);
   const [version, pages, chunks, ...rest] = decodeMeta(unpack(await readFile(metaFile)));
   let before = 0;
   let after = 0;
-  const words = [];
-  for (const [, , chunk] of chunks) {
-    const file = join(dir, 'index', `${chunk}.pf_index`);
+  // Pagefind's chunks are read one at a time, in order, and split again as they are read.
+  const newChunks: [string, string, string][] = [];
+  const splitter = new IndexSplitter();
+  const write = async (chunk: IndexChunk | undefined): Promise<void> => {
+    if (chunk === undefined) return;
+    const data = encodeIndexChunk(chunk.words);
+    const name = names.name(language, data);
+    const packed = pack(data);
+    after += packed.length;
+    await writeFile(join(output.index, `${name}.pf_index`), packed);
+    newChunks.push([chunk.from, chunk.to, name]);
+  };
+  const oldChunks = chunks.map(([, , chunk]) => join(dir, 'index', `${chunk}.pf_index`));
+  for (const file of oldChunks) {
     const packed = await readFile(file);
     before += packed.length;
-    words.push(...decodeIndexChunk(unpack(packed)));
-    await rm(file);
+    for (const word of decodeIndexChunk(unpack(packed))) await write(splitter.push(word));
   }
-  const newChunks: [string, string, string][] = [];
-  for (const chunk of splitIndex(words)) {
-    const data = encodeIndexChunk(chunk.words);
-    const name = contentHash(language, data);
-    const output = pack(data);
-    after += output.length;
-    await writeFile(join(dir, 'index', `${name}.pf_index`), output);
-    newChunks.push([chunk.from, chunk.to, name]);
+  await write(splitter.end());
+
+  // Pages with identical fragments share one file; names are given in page order, so the output is the same every build.
+  const renamed = new Map<string, string>();
+  const distinct = [...new Set(pages.map(([page]) => page))];
+  for (let start = 0; start < distinct.length; start += fragmentBatch) {
+    const batch = distinct.slice(start, start + fragmentBatch);
+    const compacted = await Promise.all(batch.map((page) => compactedFragment(dir, page)));
+    const writes = compacted.map(({ data, before: size }, index) => {
+      const name = names.name(language, data);
+      renamed.set(batch[index] ?? '', name);
+      const packed = pack(data);
+      before += size;
+      after += packed.length;
+      return writeFile(join(output.fragments, `${name}.pf_fragment`), packed);
+    });
+    await Promise.all(writes);
   }
-  const newPages: [string, number][] = [];
-  // Pages with identical fragments share one file.
-  const renamedFragments = new Map<string, string>();
-  for (const [page, wordCount] of pages) {
-    let renamed = renamedFragments.get(page);
-    if (renamed === undefined) {
-      const fragment = await rewriteFragment(dir, page, language);
-      before += fragment.before;
-      after += fragment.after;
-      renamed = fragment.hash;
-      renamedFragments.set(page, renamed);
-    }
-    newPages.push([renamed, wordCount]);
-  }
+
+  const newPages = pages.map(([page, wordCount]): [string, number] => [renamed.get(page) ?? page, wordCount]);
   const meta = encodeMeta([version, newPages, newChunks, ...rest]);
-  const renamed = contentHash(language, meta, 15);
+  const metaName = names.name(language, meta, 15);
   await rm(metaFile);
-  await writeFile(join(dir, `pagefind.${renamed}.pf_meta`), pack(meta));
-  return { hash: renamed, before, after, chunks: newChunks.length };
+  await writeFile(join(dir, `pagefind.${metaName}.pf_meta`), pack(meta));
+  return { hash: metaName, before, after, chunks: newChunks.length };
 }
 
 /** Rewrites the index and fragments of every language in Pagefind's output folder `dir`. */
@@ -100,12 +112,23 @@ export async function compactPagefindOutput(dir: string): Promise<CompactionRepo
   if (!/^1\./.test(entry.version) || typeof entry.languages !== 'object')
     throw new Error(`unexpected pagefind-entry.json (version ${String(entry.version)})`);
   const total: CompactionReport = { before: 0, after: 0, chunks: 0 };
+  const names = new ContentNames();
+  // New chunks and fragments go into new folders that replace the old ones at the end: a new name never overwrites a file not yet read.
+  const output = { index: join(dir, 'index.compacted'), fragments: join(dir, 'fragment.compacted') };
+  await Promise.all(Object.values(output).map((folder) => mkdir(folder, { recursive: true })));
   for (const [language, info] of Object.entries(entry.languages)) {
-    const { hash, ...report } = await rewriteLanguage(dir, language, info.hash);
+    const { hash, ...report } = await rewriteLanguage(dir, language, info.hash, names, output);
     info.hash = hash;
     total.before += report.before;
     total.after += report.after;
     total.chunks += report.chunks;
+  }
+  for (const [old, compacted] of [
+    ['index', output.index],
+    ['fragment', output.fragments],
+  ] as const) {
+    await rm(join(dir, old), { recursive: true });
+    await rename(compacted, join(dir, old));
   }
   await writeFile(entryFile, JSON.stringify(entry));
   return total;

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { encode } from 'cborg';
 import { describe, expect, test } from 'vitest';
 import { compactFragment, expandAnchors, type Fragment } from '../../src/search/fragment.ts';
 import {
+  ContentNames,
   decodeIndexChunk,
   decodeMeta,
   encodeIndexChunk,
@@ -88,5 +90,39 @@ describe('fragments', () => {
 
   test('an anchor whose text is not in the content keeps its text', () => {
     expect(compactFragment(fragment).anchors[3]?.text).toBe('不在內文');
+  });
+});
+
+describe('ContentNames', () => {
+  const data = (text: string): Uint8Array => Buffer.from(text);
+
+  test('names a content by a short hash of it, the same name each time', () => {
+    const names = new ContentNames();
+    const name = names.name('zh-hant', data('甲'));
+    expect(name).toMatch(/^zh-hant_[0-9a-f]{7}$/);
+    expect(names.name('zh-hant', data('甲'))).toBe(name);
+  });
+
+  test('two contents whose short hashes collide get different names, the second a longer one', () => {
+    // Search for two contents whose hashes share their first 3 hex digits (a collision forced at a short length).
+    const seen = new Map<string, string>();
+    let pair: [string, string] | undefined;
+    for (let index = 0; pair === undefined; index++) {
+      const text = `片段${index}`;
+      const prefix = createHash('sha256').update(text).digest('hex').slice(0, 3);
+      const earlier = seen.get(prefix);
+      if (earlier !== undefined) pair = [earlier, text];
+      seen.set(prefix, text);
+    }
+    const names = new ContentNames();
+    const first = names.name('zh-hans', data(pair[0]), 3);
+    const second = names.name('zh-hans', data(pair[1]), 3);
+    expect(first).toHaveLength('zh-hans_'.length + 3);
+    expect(second).not.toBe(first);
+    expect(second.startsWith(first)).toBe(true);
+    expect(second.length).toBeGreaterThan(first.length);
+    // Asked again, each keeps its own name.
+    expect(names.name('zh-hans', data(pair[1]), 3)).toBe(second);
+    expect(names.name('zh-hans', data(pair[0]), 3)).toBe(first);
   });
 });
