@@ -1,25 +1,29 @@
 /**
  * Builds the search index with Pagefind's Node API, one bundle per shard
- * (`src/search/shards.ts`: per script and year), so that indexing memory
- * stays bounded; Pagefind's service is closed after each shard. A shard
- * whose pages are byte for byte those of the site being replaced is copied
- * from it instead of indexed again. Each new bundle is compacted
- * (`src/search/pagefind-output.ts`). Any error Pagefind reports stops the
+ * (`src/search/shards.ts`), so that indexing memory stays bounded;
+ * Pagefind's service is closed after each shard. A shard whose pages are
+ * byte for byte those of the site being replaced is linked from it instead
+ * of indexed again. Each new bundle is compacted
+ * (`src/search/pagefind-output.ts`) on a worker thread while Pagefind
+ * indexes the next, one at a time. Any error Pagefind reports stops the
  * build, and so does a Pagefind without its extended binary, which alone
  * segments Chinese (without it mid-sentence words are not found).
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import Tinypool from 'tinypool';
 import { renderedFacts } from '../checks/rendered-facts.ts';
 import { buildTimings } from '../lib/build-timing.ts';
 import { scripts } from '../lib/scripts.ts';
+import { linkTree } from '../lib/reuse-files.ts';
+import { sourcesDigest } from '../lib/source-digest.ts';
 import { articleKey } from '../lib/urls.ts';
-import { compactPagefindOutput } from '../search/pagefind-output.ts';
+import type { CompactionReport } from '../search/pagefind-output.ts';
 import { planShards, type Shard } from '../search/shards.ts';
 import { BuildError } from './build-error.ts';
 
@@ -53,9 +57,12 @@ const fail = (title: string, errors: readonly string[]): never => {
   throw new BuildError(title, errors.length > 0 ? [...errors] : ['(Pagefind gave no reason)']);
 };
 
-/** What a shard is built from: its pages, in order, and their bytes. */
-async function shardDigest(site: string, files: readonly string[]): Promise<string> {
-  const hash = createHash('sha256');
+/** The code a bundle is made by: a change to it indexes every shard again. */
+const indexerSources = ['src/search/**/*.ts', 'src/integrations/pagefind.ts'];
+
+/** What a shard is built from: the indexer's code, its pages in order, and their bytes. */
+async function shardDigest(site: string, files: readonly string[], indexer: string): Promise<string> {
+  const hash = createHash('sha256').update(indexer).update('\u0000');
   for (const file of files)
     hash
       .update(file)
@@ -101,44 +108,66 @@ export default function pagefindIndex(): AstroIntegration {
         const previous = process.env['BUILD_PREVIOUS_SITE'];
         const articles = [...renderedFacts().articleDates].map(([slug, published]) => ({ slug, published }));
         const plan = planShards(articles);
+        const indexer = await sourcesDigest(root, indexerSources);
         await rm(join(site, 'pagefind'), { recursive: true, force: true });
         let built = 0;
         let reused = 0;
         let pages = 0;
         const compacted = { before: 0, after: 0, chunks: 0 };
-        for (const shard of scripts.flatMap((script): Shard[] => plan[script])) {
-          const files = shard.slugs.map((slug) => `${shard.script}/${articleKey(slug)}index.html`);
-          const output = join(site, 'pagefind', shard.name);
-          const digest = await shardDigest(site, files);
-          pages += files.length;
-          const before = previous === undefined ? undefined : join(previous, 'pagefind', shard.name);
-          if (before !== undefined && (await readFile(join(before, digestFile), 'utf8').catch(() => '')) === digest) {
-            await cp(before, output, { recursive: true });
-            reused += 1;
-            continue;
+        // A fresh worker for each bundle, so that the memory of one compaction is returned before the next.
+        const compactor = new Tinypool({
+          filename: pathToFileURL(join(root, 'src', 'search', 'compact-worker.ts')).href,
+          minThreads: 0,
+          maxThreads: 1,
+          isolateWorkers: true,
+        });
+        let compacting: Promise<void> = Promise.resolve();
+        let compactionError: unknown;
+        const compact = (output: string, digest: string): Promise<void> =>
+          (compactor.run(output) as Promise<CompactionReport>).then(
+            async (report) => {
+              compacted.before += report.before;
+              compacted.after += report.after;
+              compacted.chunks += report.chunks;
+              await writeFile(join(output, digestFile), digest);
+            },
+            (error: unknown) => {
+              compactionError = error;
+            },
+          );
+        try {
+          for (const shard of scripts.flatMap((script): Shard[] => plan[script])) {
+            const files = shard.slugs.map((slug) => `${shard.script}/${articleKey(slug)}index.html`);
+            const output = join(site, 'pagefind', shard.name);
+            const digest = await shardDigest(site, files, indexer);
+            pages += files.length;
+            const before = previous === undefined ? undefined : join(previous, 'pagefind', shard.name);
+            if (before !== undefined && (await readFile(join(before, digestFile), 'utf8').catch(() => '')) === digest) {
+              await linkTree(before, output);
+              reused += 1;
+              continue;
+            }
+            await mkdir(output, { recursive: true });
+            await indexShard(site, files, output);
+            await Promise.all(unusedFiles.map((file) => rm(join(output, file), { force: true })));
+            await compacting;
+            compacting = compact(output, digest);
+            built += 1;
           }
-          await mkdir(output, { recursive: true });
-          await indexShard(site, files, output);
-          await Promise.all(unusedFiles.map((file) => rm(join(output, file), { force: true })));
-          try {
-            const report = await compactPagefindOutput(output);
-            compacted.before += report.before;
-            compacted.after += report.after;
-            compacted.chunks += report.chunks;
-          } catch (error) {
-            throw new BuildError('The search index could not be compacted: Pagefind wrote files we do not know.', [
-              error instanceof Error ? error.message : String(error),
-              'Check that the installed pagefind is the version package.json pins.',
-            ]);
-          }
-          await writeFile(join(output, digestFile), digest);
-          built += 1;
+          await compacting;
+        } finally {
+          await compactor.destroy();
         }
+        if (compactionError !== undefined)
+          throw new BuildError('The search index could not be compacted: Pagefind wrote files we do not know.', [
+            compactionError instanceof Error ? compactionError.message : String(compactionError),
+            'Check that the installed pagefind is the version package.json pins.',
+          ]);
         const elapsed = performance.now() - started;
         buildTimings()['pagefind'] = elapsed;
         const kB = (bytes: number): string => (bytes / 1000).toFixed(1);
         logger.info(
-          `Pagefind (Extended) indexed ${pages} pages in ${built + reused} bundles (${reused} unchanged, copied) in ${Math.round(elapsed)} ms; new index and fragments ${kB(compacted.before)} kB → ${kB(compacted.after)} kB in ${compacted.chunks} chunks`,
+          `Pagefind (Extended) indexed ${pages} pages in ${built + reused} bundles (${reused} unchanged, reused) in ${Math.round(elapsed)} ms; new index and fragments ${kB(compacted.before)} kB → ${kB(compacted.after)} kB in ${compacted.chunks} chunks`,
         );
       },
     },

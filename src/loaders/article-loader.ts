@@ -15,6 +15,7 @@ import { checkArticleFile, findDuplicateSlugs, type CheckedArticle, type Content
 import { renderedFacts } from '../checks/rendered-facts.ts';
 import { buildTimings } from '../lib/build-timing.ts';
 import { isoDay } from '../lib/dates.ts';
+import { sourcesDigest } from '../lib/source-digest.ts';
 import { heldBack, isPublished } from '../lib/publication.ts';
 import { topicSchema } from '../schemas/topic.ts';
 import { ContentError } from './content-error.ts';
@@ -34,19 +35,12 @@ export interface ArticleLoaderOptions {
  * pipeline's code and the locked dependency versions. Part of each entry's
  * digest, so a change to either renders every article again.
  */
-async function pipelineSources(root: string): Promise<string> {
-  const files: string[] = ['package-lock.json'];
-  for (const pattern of ['src/markdown/**/*.ts', 'src/conversion/**/*.ts', 'src/checks/content.ts', 'src/schemas/**/*.ts'])
-    for await (const name of glob(pattern, { cwd: root })) files.push(name);
-  files.sort();
-  const texts = await Promise.all(files.map((name) => readFile(join(root, name), 'utf8').catch(() => '')));
-  return texts.join('\u0000');
-}
+const pipelineSources = ['src/markdown/**/*.ts', 'src/conversion/**/*.ts', 'src/checks/content.ts', 'src/schemas/**/*.ts'];
 
 export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loader {
   async function sync({ config, store, parseData, generateDigest, logger }: LoaderContext): Promise<void> {
     const root = fileURLToPath(config.root);
-    const pipeline = generateDigest(await pipelineSources(root));
+    const pipeline = await sourcesDigest(root, pipelineSources);
     const dir = resolve(root, base);
     const topics = await readYamlList(resolve(root, topicsFile), topicsFile, topicSchema);
     const topicIds = new Set(topics.items.map(({ id }) => id));
