@@ -12,7 +12,9 @@
 export type FoldTable = Readonly<Record<string, string>>;
 
 /** Middle dots that separate the parts of a transliterated name: ·・‧･. */
-export const nameSeparator = /[\u00B7\u30FB\u2027\uFF65]/u;
+const separatorCharacters = '\u00B7\u30FB\u2027\uFF65';
+export const nameSeparator = new RegExp(`[${separatorCharacters}]`, 'u');
+const separators = new Set(Array.from(separatorCharacters));
 
 const han = /\p{Script=Han}/u;
 
@@ -28,7 +30,7 @@ export interface FoldedText {
 /** Whether the character at `index` of `characters` is a name separator between two Han characters. */
 function joinsName(characters: readonly string[], index: number): boolean {
   return (
-    nameSeparator.test(characters[index] ?? '') && han.test(characters[index - 1] ?? '') && han.test(characters[index + 1] ?? '')
+    separators.has(characters[index] ?? '') && han.test(characters[index - 1] ?? '') && han.test(characters[index + 1] ?? '')
   );
 }
 
@@ -53,9 +55,17 @@ export function foldText(source: string, table: FoldTable = {}): FoldedText {
   return { text, starts, ends };
 }
 
-/** The folded form of a query term or a search form (no positions needed). */
+/** The folded form of a query term or a search form, or of a whole text (no positions kept). */
 export function fold(text: string, table: FoldTable = {}): string {
-  return foldText(text, table).text;
+  const characters = Array.from(text);
+  let folded = '';
+  for (let index = 0; index < characters.length; index++) {
+    const character = characters[index] ?? '';
+    if (joinsName(characters, index)) continue;
+    // Character by character, as foldText does (a whole-string lower case treats a final Σ differently).
+    folded += (table[character] ?? character).toLowerCase();
+  }
+  return folded;
 }
 
 /** Latin letters and digits: a Latin term matches only at the start of a word (Xi is not in Mexico). */

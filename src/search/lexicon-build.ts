@@ -5,16 +5,18 @@
  * (OpenCC's TW and HK variant tables), and the regional forms of words and
  * names (OpenCC's TW and HK phrase tables and their reverses, and the
  * editors' names table), each kept only if a form of it occurs in the site.
- * Pure: the tables and the converter are passed in.
+ * The site's texts are read once, one at a time, and none is kept: what is
+ * kept grows with the characters and phrases the site uses, not with the
+ * number of its articles. Pure: the tables and the converter are passed in.
  */
 import { scriptInfo, scripts, type Script } from '../lib/scripts.ts';
-import { fold, occurrences, type FoldTable } from './fold.ts';
+import { fold, type FoldTable } from './fold.ts';
 import type { SearchLexicon } from './lexicon.ts';
-import { buildScriptMaps } from './script-map.ts';
+import { ScriptMapBuilder } from './script-map.ts';
 
 export interface LexiconSources {
-  /** The site's texts, each written in every script (aligned, as for the script map). */
-  texts: readonly Readonly<Record<Script, string>>[];
+  /** The site's texts, each written in every script (aligned, as for the script map); read once, in order. */
+  texts: Iterable<Readonly<Record<Script, string>>>;
   /** Pairs of variant forms of one character (峯, 峰), from OpenCC's variant tables. */
   variantPairs: readonly (readonly [string, string])[];
   /** Regional phrases, one way: a reader writes `from`, a page may print one of `to`. */
@@ -46,10 +48,87 @@ function variantGroups(pairs: LexiconSources['variantPairs']): string[][] {
   return [...groups.values()];
 }
 
-function countCharacters(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const character of text) counts.set(character, (counts.get(character) ?? 0) + 1);
-  return counts;
+/** Counts the characters of `text` that are in `counted`. */
+function countCharacters(text: string, counted: ReadonlySet<string>, counts: Map<string, number>): void {
+  for (const character of text) if (counted.has(character)) counts.set(character, (counts.get(character) ?? 0) + 1);
+}
+
+/**
+ * Characters that a script's folding may make equal, joined in one class:
+ * each group of variants with the forms the script converts them to. The
+ * folding is chosen only once every text is counted, so whether a phrase
+ * occurs is decided in these classes while the texts are read: two strings
+ * that fold alike always have the same classes (the converse can fail only
+ * for a rare variant, and then keeps an alias the site cannot match, which
+ * costs a few bytes and finds nothing wrong).
+ */
+function foldClasses(groups: string[][], sources: LexiconSources, script: Script): FoldTable {
+  const parent = new Map<string, string>();
+  const root = (character: string): string => {
+    let at = character;
+    while (parent.has(at) && parent.get(at) !== at) at = parent.get(at) ?? at;
+    return at;
+  };
+  const join = (a: string, b: string): void => {
+    for (const character of [a, b]) if (!parent.has(character)) parent.set(character, character);
+    const [ra, rb] = [root(a), root(b)];
+    if (ra !== rb) parent.set(rb, ra);
+  };
+  for (const group of groups)
+    for (const character of group) {
+      join(group[0] ?? character, character);
+      const converted = sources.convert(character, script);
+      if (Array.from(converted).length === 1) join(character, converted);
+    }
+  return Object.fromEntries([...parent.keys()].map((character) => [character, root(character)]));
+}
+
+/** Latin letters and digits: a Latin form occurs only at the start of a word (Xi is not in Mexico). */
+const latin = /[a-z0-9]/;
+
+/** Which of a set of forms occur in the texts read so far, compared in fold classes. */
+class FormFinder {
+  readonly #classes: FoldTable;
+  /** Forms not found yet, by their first character. */
+  readonly #waiting = new Map<string, Set<string>>();
+  readonly found = new Set<string>();
+
+  constructor(forms: Iterable<string>, classes: FoldTable) {
+    this.#classes = classes;
+    for (const form of forms) {
+      const key = this.key(form);
+      if (key === '') continue;
+      const first = key[0] ?? '';
+      const waiting = this.#waiting.get(first) ?? new Set<string>();
+      waiting.add(key);
+      this.#waiting.set(first, waiting);
+    }
+  }
+
+  /** A form as it is compared. */
+  key(form: string): string {
+    return fold(form, this.#classes);
+  }
+
+  read(text: string): void {
+    if (this.#waiting.size === 0) return;
+    const folded = fold(text, this.#classes);
+    for (let at = 0; at < folded.length; at++) {
+      const waiting = this.#waiting.get(folded[at] ?? '');
+      if (waiting === undefined) continue;
+      for (const key of waiting) {
+        if (!folded.startsWith(key, at)) continue;
+        if (latin.test(key[0] ?? '') && latin.test(folded[at - 1] ?? '')) continue;
+        this.found.add(key);
+        waiting.delete(key);
+      }
+      if (waiting.size === 0) this.#waiting.delete(folded[at] ?? '');
+    }
+  }
+
+  has(form: string): boolean {
+    return this.found.has(this.key(form));
+  }
 }
 
 /**
@@ -96,15 +175,29 @@ function simplifiedFolding(
   return { fold: table, forms: {} };
 }
 
+/** The forms a script's pages may print for the phrases and names: what the texts are searched for. */
+function shownForms(sources: LexiconSources, script: Script): Set<string> {
+  const forms = new Set<string>();
+  for (const { to } of sources.phrases) for (const form of to) forms.add(sources.convert(form, script));
+  for (const names of sources.names) for (const form of names) forms.add(sources.convert(form, script));
+  return forms;
+}
+
 /** Regional forms for one script: keys in every script's spelling, targets the forms its pages print. */
-function aliasesFor(sources: LexiconSources, script: Script, table: FoldTable, siteText: string): SearchLexicon['aliases'] {
-  const printed = (form: string): boolean => occurrences(siteText, form).length > 0;
+function aliasesFor(sources: LexiconSources, script: Script, table: FoldTable, printed: FormFinder): SearchLexicon['aliases'] {
   const spellings = (form: string): string[] => [
     ...new Set([form, ...scripts.map((other) => sources.convert(form, other))].map((text) => fold(text, table))),
   ];
   const entries = new Map<string, [string[], string[]]>();
   const add = (typed: readonly string[], shown: readonly string[]): void => {
-    const targets = [...new Set(shown.map((form) => fold(sources.convert(form, script), table)))].filter(printed);
+    const targets = [
+      ...new Set(
+        shown
+          .map((form) => sources.convert(form, script))
+          .filter((form) => printed.has(form))
+          .map((form) => fold(form, table)),
+      ),
+    ];
     const keys = [...new Set(typed.flatMap(spellings))].filter((key) => Array.from(key).length >= 2);
     if (targets.length === 0 || keys.every((key) => targets.includes(key))) return;
     const id = `${keys.join(' ')}→${targets.join(' ')}`;
@@ -115,22 +208,38 @@ function aliasesFor(sources: LexiconSources, script: Script, table: FoldTable, s
   return [...entries.values()].sort(([a], [b]) => (a[0] ?? '').localeCompare(b[0] ?? ''));
 }
 
-/** Every script's search data. */
+/** Every script's search data, from one reading of the site's texts. */
 export function buildLexicons(sources: LexiconSources): Record<Script, SearchLexicon> {
-  const maps = buildScriptMaps(sources.texts);
   const groups = variantGroups(sources.variantPairs);
+  // The variants, and the forms each script converts them to: the only characters whose counts are used.
+  const variants = new Set(
+    groups.flat().flatMap((character) => [character, ...scripts.map((script) => sources.convert(character, script))]),
+  );
+  const maps = new ScriptMapBuilder();
+  const counts = new Map(scripts.map((script) => [script, new Map<string, number>()]));
+  const finders = new Map(
+    scripts.map((script) => [script, new FormFinder(shownForms(sources, script), foldClasses(groups, sources, script))]),
+  );
+  for (const text of sources.texts) {
+    maps.add(text);
+    for (const script of scripts) {
+      countCharacters(text[script], variants, counts.get(script) ?? new Map());
+      finders.get(script)?.read(text[script]);
+    }
+  }
+  const scriptMaps = maps.finish();
   return Object.fromEntries(
     scripts.map((script) => {
-      const raw = sources.texts.map((text) => text[script]).join('\n');
-      const counts = countCharacters(raw);
+      const counted = counts.get(script) ?? new Map<string, number>();
       const folding =
         scriptInfo(script).family === 'traditional'
-          ? traditionalFolding(groups, counts)
-          : simplifiedFolding(groups, counts, sources, script);
+          ? traditionalFolding(groups, counted)
+          : simplifiedFolding(groups, counted, sources, script);
+      const printed = finders.get(script) ?? new FormFinder([], {});
       const lexicon: SearchLexicon = {
-        map: maps[script],
+        map: scriptMaps[script],
         ...folding,
-        aliases: aliasesFor(sources, script, folding.fold, fold(raw, folding.fold)),
+        aliases: aliasesFor(sources, script, folding.fold, printed),
       };
       return [script, lexicon];
     }),

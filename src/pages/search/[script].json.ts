@@ -7,7 +7,8 @@
 import type { APIContext } from 'astro';
 import { getCollection } from 'astro:content';
 import { convertText, isTongyongGuifan } from '../../conversion/index.ts';
-import { siteContent } from '../../data/articles.ts';
+import { siteContent, type Topic } from '../../data/articles.ts';
+import type { ArticleInput } from '../../lib/article-view.ts';
 import { timed, timedAsync } from '../../lib/build-timing.ts';
 import { scripts, type Script } from '../../lib/scripts.ts';
 import { scriptPaths } from '../../lib/static-paths.ts';
@@ -21,10 +22,9 @@ export const getStaticPaths = scriptPaths;
 
 let lexicons: Promise<Record<Script, SearchLexicon>> | undefined;
 
-/** Everything Pagefind indexes, each text in every script. */
-async function siteTexts(): Promise<Record<Script, string>[]> {
-  const { articles, topics } = await siteContent();
-  const texts: Record<Script, string>[] = topics.map(({ names }) => ({ ...names }));
+/** Everything Pagefind indexes, each text in every script, one at a time (none is kept). */
+function* siteTexts(articles: readonly ArticleInput[], topics: readonly Topic[]): Generator<Record<Script, string>> {
+  for (const { names } of topics) yield { ...names };
   for (const article of articles) {
     const sources = [
       article.title,
@@ -35,23 +35,21 @@ async function siteTexts(): Promise<Record<Script, string>[]> {
       ...article.sources.flatMap(({ publisher, title }) => [publisher, title]),
       article.html.replace(/<[^>]*>/g, ' '),
     ];
-    for (const text of sources) {
-      const forms = Object.fromEntries(
+    for (const text of sources)
+      yield Object.fromEntries(
         scripts.map((script) => [
           script,
           timed('conversion', () => convertText(text, { from: article.sourceVariant, to: script, glossary: article.glossary })),
         ]),
       ) as Record<Script, string>;
-      texts.push(forms);
-    }
   }
-  return texts;
 }
 
 async function build(): Promise<Record<Script, SearchLexicon>> {
   const names = await getCollection('names');
+  const { articles, topics } = await siteContent();
   return buildLexicons({
-    texts: await siteTexts(),
+    texts: siteTexts(articles, topics),
     variantPairs: variantPairs(),
     phrases: regionalPhrases(),
     names: [...names].sort((a, b) => Number(a.id) - Number(b.id)).map(({ data }) => data.forms),
