@@ -2,9 +2,12 @@
  * The publish checks over a built site folder: every page and every feed
  * item passes the character guards of its script, every article body holds
  * all the text its conversion produced, every page has its twins, and every
- * article is in the pages, feeds, sitemap and search indexes.
+ * article is in the pages, feeds, sitemap and search indexes. A page that
+ * passed these checks in the site being replaced, byte for byte, under the
+ * same checks and facts, is not checked again (`.checked-pages`).
  */
-import { glob, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { glob, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,6 +43,22 @@ export interface SiteCheckOptions {
   guards: boolean;
   /** The worker thread module (src/checks/page-worker.ts), to check many pages over every core. */
   workerFile?: string | undefined;
+  /** The site being replaced, whose pages that passed need no check again if they are unchanged. */
+  previous?: string | undefined;
+  /** A digest of the checks' code: with another, every page is checked again. */
+  checksDigest?: string | undefined;
+}
+
+/** Where a site lists the pages that passed its checks (a dot file: never served), by `pageKey`. */
+export const checkedPagesFile = '.checked-pages';
+
+/** What a page's check result depends on: the checks' code and facts, the length its body must have, and its bytes. */
+function pageKey(context: string, expectedLength: number | undefined, page: Buffer): string {
+  return createHash('sha256')
+    .update(context)
+    .update(`\u0000${expectedLength ?? ''}\u0000`)
+    .update(page)
+    .digest('base64url');
 }
 
 /** Pages per batch a worker checks: large enough to pay for the message, small enough to share the work out evenly. */
@@ -73,7 +92,9 @@ export async function checkBuiltSite({
   facts,
   guards,
   workerFile,
-}: SiteCheckOptions): Promise<{ problems: string[]; pages: number; articles: number }> {
+  previous,
+  checksDigest,
+}: SiteCheckOptions): Promise<{ problems: string[]; pages: number; articles: number; unchanged: number }> {
   // What the content loader passed for publication, newest first as every list orders it.
   const articles = newestFirst(
     [...facts.contentArticles].map(([slug, day]) => ({ slug, published: new Date(`${day}T00:00:00Z`) })),
@@ -89,7 +110,24 @@ export async function checkBuiltSite({
   const checked = names
     .filter((name) => scriptOfPage(name) !== undefined)
     .map((name): [string, number | undefined] => [name, facts.bodyLengths.get(name.replace(/index\.html$/, ''))]);
-  const problems = await checkPages(site, checked, context, workerFile);
+  // Pages that passed in the site being replaced, unchanged, are not checked again.
+  const contextKey = createHash('sha256')
+    .update(checksDigest ?? '')
+    .update(JSON.stringify(context))
+    .digest('hex');
+  const passedBefore = new Set(
+    previous === undefined || checksDigest === undefined
+      ? []
+      : (await readFile(join(previous, checkedPagesFile), 'utf8').catch(() => '')).split('\n'),
+  );
+  const keys = new Map<string, string>();
+  const toCheck: PageBatch['pages'] = [];
+  for (const [name, expected] of checked) {
+    const key = pageKey(contextKey, expected, await readFile(join(site, name)));
+    keys.set(name, key);
+    if (!passedBefore.has(key)) toCheck.push([name, expected]);
+  }
+  const problems = await checkPages(site, toCheck, context, workerFile);
   const feeds = {} as Record<Script, string>;
   for (const script of scripts) {
     const file = `${script}/rss.xml`;
@@ -105,5 +143,7 @@ export async function checkBuiltSite({
       feedSize,
     ),
   );
-  return { problems, pages: pages.length, articles: articles.length };
+  if (problems.length === 0 && checksDigest !== undefined)
+    await writeFile(join(site, checkedPagesFile), [...keys.values()].join('\n'));
+  return { problems, pages: pages.length, articles: articles.length, unchanged: checked.length - toCheck.length };
 }
