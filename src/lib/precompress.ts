@@ -3,10 +3,11 @@
  * servers send compressed files as they are (nginx's brotli_static and
  * gzip_static, `npm run serve`) instead of compressing on each request.
  */
-import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { access, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { linkOrCopy } from './reuse-files.ts';
 import { isCompressible, isPrivate } from './static-site.ts';
 
 const brotli = promisify(brotliCompress);
@@ -36,7 +37,7 @@ async function previousTwins(previous: string | undefined, name: string, raw: Bu
   const twins: [string, string] = [join(previous, `${name}.br`), join(previous, `${name}.gz`)];
   const present = await Promise.all(
     twins.map((twin) =>
-      readFile(twin).then(
+      access(twin).then(
         () => true,
         () => false,
       ),
@@ -48,7 +49,7 @@ async function previousTwins(previous: string | undefined, name: string, raw: Bu
 /**
  * Compresses every text file of `dir` (not the build's private files), a few
  * at a time. Where `previous` (the site being replaced) has the same file,
- * byte for byte, its twins are copied instead: a rebuild compresses only
+ * byte for byte, its twins are linked (or copied) instead: a rebuild compresses only
  * what changed.
  */
 export async function precompress(dir: string, previous?: string): Promise<PrecompressResult> {
@@ -62,7 +63,7 @@ export async function precompress(dir: string, previous?: string): Promise<Preco
     const raw = await readFile(file);
     const twins = await previousTwins(previous, relative(dir, file), raw);
     if (twins !== undefined) {
-      await Promise.all([copyFile(twins[0], `${file}.br`), copyFile(twins[1], `${file}.gz`)]);
+      await Promise.all([linkOrCopy(twins[0], `${file}.br`), linkOrCopy(twins[1], `${file}.gz`)]);
       result.bytes.raw += raw.length;
       result.reused += 1;
       return;
