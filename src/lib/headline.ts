@@ -77,11 +77,20 @@ function clauseWords(clause: string, lang: string): string[] {
   return words;
 }
 
+/** Headlines already cut: each is shown on its page and on every list and neighbour link that names it. */
+const cut = new Map<string, readonly HeadlineClause[]>();
+
 /** The clauses of a headline, each as its words, with the space written before it. `lang` is the page's language tag. */
-export function headlineClauses(title: string, lang: string): HeadlineClause[] {
-  const parts = title.split(clauseSpace);
-  return parts.flatMap((text, index): HeadlineClause[] => {
-    if (index % 2 === 1 || text === '') return [];
-    return [{ space: parts[index - 1] ?? '', words: clauseWords(text, lang) }];
-  });
+export function headlineClauses(title: string, lang: string): readonly HeadlineClause[] {
+  const key = `${lang}\u0000${title}`;
+  let clauses = cut.get(key);
+  if (clauses === undefined) {
+    const parts = title.split(clauseSpace);
+    clauses = parts.flatMap((text, index): HeadlineClause[] => {
+      if (index % 2 === 1 || text === '') return [];
+      return [{ space: parts[index - 1] ?? '', words: clauseWords(text, lang) }];
+    });
+    cut.set(key, clauses);
+  }
+  return clauses;
 }

@@ -12,11 +12,14 @@
 import { scripts, type Script } from '../lib/scripts.ts';
 
 /**
- * Most article pages in one bundle: about 1.2 GiB of memory for Pagefind
- * while it indexes them. `SEARCH_SHARD_PAGES` sets it (the fixtures' build
- * uses 1, so that the browser tests search merged bundles).
+ * Most article pages in one bundle. Pagefind takes about 0.6 MiB a page
+ * while it indexes a bundle, and a rebuild indexes again the bundles whose
+ * pages changed, so smaller bundles cost less memory and less rebuilding;
+ * each bundle adds a few requests to a reader's first search.
+ * `SEARCH_SHARD_PAGES` sets it (the fixtures' build uses 1, so that the
+ * browser tests search merged bundles).
  */
-export const maxShardPages = Number(process.env['SEARCH_SHARD_PAGES']) || 2500;
+export const maxShardPages = Number(process.env['SEARCH_SHARD_PAGES']) || 1250;
 
 export interface Shard {
   /** Folder under `pagefind/`: `zh-hant` for the newest articles, `zh-hant-1`, `zh-hant-2`… from the oldest. */
