@@ -1,5 +1,6 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import buildPhases from './src/integrations/build-phases.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import precompressFiles from './src/integrations/precompress.ts';
 import publishChecks from './src/integrations/publish-checks.ts';
@@ -37,6 +38,7 @@ export default defineConfig({
   },
   prerenderConflictBehavior: 'error',
   integrations: [
+    buildPhases(),
     sitemap({
       i18n: { defaultLocale, locales: Object.fromEntries(scripts.map((script) => [script, langTag(script)])) },
       // The root only chooses a script (x-default); search and 404 pages are not content.

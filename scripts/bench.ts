@@ -9,7 +9,7 @@
  */
 import './check-runtime.mjs';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,6 +20,7 @@ import { conversionFixture, countDifferingHan, measureAccuracy, siteGlossary } f
 import { launch, measureSearch, measureSwitch, type SearchTiming } from './bench/browser.ts';
 import { percentile, transferKinds } from './bench/search-cost.ts';
 import { writeCorpus } from './bench/corpus.ts';
+import { measureTree } from './bench/process-tree.ts';
 import { measureServing } from './bench/serving.ts';
 import { pageWeight, weigh } from './bench/weight.ts';
 import { startServer } from './serve-process.ts';
@@ -78,7 +79,7 @@ async function serving(): Promise<void> {
     '/zh-hant/articles/china-russia-no-limits-2022/',
     '/zh-hant/search/',
     '/zh-hant/rss.xml',
-    '/pagefind/pagefind.js',
+    '/pagefind/zh-hant/pagefind.js',
     ...assets.map((name) => `/_astro/${name}`),
   ];
   console.log(`\nServing ${paths.length} paths in turn (pages, feeds, assets; brotli), wrk, loopback`);
@@ -111,65 +112,150 @@ if (values['serve-only']) {
   process.exit(0);
 }
 
+/** One build of a generated archive, measured over its whole process tree, with where its time went. */
 interface BuildRun {
-  wall: number;
-  peakRssKiB: number;
-  conversion?: number;
-  pagefind?: number;
-  checks?: number;
+  wallMs: number;
+  cpuMs: number;
+  peakTreeMiB: number;
+  peakByName: Record<string, number>;
   pages: number;
+  /** Milliseconds per phase, from the build's own timings (BUILD_TIMINGS). */
+  phases: Record<string, number>;
 }
 
-function build(content: string, out: string, conversion: boolean): BuildRun {
+function countPages(out: string): number {
+  return readdirSync(out, { recursive: true }).filter((file) => String(file).endsWith('.html')).length;
+}
+
+async function measureBuild(content: string, out: string, cache: string): Promise<BuildRun> {
   const report = join(bench, 'timings.json');
-  const cache = join(bench, 'cache');
-  rmSync(cache, { recursive: true, force: true });
-  const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
-    cwd: root,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      CONTENT_DIR: content,
-      ASTRO_CACHE_DIR: cache,
-      BUILD_TIMINGS: report,
-      GUOJI_CONVERSION: conversion ? 'on' : 'off',
-      LOG_LEVEL: 'silent',
-    },
-  });
-  if (run.status !== 0) throw new Error(`build of ${content} failed:\n${run.stdout}${run.stderr}`);
-  const timings = JSON.parse(readFileSync(report, 'utf8')) as BuildRun;
-  const pages = readdirSync(out, { recursive: true }).filter((file) => String(file).endsWith('.html')).length;
-  return { ...timings, pages };
+  const run = await measureTree(
+    process.execPath,
+    ['scripts/build.ts', '--out', out],
+    { ...process.env, CONTENT_DIR: content, ASTRO_CACHE_DIR: cache, BUILD_TIMINGS: report, LOG_LEVEL: 'silent' },
+    root,
+  );
+  if (run.status !== 0) throw new Error(`build of ${content} failed:\n${run.output}`);
+  const { wall: _wall, peakRssKiB: _peak, ...phases } = JSON.parse(readFileSync(report, 'utf8')) as Record<string, number>;
+  return {
+    wallMs: run.wallMs,
+    cpuMs: run.cpuMs,
+    peakTreeMiB: run.peakTreeRssKiB / 1024,
+    peakByName: Object.fromEntries(Object.entries(run.peakByName).map(([name, kiB]) => [name, Math.round(kiB / 1024)])),
+    pages: countPages(out),
+    phases,
+  };
 }
 
-// 1. Build cost at N articles, with and without conversion.
-const builds: Record<number, { on: BuildRun; off: BuildRun }> = {};
+/** Raw and brotli bytes of a built file (its `.br` twin). */
+function fileBytes(out: string, file: string): { raw: number; brotli: number } {
+  const size = (name: string): number => (existsSync(name) ? statSync(name).size : 0);
+  return { raw: size(join(out, file)), brotli: size(join(out, `${file}.br`)) };
+}
+
+/** Bytes of each script's search metadata (Pagefind's pf_meta files, as served), per indexed page. */
+function metadataPerPage(out: string, articles: number): Record<string, number> {
+  const perScript: Record<string, number> = {};
+  for (const bundle of readdirSync(join(out, 'pagefind'))) {
+    const script = bundle.replace(/-\d+$/, '');
+    for (const file of readdirSync(join(out, 'pagefind', bundle)).filter((name) => name.endsWith('.pf_meta')))
+      perScript[script] = (perScript[script] ?? 0) + statSync(join(out, 'pagefind', bundle, file)).size;
+  }
+  return Object.fromEntries(Object.entries(perScript).map(([script, bytes]) => [script, bytes / articles]));
+}
+
+// 1. The archive at scale: a cold build, then a rebuild after one article's text changed, of each size.
+const builds: Record<number, { cold: BuildRun; rebuild: BuildRun; files: Record<string, { raw: number; brotli: number }> }> = {};
+const archiveSearch: Record<
+  number,
+  { bytes: number; requests: number; kinds: unknown; metadataPerPage: Record<string, number> }
+> = {};
+const secs = (milliseconds: number | undefined): string => ((milliseconds ?? 0) / 1000).toFixed(1);
+const phaseNames = ['content', 'render', 'conversion', 'search-data', 'pagefind', 'checks', 'precompress'] as const;
 console.log(
-  'Build (cold cache)    articles  pages   wall s  ms/page  peak MiB  convert s  pagefind s  checks s  wall s (no conversion)  conversion share',
+  `Archive builds (whole process tree; phases in s: ${phaseNames.join(', ')}; the rebuild follows a change to one article's text)`,
 );
+console.log('  articles  build     pages   wall s   CPU s  ms/page  peak MiB (node / pagefind)  phases');
 for (const count of sizes) {
   const content = join(bench, `corpus-${count}`);
+  const out = join(bench, `out-${count}`);
+  const cache = join(bench, `cache-${count}`);
   await writeCorpus(content, count, { contentDir: join(root, 'content') });
-  const on = build(content, join(bench, `out-${count}`), true);
-  const off = build(content, join(bench, `out-${count}-plain`), false);
-  await rm(join(bench, `out-${count}-plain`), { recursive: true, force: true });
-  builds[count] = { on, off };
-  const share = (on.wall - off.wall) / on.wall;
-  console.log(
-    `  N=${String(count).padEnd(16)} ${String(count).padStart(6)} ${String(on.pages).padStart(6)} ${(on.wall / 1000).toFixed(1).padStart(8)} ${(on.wall / on.pages).toFixed(1).padStart(8)} ${String(Math.round(on.peakRssKiB / 1024)).padStart(9)} ${((on.conversion ?? 0) / 1000).toFixed(2).padStart(10)} ${((on.pagefind ?? 0) / 1000).toFixed(2).padStart(11)} ${((on.checks ?? 0) / 1000).toFixed(2).padStart(9)} ${(off.wall / 1000).toFixed(1).padStart(23)} ${`${(share * 100).toFixed(0)}% (measured ${(((on.conversion ?? 0) / on.wall) * 100).toFixed(0)}%)`.padStart(18)}`,
+  await rm(out, { recursive: true, force: true });
+  await rm(cache, { recursive: true, force: true });
+  const cold = await measureBuild(content, out, cache);
+  // One article in the middle of the archive gets a sentence more, as a correction would.
+  const edited = join(content, 'articles', `bench-${String(Math.ceil(count / 2)).padStart(5, '0')}.md`);
+  await writeFile(edited, `${await readFile(edited, 'utf8')}\n（本文已更正。）\n`);
+  const rebuild = await measureBuild(content, out, cache);
+  const files: Record<string, { raw: number; brotli: number }> = Object.fromEntries(
+    [
+      ['home page', 'zh-hant/index.html'],
+      ['topic page', 'zh-hant/topics/china-russia/index.html'],
+      ['month page', 'zh-hant/archive/2026/06/index.html'],
+      ['author page', 'zh-hant/authors/mark-chen/index.html'],
+      ['feed', 'zh-hant/rss.xml'],
+      ['topic feed', 'zh-hant/topics/china-russia/rss.xml'],
+    ].map(([name, file]) => [name, fileBytes(out, file ?? '')]),
   );
+  builds[count] = { cold, rebuild, files };
+  for (const [label, run] of [
+    ['cold', cold],
+    ['rebuild', rebuild],
+  ] as const)
+    console.log(
+      `  ${String(count).padStart(8)}  ${label.padEnd(8)} ${String(run.pages).padStart(6)} ${secs(run.wallMs).padStart(8)} ${secs(run.cpuMs).padStart(7)} ${(run.wallMs / run.pages).toFixed(2).padStart(8)} ${`${Math.round(run.peakTreeMiB)} (${run.peakByName['MainThread'] ?? run.peakByName['node'] ?? '?'} / ${run.peakByName['pagefind_extend'] ?? 0})`.padStart(27)}  ${phaseNames.map((phase) => secs(run.phases[phase])).join(' / ')}`,
+    );
+  console.log(
+    `            rebuild / cold: wall ${((rebuild.wallMs / cold.wallMs) * 100).toFixed(0)} %, CPU ${((rebuild.cpuMs / cold.cpuMs) * 100).toFixed(0)} %`,
+  );
+  console.log(
+    `            bytes (raw / brotli): ${Object.entries(files)
+      .map(([name, { raw, brotli }]) => `${name} ${kB(raw)} / ${kB(brotli)} kB`)
+      .join('; ')}`,
+  );
+  // The first search from the newest article's page, cold.
+  const server = await startServer(out, port + 2);
+  const browser = await launch();
+  try {
+    const home = await (await fetch(`http://localhost:${port + 2}/zh-hant/`)).text();
+    const newest = /href="(\/zh-hant\/articles\/[^"]+)"/.exec(home)?.[1] ?? '/zh-hant/';
+    const [first] = await measureSearch(browser, `http://localhost:${port + 2}${newest}`, ['制裁']);
+    if (first) {
+      archiveSearch[count] = {
+        bytes: first.bytes,
+        requests: first.transfers.length,
+        kinds: transferKinds(first.transfers),
+        metadataPerPage: metadataPerPage(out, count),
+      };
+      console.log(
+        `            first search (制裁, from the newest article): ${kB(first.bytes)} kB in ${first.transfers.length} requests; search metadata ${Object.entries(
+          archiveSearch[count].metadataPerPage,
+        )
+          .map(([script, bytes]) => `${script} ${bytes.toFixed(1)} B`)
+          .join(', ')} per article`,
+      );
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+  }
 }
 results['builds'] = builds;
-const growth: Record<string, number> = {};
-for (const [from, to] of [
-  [100, 1000],
-  [1000, 5000],
-] as const) {
-  const [small, large] = [builds[from], builds[to]];
+results['archiveSearch'] = archiveSearch;
+const growth: Record<string, { perPage: number; peak: number; cpuPerPage: number }> = {};
+const measured = Object.keys(builds).map(Number);
+for (const to of measured.slice(1)) {
+  const from = measured[0] ?? to;
+  const [small, large] = [builds[from]?.cold, builds[to]?.cold];
   if (!small || !large) continue;
-  growth[`${from}→${to}`] = large.on.wall / large.on.pages / (small.on.wall / small.on.pages);
+  growth[`${from}→${to}`] = {
+    perPage: large.wallMs / large.pages / (small.wallMs / small.pages),
+    cpuPerPage: large.cpuMs / large.pages / (small.cpuMs / small.pages),
+    peak: large.peakTreeMiB / small.peakTreeMiB,
+  };
   console.log(
-    `  per-page time N=${to} / N=${from}: ×${growth[`${from}→${to}`]?.toFixed(2)} (1.00 = linear growth of the whole build)`,
+    `  N=${from} → N=${to}: wall per page ×${growth[`${from}→${to}`]?.perPage.toFixed(2)}, CPU per page ×${growth[`${from}→${to}`]?.cpuPerPage.toFixed(2)}, peak memory ×${growth[`${from}→${to}`]?.peak.toFixed(2)}`,
   );
 }
 results['growth'] = growth;
@@ -178,7 +264,7 @@ results['growth'] = growth;
 const seedText = (await readFile(join(root, 'tests', 'fixtures', 'seeds', '000_a57ef1e7bf4c205b.txt'), 'utf8')).repeat(50);
 const html =
   (await readFile(join(root, 'dist', 'zh-hant', 'articles', 'xi-mishustin-after-trump-summit-2025', 'index.html'), 'utf8')).match(
-    /<div class="article__body">([\s\S]*?)<\/div>/,
+    /<div class="article__body"[^>]*>([\s\S]*?)<\/div>/,
   )?.[1] ?? '';
 const throughput = (work: () => void, characters: number): number => {
   work();
