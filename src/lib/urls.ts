@@ -24,8 +24,12 @@ export function archiveKey(year?: number, month?: number): string {
   return month === undefined ? `archive/${year}/` : `archive/${year}/${String(month).padStart(2, '0')}/`;
 }
 
-/** Page `page` of a paginated list whose first page is `key`: `topics/x/`, `topics/x/2/`… */
-export const pagedKey = (key: string, page: number): string => (page <= 1 ? key : `${key}${page}/`);
+/**
+ * Page `page` of a paginated list whose first page is `key`: `topics/x/`,
+ * `topics/x/page/2/`… Never a bare number: page 404 of the home list would
+ * take the address of the script's 404 page.
+ */
+export const pagedKey = (key: string, page: number): string => (page <= 1 ? key : `${key}page/${page}/`);
 
 /** The script-free key of a path inside the site, or `undefined` outside a script. */
 export function keyOfPath(base: string, path: string): { script: Script; key: string } | undefined {

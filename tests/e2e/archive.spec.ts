@@ -43,16 +43,16 @@ for (const script of scripts) {
       const nav = page.locator('nav.pagination');
       await expect(nav.locator('[aria-current="page"]')).toHaveText('1');
       await expect(nav.locator('a[rel="prev"]')).toHaveCount(0);
-      await expect(nav.locator('a[rel="next"]')).toHaveAttribute('href', `/${script}/2/`);
-      await expect(page.locator('head link[rel="next"]')).toHaveAttribute('href', `/${script}/2/`);
+      await expect(nav.locator('a[rel="next"]')).toHaveAttribute('href', `/${script}/page/2/`);
+      await expect(page.locator('head link[rel="next"]')).toHaveAttribute('href', `/${script}/page/2/`);
       await expect(page.locator('head link[rel="prev"]')).toHaveCount(0);
       const last = Math.ceil(articleCount / pageSize);
-      await expect(nav.locator(`a[href="/${script}/${last}/"]`)).toHaveText(String(last));
+      await expect(nav.locator(`a[href="/${script}/page/${last}/"]`)).toHaveText(String(last));
 
       // Following “next” shows the next twenty, newest first, and page 2 links back.
       const firstPage = await cardSlugs(page);
       await nav.locator('a[rel="next"]').click();
-      await expect(page).toHaveURL(`/${script}/2/`);
+      await expect(page).toHaveURL(`/${script}/page/2/`);
       const secondPage = await cardSlugs(page);
       expect(secondPage).toHaveLength(pageSize);
       expect(secondPage.filter((slug) => firstPage.includes(slug))).toEqual([]);
@@ -68,11 +68,11 @@ for (const script of scripts) {
       const last = Math.ceil(articleCount / pageSize);
       const seen = new Set<string>();
       for (let number = 1; number <= last; number++) {
-        const path = number === 1 ? `/${script}/` : `/${script}/${number}/`;
+        const path = number === 1 ? `/${script}/` : `/${script}/page/${number}/`;
         for (const link of await linksOf(request, path)) if (link.includes('/articles/')) seen.add(link);
       }
       expect(seen.size).toBe(articleCount);
-      await page.goto(`/${script}/${last}/`);
+      await page.goto(`/${script}/page/${last}/`);
       await expect(page.locator('nav.pagination [aria-current="page"]')).toHaveText(String(last));
       await expect(page.locator('nav.pagination a[rel="next"]')).toHaveCount(0);
       await expect(page.locator('head link[rel="next"]')).toHaveCount(0);
@@ -86,9 +86,9 @@ for (const script of scripts) {
       expect(total).toBeGreaterThan(pageSize * 2);
       expect(await cardLinks(page)).toHaveLength(pageSize);
       await page.locator('nav.pagination a[rel="next"]').click();
-      await expect(page).toHaveURL(`/${script}/topics/china-russia/2/`);
+      await expect(page).toHaveURL(`/${script}/topics/china-russia/page/2/`);
       await expect(page.locator('head link[rel="prev"]')).toHaveAttribute('href', `/${script}/topics/china-russia/`);
-      await expect(page.locator('head link[rel="next"]')).toHaveAttribute('href', `/${script}/topics/china-russia/3/`);
+      await expect(page.locator('head link[rel="next"]')).toHaveAttribute('href', `/${script}/topics/china-russia/page/3/`);
       // Every card on it is filed under the topic.
       const topicName = /：([^（]+)/.exec((await page.locator('.page-title').textContent()) ?? '')?.[1] ?? '';
       expect(topicName).toMatch(/中俄[關关][係系]/);
@@ -97,7 +97,13 @@ for (const script of scripts) {
     });
 
     test('the switch keeps the page: page 3 of a list goes to page 3 of its twin, with the same articles', async ({ page }) => {
-      for (const path of ['3/', 'topics/china-russia/2/', 'archive/2025/03/2/', 'authors/mark-chen/2/', 'archive/2025/']) {
+      for (const path of [
+        'page/3/',
+        'topics/china-russia/page/2/',
+        'archive/2025/03/page/2/',
+        'authors/mark-chen/page/2/',
+        'archive/2025/',
+      ]) {
         await page.goto(`/${script}/${path}`);
         const shown = await cardSlugs(page);
         await page.locator('.script-switch').click();
@@ -115,7 +121,7 @@ for (const script of scripts) {
         .locator('nav.pagination')
         .getByRole('link', { name: /^2$|第 2 [頁页]/ })
         .click();
-      await expect(page).toHaveURL(`/${script}/2/`);
+      await expect(page).toHaveURL(`/${script}/page/2/`);
       expect(await cardLinks(page)).toHaveLength(pageSize);
       await context.close();
     });
@@ -154,7 +160,7 @@ for (const script of scripts) {
         .evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
       expect(dates.length).toBe(Math.min(pageSize, marchCount));
       for (const date of dates) expect(date).toMatch(/^2025-03-/);
-      await page.goto(`/${script}/archive/2025/03/2/`);
+      await page.goto(`/${script}/archive/2025/03/page/2/`);
       const rest = await page.locator('.article-card time').count();
       expect(dates.length + rest).toBe(marchCount);
     });
@@ -181,7 +187,7 @@ for (const script of scripts) {
       const authorPath = new URL(page.url()).pathname;
       const listed = new Set<string>();
       for (let number = 1; number <= Math.ceil(count / pageSize); number++)
-        for (const link of await linksOf(request, number === 1 ? decodeURI(authorPath) : `${decodeURI(authorPath)}${number}/`))
+        for (const link of await linksOf(request, number === 1 ? decodeURI(authorPath) : `${decodeURI(authorPath)}page/${number}/`))
           if (link.includes('/articles/')) listed.add(link);
       expect(listed.size).toBe(count);
       expect(listed.has(decodeURI(article))).toBe(true);
@@ -255,7 +261,7 @@ for (const script of scripts) {
 test('page numbers are large enough to tap on a phone', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 375, height: 800 }, hasTouch: true });
   const page = await context.newPage();
-  await page.goto('/zh-hant/3/');
+  await page.goto('/zh-hant/page/3/');
   for (const link of await page.locator('nav.pagination a').all()) {
     const box = await link.boundingBox();
     expect(box?.width).toBeGreaterThanOrEqual(44);

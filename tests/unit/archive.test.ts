@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { buildArchive } from '../../src/lib/archive.ts';
 import type { ArticleInput } from '../../src/lib/article-view.ts';
 import { newestFirst } from '../../src/lib/order.ts';
-import { pageNumbers } from '../../src/lib/pagination.ts';
+import { atPagedKeys, pageNumbers } from '../../src/lib/pagination.ts';
+import { pagedKey } from '../../src/lib/urls.ts';
 
 function article(slug: string, day: string, topics: string[], authors: [string, string][] = [['范強', '記者']]): ArticleInput {
   return {
@@ -78,5 +79,22 @@ describe('pageNumbers', () => {
   test('a long list shows the first, the last and those around the current one', () => {
     expect(pageNumbers(50, 1000)).toEqual([1, undefined, 48, 49, 50, 51, 52, undefined, 1000]);
     expect(pageNumbers(1, 1000)).toEqual([1, 2, 3, undefined, 1000]);
+  });
+});
+
+describe('pages of a list', () => {
+  test('live under page/N/ of the list, never at a bare number beside its sibling routes', () => {
+    expect(pagedKey('', 1)).toBe('');
+    expect(pagedKey('', 404)).toBe('page/404/');
+    expect(pagedKey('topics/china-russia/', 2)).toBe('topics/china-russia/page/2/');
+  });
+
+  test("Astro's page parameters are moved to the same addresses", () => {
+    const paths = [1, 2, 404].map((number) => ({
+      params: { script: 'zh-hant', page: number === 1 ? undefined : String(number) },
+      props: { number },
+    }));
+    expect(atPagedKeys(paths).map(({ params }) => params.page)).toEqual([undefined, 'page/2', 'page/404']);
+    expect(atPagedKeys(paths).map(({ props }) => props.number)).toEqual([1, 2, 404]);
   });
 });
