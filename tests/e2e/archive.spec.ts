@@ -187,7 +187,10 @@ for (const script of scripts) {
       const authorPath = new URL(page.url()).pathname;
       const listed = new Set<string>();
       for (let number = 1; number <= Math.ceil(count / pageSize); number++)
-        for (const link of await linksOf(request, number === 1 ? decodeURI(authorPath) : `${decodeURI(authorPath)}page/${number}/`))
+        for (const link of await linksOf(
+          request,
+          number === 1 ? decodeURI(authorPath) : `${decodeURI(authorPath)}page/${number}/`,
+        ))
           if (link.includes('/articles/')) listed.add(link);
       expect(listed.size).toBe(count);
       expect(listed.has(decodeURI(article))).toBe(true);
