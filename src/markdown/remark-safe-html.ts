@@ -77,7 +77,9 @@ export default function remarkSafeHtml() {
         const scheme = urlScheme(node.url);
         if (node.type === 'image' && isExternal(node.url))
           fail(
-            `image from another site (${node.url}) is not allowed: it would make every reader's browser ask that host`,
+            scheme === undefined || scheme === 'http' || scheme === 'https'
+              ? `image from another site (${node.url}) is not allowed: it would make every reader's browser ask that host`
+              : `image with a "${scheme}:" URL is not allowed: an image must be a file of this site`,
             node.position,
           );
         else if (scheme !== undefined && !(linkProtocols as readonly string[]).includes(scheme))

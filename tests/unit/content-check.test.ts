@@ -168,6 +168,15 @@ describe('checkArticleFile', () => {
     ]);
   });
 
+  test('an image must be a file of this site, and the message says why for each kind of address', () => {
+    const images = `${valid}\n![](https://evil.example/pixel.gif)\n\n![](//evil.example/p.gif)\n\n![](javascript:alert(1))\n\n![](/images/map.png)\n`;
+    expect(problems(images)).toEqual([
+      "content/articles/a.md:16:1: body: image from another site (https://evil.example/pixel.gif) is not allowed: it would make every reader's browser ask that host",
+      "content/articles/a.md:18:1: body: image from another site (//evil.example/p.gif) is not allowed: it would make every reader's browser ask that host",
+      'content/articles/a.md:20:1: body: image with a "javascript:" URL is not allowed: an image must be a file of this site',
+    ]);
+  });
+
   test('harmless inline HTML and code that shows HTML are allowed', () => {
     expect(problems(`${valid}\nH<sub>2</sub>O 與 <ruby>漢<rt>hàn</rt></ruby>，以及 \`<script>\`。\n`)).toEqual([]);
     expect(problems(`${valid}\n<sup onmouseover="x()">1</sup>\n`)).toEqual([
