@@ -19,6 +19,7 @@ export {
   type RuleProblem,
   type RuleSegment,
   type Segment,
+  unclosedRule,
 } from './rules.ts';
 export { convertPieces, convertRunAligned, convertText } from './text.ts';
 export { createConversionLog, type ConversionLog, type ConvertOptions, type Glossary, type GlossaryEntry } from './types.ts';

@@ -92,6 +92,9 @@ function parseBody(body: string, raw: string, start: number, problems: RuleProbl
   return rule;
 }
 
+/** The problem of a `-{` with no `}-` after it in the same text. */
+export const unclosedRule = 'the rule opened by "-{" is not closed by "}-"';
+
 /** Splits text into plain segments and rules; problems are reported, and the text of a broken rule stays plain. */
 export function parseRules(text: string): { segments: Segment[]; problems: RuleProblem[] } {
   const segments: Segment[] = [];
@@ -104,7 +107,7 @@ export function parseRules(text: string): { segments: Segment[]; problems: RuleP
     const close = text.indexOf(ruleClose, open + ruleOpen.length);
     const nested = text.indexOf(ruleOpen, open + ruleOpen.length);
     if (close === -1) {
-      problems.push({ start: open, end: open + ruleOpen.length, message: 'the rule opened by "-{" is not closed by "}-"' });
+      problems.push({ start: open, end: open + ruleOpen.length, message: unclosedRule });
       break;
     }
     if (nested !== -1 && nested < close) {

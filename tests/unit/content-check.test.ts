@@ -239,6 +239,17 @@ describe('inline rules', () => {
     ]);
   });
 
+  test('a rule split by markup is named as such, whatever the markup', () => {
+    const holdsMarkup =
+      'body: inline rule: the rule opened by "-{" holds markup (HTML, emphasis, a link or code) before its "}-": a rule holds plain text only';
+    for (const body of [
+      '第-{zh-hans:**软件**;zh-hant:軟體}-段',
+      '第-{zh-hans:<sup>1</sup>;zh-hant:一}-段',
+      '第-{zh-hans:[软件](https://example.org/);zh-hant:軟體}-段',
+    ])
+      expect(problems(valid.replace('第一段。', body)), body).toContain(`content/articles/a.md:14:2: ${holdsMarkup}`);
+  });
+
   test('a broken rule in the headline is named with its field', () => {
     expect(problems(replace('title', 'title: 中俄-{關係'))).toEqual([
       'content/articles/a.md:3: title: inline rule: the rule opened by "-{" is not closed by "}-"',
