@@ -25,6 +25,9 @@ const pages = scripts.flatMap((script) => [
   `/${script}/topics/`,
   `/${script}/topics/china-russia/`,
   `/${script}/search/?q=制裁`,
+  `/${script}/archive/`,
+  `/${script}/archive/2025/11/`,
+  `/${script}/authors/lia/`,
   `/${script}/about/`,
   `/${script}/404.html`,
 ]);
