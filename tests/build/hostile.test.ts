@@ -8,7 +8,6 @@
  * item's HTML. A poisoned content cache is published inert too, and a
  * legitimate article keeps every inline tag editors may use.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -20,6 +19,7 @@ import { chromiumFlags, chromiumPath } from '../../scripts/chromium.ts';
 import { createStaticServer } from '../../scripts/static-server.ts';
 import { checkArticleFile, formatProblem } from '../../src/checks/content.ts';
 import { scripts } from '../../src/lib/scripts.ts';
+import { runBuild } from './run-build.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 /** An article that uses every inline tag an editor may write, each of which must reach the page. */
@@ -39,7 +39,6 @@ topics: [world-order]
 水的化學式是 H<sub>2</sub>O，註<sup>1</sup>；<ruby>漢<rp>（</rp><rt>hàn</rt><rp>）</rp></ruby>字；<abbr title="北大西洋公約組織">北約</abbr>；<mark>重點</mark>；<small>小字</small>；換行<br>之後；長詞<wbr>斷行；<span lang="en">Friendship</span>。
 `;
 const fixtures = join(root, 'tests', 'fixtures', 'hostile');
-const noNetwork = resolve(import.meta.dirname, 'no-network.mjs');
 const port = Number(process.env['HOSTILE_TEST_PORT'] ?? 4415);
 
 interface Fixture {
@@ -82,19 +81,7 @@ let work: string;
 
 /** Builds `content` into `out`; each content folder keeps its own content cache. */
 function build(content: string, out: string, cache = 'cache') {
-  const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
-    cwd: root,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      CONTENT_DIR: content,
-      ASTRO_CACHE_DIR: join(work, cache),
-      LOG_LEVEL: 'silent',
-      BUILD_TODAY: '2026-01-01',
-      NODE_OPTIONS: `--import=${noNetwork}`,
-    },
-  });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  return runBuild({ content, out, cache: join(work, cache), env: { BUILD_TODAY: '2026-01-01' } });
 }
 
 /** A content folder with the real topics and glossary and the given articles. */

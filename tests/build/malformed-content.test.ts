@@ -3,15 +3,14 @@
  * either build correctly or stop with a message naming the file and the
  * field, never a stack trace, and never leave a half-written output folder.
  */
-import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runBuild } from './run-build.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const noNetwork = resolve(import.meta.dirname, 'no-network.mjs');
 const article = 'china-russia-no-limits-2022.md';
 let work: string;
 let source: string;
@@ -30,19 +29,7 @@ async function buildWith(name: string, edit: (dir: string) => Promise<void>) {
   await cp(join(root, 'content'), content, { recursive: true });
   await edit(join(content, 'articles'));
   const out = join(work, name, 'out');
-  const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
-    cwd: root,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      CONTENT_DIR: content,
-      ASTRO_CACHE_DIR: join(work, name, 'cache'),
-      LOG_LEVEL: 'silent',
-      // Every build under test reports any DNS lookup or connection beyond loopback.
-      NODE_OPTIONS: `--import=${noNetwork}`,
-    },
-  });
-  return { status: result.status, output: `${result.stdout}${result.stderr}`, out };
+  return { ...runBuild({ content, out, cache: join(work, name, 'cache') }), out };
 }
 
 const rewrite = (change: (text: string) => string) => async (dir: string) => {
@@ -156,16 +143,7 @@ describe('a failed build leaves the previous output untouched', () => {
     await writeFile(join(work, 'marker.txt'), 'previous build');
     await cp(join(work, 'marker.txt'), join(out, 'marker.txt'), { recursive: true });
     await writeFile(join(work, 'previous-content', 'articles', article), source.replace(/^title:.*\n/m, ''));
-    const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
-      cwd: root,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        CONTENT_DIR: join(work, 'previous-content'),
-        ASTRO_CACHE_DIR: join(work, 'previous-cache'),
-        LOG_LEVEL: 'silent',
-      },
-    });
+    const result = runBuild({ content: join(work, 'previous-content'), out, cache: join(work, 'previous-cache') });
     expect(result.status).toBe(1);
     expect(await readFile(join(out, 'marker.txt'), 'utf8')).toBe('previous build');
   }, 60_000);

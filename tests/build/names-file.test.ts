@@ -3,12 +3,12 @@
  * the build stops with every problem, naming the file and the entry, and
  * writes nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { runBuild } from './run-build.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 let work = '';
@@ -34,13 +34,8 @@ test('a bad names table stops the build, naming content/names.yaml and each bad 
     ].join('\n'),
   );
   const out = join(work, 'out');
-  const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, CONTENT_DIR: content, ASTRO_CACHE_DIR: join(work, 'cache'), LOG_LEVEL: 'silent' },
-  });
-  const output = `${result.stdout}${result.stderr}`;
-  expect(result.status).toBe(1);
+  const { status, output } = runBuild({ content, out, cache: join(work, 'cache') });
+  expect(status).toBe(1);
   expect(output).toMatch(/names\.yaml: \[\d+\]\.forms\[0\]: 「普丁」 is already a form of entry \[0\]/);
   expect(output).toMatch(/names\.yaml: \[\d+\]\.forms\[0\]: must be one word/);
   expect(output).toMatch(/names\.yaml: \[\d+\]\.kind: must be one of person, place, organisation, word/);
