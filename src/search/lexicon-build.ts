@@ -29,22 +29,36 @@ export interface LexiconSources {
   isSimplifiedStandard: (character: string) => boolean;
 }
 
+/** Characters joined into classes (union–find), each remembered in the order it was first joined. */
+class CharacterClasses {
+  readonly #parent = new Map<string, string>();
+
+  root(character: string): string {
+    let at = character;
+    while (this.#parent.has(at) && this.#parent.get(at) !== at) at = this.#parent.get(at) ?? at;
+    return at;
+  }
+
+  join(a: string, b: string): void {
+    for (const character of [a, b]) if (!this.#parent.has(character)) this.#parent.set(character, character);
+    const [ra, rb] = [this.root(a), this.root(b)];
+    if (ra !== rb) this.#parent.set(rb, ra);
+  }
+
+  characters(): string[] {
+    return [...this.#parent.keys()];
+  }
+}
+
 /** Groups of characters that are variants of each other (union of every pair). */
 function variantGroups(pairs: LexiconSources['variantPairs']): string[][] {
-  const parent = new Map<string, string>();
-  const root = (character: string): string => {
-    let at = character;
-    while (parent.has(at) && parent.get(at) !== at) at = parent.get(at) ?? at;
-    return at;
-  };
-  for (const [a, b] of pairs) {
-    if (Array.from(a).length !== 1 || Array.from(b).length !== 1 || a === b) continue;
-    for (const character of [a, b]) if (!parent.has(character)) parent.set(character, character);
-    const [ra, rb] = [root(a), root(b)];
-    if (ra !== rb) parent.set(rb, ra);
-  }
+  const classes = new CharacterClasses();
+  for (const [a, b] of pairs) if (Array.from(a).length === 1 && Array.from(b).length === 1 && a !== b) classes.join(a, b);
   const groups = new Map<string, string[]>();
-  for (const character of parent.keys()) groups.set(root(character), [...(groups.get(root(character)) ?? []), character]);
+  for (const character of classes.characters()) {
+    const root = classes.root(character);
+    groups.set(root, [...(groups.get(root) ?? []), character]);
+  }
   return [...groups.values()];
 }
 
@@ -63,24 +77,14 @@ function countCharacters(text: string, counted: ReadonlySet<string>, counts: Map
  * costs a few bytes and finds nothing wrong).
  */
 function foldClasses(groups: string[][], sources: LexiconSources, script: Script): FoldTable {
-  const parent = new Map<string, string>();
-  const root = (character: string): string => {
-    let at = character;
-    while (parent.has(at) && parent.get(at) !== at) at = parent.get(at) ?? at;
-    return at;
-  };
-  const join = (a: string, b: string): void => {
-    for (const character of [a, b]) if (!parent.has(character)) parent.set(character, character);
-    const [ra, rb] = [root(a), root(b)];
-    if (ra !== rb) parent.set(rb, ra);
-  };
+  const classes = new CharacterClasses();
   for (const group of groups)
     for (const character of group) {
-      join(group[0] ?? character, character);
+      classes.join(group[0] ?? character, character);
       const converted = sources.convert(character, script);
-      if (Array.from(converted).length === 1) join(character, converted);
+      if (Array.from(converted).length === 1) classes.join(character, converted);
     }
-  return Object.fromEntries([...parent.keys()].map((character) => [character, root(character)]));
+  return Object.fromEntries(classes.characters().map((character) => [character, classes.root(character)]));
 }
 
 /** Latin letters and digits: a Latin form occurs only at the start of a word (Xi is not in Mexico). */

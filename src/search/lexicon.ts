@@ -83,12 +83,7 @@ export function planQuery(terms: readonly string[], lexicon: SearchLexicon): Ter
 
 /** The forms the site prints for a folded spelling, for Pagefind (which indexes the printed text). */
 function printedForms(spelling: string, lexicon: SearchLexicon): string[] {
-  let forms = [''];
-  for (const character of Array.from(spelling)) {
-    const options = Array.from(lexicon.forms[character] ?? character);
-    forms = forms.flatMap((prefix) => options.map((option) => prefix + option)).slice(0, 4);
-  }
-  return forms;
+  return termVariants(spelling, lexicon.forms, 4);
 }
 
 /**

@@ -74,11 +74,11 @@ export const maxVariants = 8;
  * replaced by the characters it stands for there (发 → 發 or 髮), keeping the
  * character itself when it also occurs unchanged in that script.
  */
-export function termVariants(term: string, map: ScriptMap): string[] {
+export function termVariants(term: string, map: Readonly<ScriptMap>, limit = maxVariants): string[] {
   let variants = [''];
   for (const character of Array.from(term)) {
     const options = Array.from(map[character] ?? character);
-    variants = variants.flatMap((prefix) => options.map((option) => prefix + option)).slice(0, maxVariants);
+    variants = variants.flatMap((prefix) => options.map((option) => prefix + option)).slice(0, limit);
   }
   return variants;
 }
