@@ -26,11 +26,11 @@ export default function remarkInlineRules() {
     const check = (
       node: Text | { value: string; position?: Text['position'] },
       where: string,
-      closedAfterMarkup = false,
+      closedAfterMarkup: () => boolean = () => false,
     ): void => {
       if (!hasRuleMarker(node.value)) return;
       for (const problem of parseRules(node.value).problems) {
-        const reason = problem.message === unclosedRule && closedAfterMarkup ? ruleHoldsMarkup : problem.message;
+        const reason = problem.message === unclosedRule && closedAfterMarkup() ? ruleHoldsMarkup : problem.message;
         const message = file.message(`inline rule${where}: ${reason}`, {
           place: pointInText(node, problem.start) ?? node.position,
           ruleId: 'inline-rule',
@@ -41,7 +41,7 @@ export default function remarkInlineRules() {
     };
     visit(tree, (node, index, parent) => {
       if (node.type === 'text')
-        check(node, '', parent?.children.slice((index ?? 0) + 1).some((sibling) => holdsRuleClose(sibling)) ?? false);
+        check(node, '', () => parent?.children.slice((index ?? 0) + 1).some((sibling) => holdsRuleClose(sibling)) ?? false);
       else if (node.type === 'image' && node.alt) check({ value: node.alt, position: node.position }, ' in an image description');
       if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.title)
         check({ value: node.title, position: node.position }, ' in a link title');
