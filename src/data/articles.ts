@@ -39,7 +39,8 @@ async function load(): Promise<SiteContent> {
     ...data,
     slug: id,
     digest: String(digest ?? ''),
-    glossary: [...data.glossary, ...glossary],
+    // The site's own array where the article pins nothing: compiled glossaries are cached by array.
+    glossary: data.glossary.length === 0 ? glossary : [...data.glossary, ...glossary],
     topics: data.topics.map(({ id: topic }) => ({ id: topic, names: topicNames.get(topic) ?? names(topic) })),
     html: rendered?.html ?? '',
     headings: (rendered?.metadata?.['headings'] as ArticleInput['headings'] | undefined) ?? [],
