@@ -9,7 +9,7 @@ import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { langTag, scripts, type Script } from '../lib/scripts.ts';
 import { storedHtmlSchema } from '../markdown/html-policy.ts';
-import { sanitizeInPlace } from '../markdown/rehype-sanitize-checked.ts';
+import { firstChange, sanitizedCopy } from '../markdown/rehype-sanitize-checked.ts';
 import { feedItems } from './feeds.ts';
 import { findByClass, pageText, parseFragment, parsePage } from './page-text.ts';
 import { guardText, type GuardProblem } from './script-guard.ts';
@@ -36,8 +36,8 @@ function duplicateIds(tree: Root): string[] {
 
 /** The first element of article HTML that the sanitizer would remove or change, if any. */
 function unsafeElement(html: Root | Element): string | undefined {
-  const copy: Root = structuredClone(html.type === 'root' ? html : { type: 'root', children: html.children });
-  const changed = sanitizeInPlace(copy, storedHtmlSchema);
+  const root: Root = html.type === 'root' ? html : { type: 'root', children: html.children };
+  const changed = firstChange(root, sanitizedCopy(root, storedHtmlSchema));
   return changed === undefined ? undefined : `<${changed.tagName}>`;
 }
 
@@ -45,6 +45,17 @@ const describe = ({ found, reason, context }: GuardProblem, script: Script): str
   reason === 'rule marker'
     ? `inline rule marker "${found}" left in 「${context}」`
     : `${reason} 「${found}」 of another script than ${script} in 「${context}」`;
+
+const fixedSets = new WeakMap<PageCheckContext, Map<Script, ReadonlySet<string>>>();
+
+/** The texts rules and pins fixed on a script's pages, as a set made once per context (a batch of pages). */
+function fixedTexts(context: PageCheckContext, script: Script): ReadonlySet<string> {
+  let byScript = fixedSets.get(context);
+  if (byScript === undefined) fixedSets.set(context, (byScript = new Map()));
+  let fixed = byScript.get(script);
+  if (fixed === undefined) byScript.set(script, (fixed = new Set(context.fixed[script] ?? [])));
+  return fixed;
+}
 
 /** The script of a page, from its path inside the site (`zh-hans/…`). */
 export const scriptOfPage = (name: string): Script | undefined => scripts.find((candidate) => name.startsWith(`${candidate}/`));
@@ -61,7 +72,7 @@ export function checkPage(
   const problems: string[] = [];
   const tree = parsePage(html);
   if (context.guards) {
-    const fixed = new Set(context.fixed[script] ?? []);
+    const fixed = fixedTexts(context, script);
     for (const piece of pageText(tree, { lang: langTag(script) }))
       for (const problem of guardText(piece, script, fixed)) problems.push(`${name}: ${describe(problem, script)}`);
   }
@@ -82,7 +93,7 @@ export function checkPage(
 /** Every problem of a script's feed (`file` relative to the site). */
 export function checkFeed(file: string, script: Script, xml: string, context: PageCheckContext): string[] {
   const problems: string[] = [];
-  const fixed = new Set(context.fixed[script] ?? []);
+  const fixed = fixedTexts(context, script);
   for (const item of feedItems(xml)) {
     const fragment = parseFragment(item.html);
     const unsafe = unsafeElement(fragment);

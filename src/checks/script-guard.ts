@@ -20,9 +20,16 @@ const han = /\p{Script=Han}/u;
 const latin = /[\p{Script=Latin}\p{N}]/u;
 
 /** Quotation marks of other scripts that `script` does not use. */
-function foreignQuotes(script: Script): Set<string> {
-  const own = new Set<string>(scriptInfo(script).quotes);
-  return new Set(scripts.flatMap((other) => scriptInfo(other).quotes).filter((mark) => !own.has(mark)));
+const foreignQuoteSets = new Map<Script, ReadonlySet<string>>();
+
+function foreignQuotes(script: Script): ReadonlySet<string> {
+  let marks = foreignQuoteSets.get(script);
+  if (marks === undefined) {
+    const own = new Set<string>(scriptInfo(script).quotes);
+    marks = new Set(scripts.flatMap((other) => scriptInfo(other).quotes).filter((mark) => !own.has(mark)));
+    foreignQuoteSets.set(script, marks);
+  }
+  return marks;
 }
 
 /** Code-point positions of `text` covered by a fixed text. */

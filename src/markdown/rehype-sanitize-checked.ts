@@ -31,13 +31,23 @@ function dropExternalImages(tree: Root): void {
   });
 }
 
-/** Sanitizes `tree` in place and returns where it changed first, if it did (comments aside: they are dropped). */
-export function sanitizeInPlace(tree: Root, schema: Schema): Element | undefined {
+/** A sanitized copy of `tree`: what the schema allows, without images from another site. `tree` is left as it was. */
+export function sanitizedCopy(tree: Root, schema: Schema): Root {
   const clean = sanitize(tree, schema) as Root;
   dropExternalImages(clean);
-  const before = elementList(tree);
-  const after = elementList(clean);
-  const changed = before.find(({ key }, index) => after[index]?.key !== key)?.element;
+  return clean;
+}
+
+/** The first element of `before` that `after` (its sanitized copy) removed or changed, if any (comments aside). */
+export function firstChange(before: Root, after: Root): Element | undefined {
+  const kept = elementList(after);
+  return elementList(before).find(({ key }, index) => kept[index]?.key !== key)?.element;
+}
+
+/** Sanitizes `tree` in place and returns where it changed first, if it did. */
+export function sanitizeInPlace(tree: Root, schema: Schema): Element | undefined {
+  const clean = sanitizedCopy(tree, schema);
+  const changed = firstChange(tree, clean);
   tree.children = clean.children;
   return changed;
 }
