@@ -27,12 +27,14 @@ export interface ConvertHtmlExtras {
   footnotes?: Omit<FootnoteLabelsOptions, 'log'> | undefined;
   /** Runs on the parsed tree before it is converted: the pages sanitize stored HTML here. */
   prepare?: ((tree: Root) => void) | undefined;
+  /** Runs on the converted tree after its text is measured, before it is written: markup that adds no text (¶ links). */
+  finish?: ((tree: Root) => void) | undefined;
 }
 
 export function convertHtml(
   html: string,
   options: ConvertOptions,
-  { footnotes, prepare }: ConvertHtmlExtras = {},
+  { footnotes, prepare, finish }: ConvertHtmlExtras = {},
 ): ConvertedHtml {
   const log = options.log ?? createConversionLog();
   const before = log.lengthChange;
@@ -46,7 +48,10 @@ export function convertHtml(
     })
     .use(rehypeConvertScript, { ...options, log })
     .use(rehypeFootnoteLabels, { label: 'Footnotes', backLabel: (note) => `↩ ${note}`, ...footnotes, log })
-    .use(() => (tree: Root) => void (textLength = codePoints(tree)))
+    .use(() => (tree: Root) => {
+      textLength = codePoints(tree);
+      finish?.(tree);
+    })
     .use(rehypeStringify);
   const result = String(processor.processSync(html));
   const expected = sourceLength + log.lengthChange - before;

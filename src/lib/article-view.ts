@@ -4,11 +4,12 @@
  * script that is. What the conversion fixed (rules, pins) and the body's
  * text length are noted for the publish checks.
  */
+import type { Root } from 'hast';
 import { renderedFacts } from '../checks/rendered-facts.ts';
 import { convertHtml, convertText, createConversionLog, type ConvertOptions, type Glossary } from '../conversion/index.ts';
 import { ui } from '../i18n/index.ts';
 import { storedHtmlSchema } from '../markdown/html-policy.ts';
-import { sanitizeInPlace } from '../markdown/rehype-sanitize-checked.ts';
+import { sanitizedCopy } from '../markdown/rehype-sanitize-checked.ts';
 import type { ArticleCorrection, ArticleSource } from '../schemas/article.ts';
 import { timed } from './build-timing.ts';
 import { authorKey } from './authors.ts';
@@ -89,8 +90,16 @@ function shownFields(article: ArticleInput, script: Script): ShownFields {
   return shown;
 }
 
-/** The body in `script`: converted each time it is asked for (an article page, a feed item), and not kept. */
-function bodyHtml(article: ArticleInput, script: Script): string {
+/**
+ * The body in `script`: converted each time it is asked for (an article page,
+ * a feed item), and not kept. `finish` adds markup that holds no text (the
+ * page's ¶ links) to the same tree, before it is written.
+ */
+export function articleBody(article: ArticleInput, script: Script, finish?: (tree: Root) => void): string {
+  return timed('conversion', () => bodyHtml(article, script, finish));
+}
+
+function bodyHtml(article: ArticleInput, script: Script, finish?: (tree: Root) => void): string {
   const log = createConversionLog();
   const t = ui(script);
   // The stored HTML is sanitized again here: a poisoned content cache cannot reach a page or a feed.
@@ -99,7 +108,8 @@ function bodyHtml(article: ArticleInput, script: Script): string {
     { from: article.sourceVariant, to: script, glossary: article.glossary, log },
     {
       footnotes: { label: t.footnotes, backLabel: t.footnoteBack },
-      prepare: (tree) => void sanitizeInPlace(tree, storedHtmlSchema),
+      prepare: (tree) => void (tree.children = sanitizedCopy(tree, storedHtmlSchema).children),
+      finish,
     },
   );
   const facts = renderedFacts();
@@ -122,7 +132,7 @@ export function viewArticle(article: ArticleInput, script: Script): ArticleView 
     const shown = timed('conversion', () => shownFields(article, script));
     view = Object.defineProperty({ ...shown, script, hanCharacters, readingMinutes: readingMinutes(hanCharacters) }, 'bodyHtml', {
       enumerable: false,
-      get: () => timed('conversion', () => bodyHtml(article, script)),
+      get: () => articleBody(article, script),
     }) as ArticleView;
     cache.set(key, view);
   }
