@@ -7,46 +7,39 @@
  * review list is a list of warnings to read, and passes.
  */
 import './check-runtime.mjs';
-import { existsSync } from 'node:fs';
 import { glob, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import * as yaml from 'js-yaml';
 import { checkArticleFile, formatProblem } from '../src/checks/content.ts';
+import { checkGlossaryForms } from '../src/checks/glossary.ts';
 import { checkNames } from '../src/checks/names.ts';
-import { glossarySchema } from '../src/schemas/glossary.ts';
+import type { z } from 'astro/zod';
+import { readCheckedList, type ListLoaderOptions } from '../src/loaders/list-loader.ts';
+import { glossaryEntrySchema } from '../src/schemas/glossary.ts';
 import { nameEntrySchema } from '../src/schemas/names.ts';
 import { topicSchema } from '../src/schemas/topic.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const contentDir = resolve(root, process.env['CONTENT_DIR'] ?? 'content');
-const readYaml = async (name: string): Promise<unknown> => yaml.load(await readFile(join(contentDir, name), 'utf8'));
-const topicIds = new Set(
-  topicSchema
-    .array()
-    .parse(await readYaml('topics.yaml'))
-    .map(({ id }) => id),
-);
-const glossary = glossarySchema.parse(await readYaml('glossary.yaml'));
+// The list files, read and checked as the build's loaders read them.
+const readList = <T extends z.ZodType>(name: string, options: Omit<ListLoaderOptions<T>, 'name' | 'file'>) =>
+  readCheckedList(join(contentDir, name), { file: relative(root, join(contentDir, name)), ...options });
+const topics = await readList('topics.yaml', { schema: topicSchema, check: () => [] });
+const glossary = await readList('glossary.yaml', { schema: glossaryEntrySchema, check: checkGlossaryForms });
+const names = await readList('names.yaml', { schema: nameEntrySchema, check: checkNames, optional: true });
+const topicIds = new Set(topics.items.map(({ id }) => id));
 
 let errors = 0;
 let warnings = 0;
 let files = 0;
-// The names table search uses: the same checks as the build.
-const namesFile = relative(root, join(contentDir, 'names.yaml'));
-const names = nameEntrySchema.array().safeParse(existsSync(join(contentDir, 'names.yaml')) ? await readYaml('names.yaml') : []);
-const nameProblems = names.success
-  ? checkNames(names.data)
-  : names.error.issues.map((issue) => ({
-      field: issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join(''),
-      message: issue.message,
-    }));
-for (const problem of nameProblems) console.log(`error   ${formatProblem({ file: namesFile, ...problem })}`);
-errors += nameProblems.length;
+for (const problem of [...topics.problems, ...glossary.problems, ...names.problems]) {
+  console.log(`error   ${formatProblem(problem)}`);
+  errors += 1;
+}
 for await (const name of glob('**/*.md', { cwd: join(contentDir, 'articles') })) {
   files += 1;
   const path = join(contentDir, 'articles', name);
   const file = relative(root, path);
-  const result = checkArticleFile(file, await readFile(path, 'utf8'), { topicIds, glossary, lint: true });
+  const result = checkArticleFile(file, await readFile(path, 'utf8'), { topicIds, glossary: glossary.items, lint: true });
   for (const problem of result.problems) console.log(`error   ${formatProblem(problem)}`);
   if (result.warnings.length > 0)
     console.log(`\n${file}: review what conversion chose (pin what is wrong with -{…}- or the glossary):`);

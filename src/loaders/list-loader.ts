@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'astro/zod';
+import type { ContentProblem } from '../checks/content.ts';
 import { ContentError } from './content-error.ts';
 import { readYamlList } from './yaml-list.ts';
 
@@ -24,6 +25,21 @@ export interface ListLoaderOptions<T extends z.ZodType> {
   optional?: boolean;
 }
 
+/**
+ * The items of a YAML list file and every problem with them: the schema's,
+ * then the file's own checks across items. The build's loaders and
+ * `npm run lint:content` read the files this one way.
+ */
+export async function readCheckedList<T extends z.ZodType>(
+  path: string,
+  { file, schema, check, optional = false }: Omit<ListLoaderOptions<T>, 'name'>,
+): Promise<{ items: z.infer<T>[]; problems: ContentProblem[] }> {
+  if (optional && !existsSync(path)) return { items: [], problems: [] };
+  const { items, problems } = await readYamlList(path, file, schema);
+  problems.push(...check(items).map((problem) => ({ file, field: problem.field, message: problem.message })));
+  return { items, problems };
+}
+
 export function yamlListLoader<T extends z.ZodType>({
   name,
   file,
@@ -35,12 +51,7 @@ export function yamlListLoader<T extends z.ZodType>({
     name,
     load: async ({ config, store, parseData }) => {
       const path = resolve(fileURLToPath(config.root), file);
-      if (optional && !existsSync(path)) {
-        store.clear();
-        return;
-      }
-      const { items, problems } = await readYamlList(path, file, schema);
-      problems.push(...check(items).map((problem) => ({ file, field: problem.field, message: problem.message })));
+      const { items, problems } = await readCheckedList(path, { file, schema, check, optional });
       if (problems.length > 0) throw new ContentError(problems);
       store.clear();
       for (const [index, entry] of items.entries()) {
