@@ -6,20 +6,9 @@
  */
 export { belongsToOtherFamily, isTongyongGuifan, readTable, scriptEvidence, traditionalForms } from './characters.ts';
 export { glossaryForm } from './glossary.ts';
-export { convertHtml, type ConvertedHtml, type ConvertHtmlExtras } from './html.ts';
-export { conversionEnabled, convertsScript, openccConverter } from './opencc.ts';
-export { default as rehypeConvertScript, isVerbatim, perceivedAttributes } from './rehype-convert-script.ts';
-export { default as rehypeFootnoteLabels } from './rehype-footnote-labels.ts';
-export {
-  hasRuleMarker,
-  parseRules,
-  ruleClose,
-  ruleOpen,
-  ruleOutput,
-  type RuleProblem,
-  type RuleSegment,
-  type Segment,
-  unclosedRule,
-} from './rules.ts';
+export { convertHtml } from './html.ts';
+export { conversionEnabled, openccConverter } from './opencc.ts';
+export { default as rehypeConvertScript } from './rehype-convert-script.ts';
+export { hasRuleMarker, parseRules, ruleClose, ruleOpen, ruleOutput, type RuleSegment, unclosedRule } from './rules.ts';
 export { convertPieces, convertRunAligned, convertText } from './text.ts';
-export { createConversionLog, type ConversionLog, type ConvertOptions, type Glossary, type GlossaryEntry } from './types.ts';
+export { createConversionLog, type ConversionLog, type ConvertOptions, type Glossary } from './types.ts';

@@ -51,7 +51,6 @@ export interface ArticleLinks {
 export interface Archive {
   articles: ArticleInput[];
   topics: Topic[];
-  bySlug: ReadonlyMap<string, ArticleInput>;
   byTopic: ReadonlyMap<string, ArticleInput[]>;
   /** Newest first. */
   years: Year[];
@@ -67,7 +66,6 @@ const relatedReach = 6;
 const relatedShown = 3;
 
 export function buildArchive(articles: ArticleInput[], topics: Topic[]): Archive {
-  const bySlug = new Map(articles.map((article) => [article.slug, article]));
   const position = new Map(articles.map((article, index) => [article.slug, index]));
   const byTopic = new Map<string, ArticleInput[]>();
   const byMonth = new Map<string, Month>();
@@ -133,5 +131,5 @@ export function buildArchive(articles: ArticleInput[], topics: Topic[]): Archive
       .map(([other]) => other);
     return { newer: articles[index - 1], older: articles[index + 1], related };
   };
-  return { articles, topics, bySlug, byTopic, years, months, authors: ranked, links };
+  return { articles, topics, byTopic, years, months, authors: ranked, links };
 }

@@ -8,8 +8,6 @@ import { sourceVariantRegistry, sourceVariants } from '../lib/scripts.ts';
 import { isoDate, slugPattern, text, windowsReservedName } from './fields.ts';
 import { glossarySchema } from './glossary.ts';
 
-export { isRealDate, isoDate, slugPattern } from './fields.ts';
-
 const source = z.strictObject({
   publisher: text,
   title: text,

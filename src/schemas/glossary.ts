@@ -22,5 +22,3 @@ export const glossaryEntrySchema = z.strictObject({
 });
 
 export const glossarySchema = z.array(glossaryEntrySchema);
-
-export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;

@@ -8,7 +8,5 @@ export const topicSchema = z.strictObject({
   name: text,
 });
 
-export type TopicEntry = z.infer<typeof topicSchema>;
-
 /** The variant topic names are written in; every other script shows them converted. */
 export const topicNameVariant: SourceVariant = 'zh-TW';
