@@ -8,13 +8,13 @@
 import type { Element, Root, RootContent } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
+import { perceivedAttributes } from '../conversion/index.ts';
 
 const pageParser = unified().use(rehypeParse);
 const fragmentParser = unified().use(rehypeParse, { fragment: true });
 
 const hidden = new Set(['script', 'style', 'template', 'noscript']);
 const verbatim = new Set(['code', 'pre', 'kbd', 'samp', 'var']);
-const perceived = ['alt', 'title', 'ariaLabel', 'ariaDescription', 'placeholder'] as const;
 const describedBy = /^(description|og:title|og:description|og:site_name|twitter:title|twitter:description)$/;
 
 export interface PageTextOptions {
@@ -44,7 +44,7 @@ export function pageText(tree: Root, { lang }: PageTextOptions = {}): string[] {
     for (const node of nodes) {
       if (node.type === 'text') pieces.push(node.value);
       if (node.type !== 'element' || skipped(node)) continue;
-      for (const name of perceived) {
+      for (const name of perceivedAttributes) {
         const value = node.properties[name];
         if (typeof value === 'string') pieces.push(value);
       }

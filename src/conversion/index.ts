@@ -8,7 +8,7 @@ export { belongsToOtherFamily, isTongyongGuifan, readTable, scriptEvidence, trad
 export { glossaryForm } from './glossary.ts';
 export { convertHtml } from './html.ts';
 export { conversionEnabled, openccConverter } from './opencc.ts';
-export { default as rehypeConvertScript } from './rehype-convert-script.ts';
+export { default as rehypeConvertScript, perceivedAttributes } from './rehype-convert-script.ts';
 export { hasRuleMarker, parseRules, ruleClose, ruleOpen, ruleOutput, type RuleSegment, unclosedRule } from './rules.ts';
 export { convertPieces, convertRunAligned, convertText } from './text.ts';
 export { createConversionLog, type ConversionLog, type ConvertOptions, type Glossary } from './types.ts';
