@@ -5,7 +5,7 @@ import pagefindIndex from './src/integrations/pagefind.ts';
 import precompressFiles from './src/integrations/precompress.ts';
 import publishChecks from './src/integrations/publish-checks.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
-import { defaultScript as defaultLocale, langTag, scripts } from './src/lib/scripts.ts';
+import { defaultScript as defaultLocale, langTag, scripts } from './src/site/scripts.ts';
 
 /**
  * `SITE_URL` and `SITE_BASE` let the operator deploy at a domain root or under

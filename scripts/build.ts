@@ -12,8 +12,8 @@ import './check-runtime.mjs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildTimings } from '../src/lib/build-timing.ts';
-import { heldBack } from '../src/lib/publication.ts';
+import { buildTimings } from '../src/build/timing.ts';
+import { heldBack } from '../src/content/publication.ts';
 import { acquireLock, nextDir, pauseAt, repairAndClean, swapIn, workDir } from './build/publish.ts';
 
 const root = resolve(import.meta.dirname, '..');

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
 import { collectLinks, findBrokenLinks, type PageLinks } from '../src/checks/links.ts';
 import { parsePage } from '../src/checks/page-text.ts';
-import { scripts } from '../src/lib/scripts.ts';
+import { scripts } from '../src/site/scripts.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { base: { type: 'string', default: '/' } } });
 const dir = resolve(positionals[0] ?? 'dist');

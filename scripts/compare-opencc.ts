@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { convertText } from '../src/conversion/index.ts';
 import { splitFrontmatter } from '../src/markdown/frontmatter.ts';
-import { scripts, scriptOfVariant, type SourceVariant } from '../src/lib/scripts.ts';
+import { scripts, scriptOfVariant, type SourceVariant } from '../src/site/scripts.ts';
 
 /** OpenCC's own configuration for each variant into the other script. */
 const configs: Record<SourceVariant, string> = {

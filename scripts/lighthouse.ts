@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumFlags, chromiumPath } from './chromium.ts';
-import { scripts } from '../src/lib/scripts.ts';
+import { scripts } from '../src/site/scripts.ts';
 import { startServer } from './serve-process.ts';
 
 const root = resolve(import.meta.dirname, '..');

@@ -9,11 +9,11 @@
 import './check-runtime.mjs';
 import { glob, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { checkArticleFile, formatProblem } from '../src/checks/content.ts';
-import { checkGlossaryForms } from '../src/checks/glossary.ts';
-import { checkNames } from '../src/checks/names.ts';
+import { checkArticleFile, formatProblem } from '../src/content/article-check.ts';
+import { checkGlossaryForms } from '../src/content/glossary-check.ts';
+import { checkNames } from '../src/content/names-check.ts';
 import type { z } from 'astro/zod';
-import { readCheckedList, type ListLoaderOptions } from '../src/loaders/list-loader.ts';
+import { readCheckedList, type ListLoaderOptions } from '../src/content/list-loader.ts';
 import { glossaryEntrySchema } from '../src/schemas/glossary.ts';
 import { nameEntrySchema } from '../src/schemas/names.ts';
 import { topicSchema } from '../src/schemas/topic.ts';

@@ -6,7 +6,7 @@
  */
 import './check-runtime.mjs';
 import { parseArgs } from 'node:util';
-import { defaultNginxOptions, nginxConf } from '../src/lib/nginx-conf.ts';
+import { defaultNginxOptions, nginxConf } from '../src/serving/nginx-conf.ts';
 
 const { values } = parseArgs({
   options: {

@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nginxConf } from '../src/lib/nginx-conf.ts';
+import { nginxConf } from '../src/serving/nginx-conf.ts';
 
 const nginxPath = process.env['NGINX_PATH'] ?? '/usr/sbin/nginx';
 const brotliModule = process.env['NGINX_BROTLI_MODULE'] ?? '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';

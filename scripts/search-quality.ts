@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { launch } from './bench/browser.ts';
 import { categories, loadQuerySet, scoreCase, slugOf, summarise, type Score, type Shown } from './search-quality/query-set.ts';
 import { startServer } from './serve-process.ts';
-import { scripts } from '../src/lib/scripts.ts';
+import { scripts } from '../src/site/scripts.ts';
 
 const { values } = parseArgs({
   options: {

@@ -12,9 +12,9 @@ import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import send from 'send';
-import { parseRequestPath } from '../src/lib/request-path.ts';
-import { contentType, isPrivate, precompressed, responseHeaders } from '../src/lib/static-site.ts';
-import { normaliseBase } from '../src/lib/urls.ts';
+import { parseRequestPath } from '../src/serving/request-path.ts';
+import { contentType, isPrivate, precompressed, responseHeaders } from '../src/serving/static-site.ts';
+import { normaliseBase } from '../src/site/urls.ts';
 
 export interface StaticServerOptions {
   /** The built site (`dist/`). */

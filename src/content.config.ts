@@ -7,9 +7,9 @@
 import { defineCollection, reference } from 'astro:content';
 import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { articleLoader } from './loaders/article-loader.ts';
-import { glossaryLoader } from './loaders/glossary-loader.ts';
-import { namesLoader } from './loaders/names-loader.ts';
+import { articleLoader } from './content/article-loader.ts';
+import { glossaryLoader } from './content/glossary-loader.ts';
+import { namesLoader } from './content/names-loader.ts';
 import { articleFields } from './schemas/article.ts';
 import { glossaryEntrySchema } from './schemas/glossary.ts';
 import { nameEntrySchema } from './schemas/names.ts';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as yaml from 'js-yaml';
-import { scripts, type Script } from '../../src/lib/scripts.ts';
+import { scripts, type Script } from '../../src/site/scripts.ts';
 
 export const categories = ['regional-names', 'variants', 'separators', 'typos', 'sources', 'negatives'] as const;
 export type Category = (typeof categories)[number];

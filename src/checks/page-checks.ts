@@ -7,7 +7,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { langTag, scripts, type Script } from '../lib/scripts.ts';
+import { langTag, scripts, type Script } from '../site/scripts.ts';
 import { storedHtmlSchema } from '../markdown/html-policy.ts';
 import { firstChange, sanitizedCopy } from '../markdown/rehype-sanitize-checked.ts';
 import { feedItems } from './feeds.ts';

@@ -5,7 +5,7 @@
  * article body's text. Kept on `globalThis` because Astro bundles the pages
  * apart from the integrations, and both run in the build's one process.
  */
-import { scripts, type Script } from '../lib/scripts.ts';
+import { scripts, type Script } from '../site/scripts.ts';
 
 export interface RenderedFacts {
   fixed: Record<Script, Set<string>>;

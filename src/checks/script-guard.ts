@@ -6,7 +6,7 @@
  * marked with another language are not read (see `pageText`).
  */
 import { belongsToOtherFamily, ruleClose, ruleOpen } from '../conversion/index.ts';
-import { scriptInfo, scripts, type Script } from '../lib/scripts.ts';
+import { scriptInfo, scripts, type Script } from '../site/scripts.ts';
 
 export interface GuardProblem {
   /** What was found: a character, a quotation mark or a rule marker. */

@@ -3,8 +3,8 @@
  * other script, and every article is in both scripts, both feeds, the
  * sitemap and both search indexes. Pure: the caller reads the files.
  */
-import { otherScripts, scripts, type Script } from '../lib/scripts.ts';
-import { articleKey, keyOfPath, pageUrl } from '../lib/urls.ts';
+import { otherScripts, scripts, type Script } from '../site/scripts.ts';
+import { articleKey, keyOfPath, pageUrl } from '../site/urls.ts';
 
 export interface BuiltSite {
   base: string;

@@ -3,7 +3,7 @@
  * with storage blocked (private mode, strict settings) the switch still works,
  * it just is not remembered.
  */
-import { isScript, type Script } from '../lib/scripts.ts';
+import { isScript, type Script } from '../site/scripts.ts';
 
 const key = 'guoji-shiping:script';
 

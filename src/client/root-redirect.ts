@@ -2,7 +2,7 @@
  * At the site root: send a returning reader to the script they chose last,
  * and a first visitor to the one their browser's languages ask for.
  */
-import { preferredScript } from '../lib/scripts.ts';
+import { preferredScript } from '../site/scripts.ts';
 import { loadPreference, savePreference } from './preference.ts';
 
 export function chooseScriptAtRoot(): void {

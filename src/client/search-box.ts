@@ -3,7 +3,7 @@
  * first focus loads search as you type (`search-combobox.ts`) with Pagefind,
  * so a page that is only read never downloads search code.
  */
-import { isScript } from '../lib/scripts.ts';
+import { isScript } from '../site/scripts.ts';
 import type { SearchBoxParts } from './search-combobox.ts';
 
 function isEditable(target: EventTarget | null): boolean {

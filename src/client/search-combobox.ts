@@ -7,7 +7,7 @@
  * closes.
  */
 import { loadUi } from '../i18n/load.ts';
-import type { Script } from '../lib/scripts.ts';
+import type { Script } from '../site/scripts.ts';
 import { cleanQuery } from '../search/query.ts';
 import type { PageMatch } from '../search/matching.ts';
 import { createSearchEngine } from './search-engine.ts';

@@ -6,14 +6,14 @@
  * looks for near matches among the candidates (`nearMatch`) and for a
  * one-character correction that would match exactly.
  */
-import { type Script } from '../lib/scripts.ts';
+import { type Script } from '../site/scripts.ts';
 import { aliasCorrections, correctionFrom, nearMatch } from '../search/approximate.ts';
 import { fold } from '../search/fold.ts';
-import { pagefindQueries, planQuery, type SearchLexicon, type TermPlan } from '../search/lexicon.ts';
+import { pagefindQueries, planQuery, type SearchLexicon, type TermPlan } from '../search/search-data.ts';
 import { matchPage, rankMatches, type PageMatch, type PageRecord } from '../search/matching.ts';
 import { expandAnchors, type FragmentAnchor } from '../search/fragment.ts';
 import { prepareQuery, queryTerms } from '../search/query.ts';
-import { normaliseBase } from '../lib/urls.ts';
+import { normaliseBase } from '../site/urls.ts';
 
 /** The part of Pagefind's browser API we use. @see https://pagefind.app/docs/api/ */
 interface Pagefind {

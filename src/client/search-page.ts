@@ -5,7 +5,7 @@
  * correction that would match.
  */
 import { loadUi } from '../i18n/load.ts';
-import { isScript } from '../lib/scripts.ts';
+import { isScript } from '../site/scripts.ts';
 import { cleanQuery } from '../search/query.ts';
 import { createSearchEngine } from './search-engine.ts';
 import { element, outcomeMessage, outcomeNotes, renderResult, suggestionNode } from './search-render.ts';

@@ -3,8 +3,8 @@
  * and nothing from the index, is ever parsed as HTML.
  */
 import type { UiStrings } from '../i18n/index.ts';
-import { formatDate } from '../lib/dates.ts';
-import type { Script } from '../lib/scripts.ts';
+import { formatDate } from '../site/dates.ts';
+import type { Script } from '../site/scripts.ts';
 import type { PageMatch, Segment } from '../search/matching.ts';
 import type { SearchOutcome } from './search-engine.ts';
 

@@ -16,7 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { ScriptFamily } from '../lib/scripts.ts';
+import type { ScriptFamily } from '../site/scripts.ts';
 import tongyongGuifan from './data/tongyong-guifan.ts';
 
 type Table = ReadonlyMap<string, readonly string[]>;

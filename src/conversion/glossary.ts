@@ -5,7 +5,7 @@
  * over the term's code points in order, so a term split by inline markup
  * keeps its text in the same order and nothing is lost.
  */
-import { scriptInfo, type Script } from '../lib/scripts.ts';
+import { scriptInfo, type Script } from '../site/scripts.ts';
 import type { ConversionLog, Glossary, GlossaryEntry } from './types.ts';
 
 /** An entry's form in `script`, or in the script it falls back to. */

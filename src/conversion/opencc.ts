@@ -7,7 +7,7 @@
  * in Taiwan's variants.
  */
 import * as OpenCC from 'opencc-js';
-import { scriptInfo, sourceVariantRegistry, type Script, type SourceVariant } from '../lib/scripts.ts';
+import { scriptInfo, sourceVariantRegistry, type Script, type SourceVariant } from '../site/scripts.ts';
 
 /**
  * `GUOJI_CONVERSION=off` builds pages without converting them, so the

@@ -4,7 +4,7 @@
  * runs of Chinese text are touched: a curly apostrophe inside a Latin word
  * (China’s) stays an apostrophe.
  */
-import { scriptInfo, scripts, type Script } from '../lib/scripts.ts';
+import { scriptInfo, scripts, type Script } from '../site/scripts.ts';
 
 const maps = new Map<Script, ReadonlyMap<string, string>>();
 

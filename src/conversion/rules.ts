@@ -9,7 +9,7 @@
  * cannot hold another rule. The parser reports every problem with its offset,
  * so the Markdown checks can name the line and column.
  */
-import { scriptInfo, scripts, type Script } from '../lib/scripts.ts';
+import { scriptInfo, scripts, type Script } from '../site/scripts.ts';
 
 export interface TextSegment {
   type: 'text';

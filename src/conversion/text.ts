@@ -8,7 +8,7 @@
  * works because OpenCC keeps the code-point length; only a rule or a pinned
  * term may change it, and the log says by how much.
  */
-import { scriptOfVariant } from '../lib/scripts.ts';
+import { scriptOfVariant } from '../site/scripts.ts';
 import { pinGlossaryTerms } from './glossary.ts';
 import { openccConverter } from './opencc.ts';
 import { convertQuotes } from './quotes.ts';

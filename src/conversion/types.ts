@@ -1,5 +1,5 @@
 /** The types of the conversion module: what a conversion is asked to do, and what it reports. */
-import type { Script, SourceVariant } from '../lib/scripts.ts';
+import type { Script, SourceVariant } from '../site/scripts.ts';
 
 /**
  * A term the editors pin, written in every script: wherever the source's

@@ -1,8 +1,8 @@
 /** The archive of this build (`src/lib/archive.ts`), made once from the content collections. */
-import { buildArchive, type Archive } from '../lib/archive.ts';
+import { buildArchive, type Archive } from '../view/archive.ts';
 import { siteContent } from './articles.ts';
 
-export type { Archive, ArticleLinks, Author, Month, Year } from '../lib/archive.ts';
+export type { Archive, ArticleLinks, Author, Month, Year } from '../view/archive.ts';
 
 let built: Promise<Archive> | undefined;
 

@@ -4,14 +4,14 @@
  */
 import { getCollection } from 'astro:content';
 import { convertText, type Glossary } from '../conversion/index.ts';
-import { scripts, type Script } from '../lib/scripts.ts';
+import { scripts, type Script } from '../site/scripts.ts';
 import { topicNameVariant } from '../schemas/topic.ts';
-import type { ArticleInput } from '../lib/article-view.ts';
-import { newestFirst } from '../lib/order.ts';
+import type { ArticleInput } from '../view/article-view.ts';
+import { newestFirst } from '../site/order.ts';
 
-import type { Topic } from '../lib/archive.ts';
+import type { Topic } from '../view/archive.ts';
 
-export type { Topic } from '../lib/archive.ts';
+export type { Topic } from '../view/archive.ts';
 
 export interface SiteContent {
   articles: ArticleInput[];

@@ -2,7 +2,7 @@
  * Interface strings, one table per script. Each table is written for its
  * readers (搜尋 / 搜索, 個 / 个), not converted from another.
  */
-import type { Script } from '../lib/scripts.ts';
+import type { Script } from '../site/scripts.ts';
 import type { UiStrings } from './types.ts';
 import zhHans from './zh-hans.ts';
 import zhHant from './zh-hant.ts';

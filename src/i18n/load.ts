@@ -1,5 +1,5 @@
 /** The interface strings of one script, for browser code: only that script's table is downloaded. */
-import type { Script } from '../lib/scripts.ts';
+import type { Script } from '../site/scripts.ts';
 import type { UiStrings } from './types.ts';
 
 const loaders: Record<Script, () => Promise<{ default: UiStrings }>> = {

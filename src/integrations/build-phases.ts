@@ -4,7 +4,7 @@
  * written, bundling the scripts and styles included (`render`).
  */
 import type { AstroIntegration } from 'astro';
-import { buildTimings } from '../lib/build-timing.ts';
+import { buildTimings } from '../build/timing.ts';
 
 export default function buildPhases(): AstroIntegration {
   let started = 0;

@@ -18,14 +18,14 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import Tinypool from 'tinypool';
 import { renderedFacts } from '../checks/rendered-facts.ts';
-import { buildTimings } from '../lib/build-timing.ts';
-import { scripts } from '../lib/scripts.ts';
-import { linkTree } from '../lib/reuse-files.ts';
-import { sourcesDigest } from '../lib/source-digest.ts';
-import { articleKey } from '../lib/urls.ts';
-import type { CompactionReport } from '../search/pagefind-output.ts';
-import { planShards, type Shard } from '../search/shards.ts';
-import { BuildError } from './build-error.ts';
+import { buildTimings } from '../build/timing.ts';
+import { scripts } from '../site/scripts.ts';
+import { linkTree } from '../build/reuse-files.ts';
+import { sourcesDigest } from '../build/source-digest.ts';
+import { articleKey } from '../site/urls.ts';
+import type { CompactionReport } from '../indexer/pagefind-output.ts';
+import { planShards, type Shard } from '../search/bundles.ts';
+import { BuildError } from '../build/build-error.ts';
 
 /** Pagefind's bundled UIs: we search through its JS API, so they are not shipped. */
 const unusedFiles = [
@@ -58,7 +58,7 @@ const fail = (title: string, errors: readonly string[]): never => {
 };
 
 /** The code a bundle is made by: a change to it indexes every shard again. */
-const indexerSources = ['src/search/**/*.ts', 'src/integrations/pagefind.ts'];
+const indexerSources = ['src/search/**/*.ts', 'src/indexer/**/*.ts', 'src/integrations/pagefind.ts'];
 
 /** What a shard is built from: the indexer's code, its pages in order, and their bytes. */
 async function shardDigest(site: string, files: readonly string[], indexer: string): Promise<string> {
@@ -116,7 +116,7 @@ export default function pagefindIndex(): AstroIntegration {
         const compacted = { before: 0, after: 0, chunks: 0 };
         // A fresh worker for each bundle, so that the memory of one compaction is returned before the next.
         const compactor = new Tinypool({
-          filename: pathToFileURL(join(root, 'src', 'search', 'compact-worker.ts')).href,
+          filename: pathToFileURL(join(root, 'src', 'indexer', 'compact-worker.ts')).href,
           minThreads: 0,
           maxThreads: 1,
           isolateWorkers: true,

@@ -1,8 +1,8 @@
 /** Writes the `.br` and `.gz` twins of the build's text files (src/lib/precompress.ts), after everything else has written its files. */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildTimings } from '../lib/build-timing.ts';
-import { precompress } from '../lib/precompress.ts';
+import { buildTimings } from '../build/timing.ts';
+import { precompress } from '../build/precompress.ts';
 
 export default function precompressFiles(): AstroIntegration {
   return {

@@ -10,9 +10,9 @@ import type { AstroIntegration } from 'astro';
 import { checkBuiltSite } from '../checks/built-site.ts';
 import { renderedFacts } from '../checks/rendered-facts.ts';
 import { conversionEnabled } from '../conversion/index.ts';
-import { buildTimings } from '../lib/build-timing.ts';
-import { sourcesDigest } from '../lib/source-digest.ts';
-import { BuildError } from './build-error.ts';
+import { buildTimings } from '../build/timing.ts';
+import { sourcesDigest } from '../build/source-digest.ts';
+import { BuildError } from '../build/build-error.ts';
 
 export default function publishChecks(): AstroIntegration {
   let base = '/';

@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { headersFile } from '../lib/security.ts';
+import { headersFile } from '../serving/security.ts';
 
 export default function securityHeaders(): AstroIntegration {
   let base = '/';

@@ -16,7 +16,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Glossary } from '../conversion/index.ts';
 import remarkInlineRules from './remark-inline-rules.ts';
-import type { SourceVariant } from '../lib/scripts.ts';
+import type { SourceVariant } from '../site/scripts.ts';
 import { sanitizeSchema } from './html-policy.ts';
 import { findDeepNesting, maxNesting } from './nesting.ts';
 import rehypeHeadingIds, { type Heading } from './rehype-heading-ids.ts';

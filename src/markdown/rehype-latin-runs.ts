@@ -14,7 +14,7 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { parseRules } from '../conversion/rules.ts';
-import { hasWesternRun, westernRuns } from '../lib/western-runs.ts';
+import { hasWesternRun, westernRuns } from './western-runs.ts';
 
 export interface LatinRunsOptions {
   /** Language tag given to Latin runs. */

@@ -9,7 +9,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { convertRunAligned, parseRules, traditionalForms, type Glossary } from '../conversion/index.ts';
-import { scriptInfo, scriptOfVariant, scripts, type SourceVariant } from '../lib/scripts.ts';
+import { scriptInfo, scriptOfVariant, scripts, type SourceVariant } from '../site/scripts.ts';
 import { textRuns } from './text-runs.ts';
 
 export interface ConversionReviewOptions {

@@ -8,7 +8,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { belongsToOtherFamily, parseRules, scriptEvidence } from '../conversion/index.ts';
-import { scriptInfo, scriptOfVariant, type ScriptFamily, type SourceVariant } from '../lib/scripts.ts';
+import { scriptInfo, scriptOfVariant, type ScriptFamily, type SourceVariant } from '../site/scripts.ts';
 import { textRuns } from './text-runs.ts';
 
 export interface ScriptCheckOptions {

@@ -4,7 +4,7 @@
  * collection and the unit tests validate with the same rules.
  */
 import { z } from 'astro/zod';
-import { sourceVariantRegistry, sourceVariants } from '../lib/scripts.ts';
+import { sourceVariantRegistry, sourceVariants } from '../site/scripts.ts';
 import { isoDate, slugPattern, text, windowsReservedName } from './fields.ts';
 import { glossarySchema } from './glossary.ts';
 

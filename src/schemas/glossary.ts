@@ -7,7 +7,7 @@
  * by the content checks, not here: this file stays pure zod.
  */
 import { z } from 'astro/zod';
-import { glossaryScripts, scripts } from '../lib/scripts.ts';
+import { glossaryScripts, scripts } from '../site/scripts.ts';
 import { text } from './fields.ts';
 
 /** A form for every script; a script with a glossary fallback may leave its own out. */

@@ -1,6 +1,6 @@
 /** A topic articles are filed under (`content/topics.yaml`): an ASCII id for URLs and a name in Taiwan Traditional. */
 import { z } from 'astro/zod';
-import type { SourceVariant } from '../lib/scripts.ts';
+import type { SourceVariant } from '../site/scripts.ts';
 import { slugPattern, text } from './fields.ts';
 
 export const topicSchema = z.strictObject({

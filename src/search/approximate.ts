@@ -5,7 +5,7 @@
  * from exact results, never mixed with them.
  */
 import { fold, foldText, occurrences, sourceRange, type FoldTable } from './fold.ts';
-import type { SearchLexicon, TermPlan } from './lexicon.ts';
+import type { SearchLexicon, TermPlan } from './search-data.ts';
 import { pageExcerpt, sectionHits, type PageMatch, type PageRecord } from './matching.ts';
 
 /** Longest term (in characters) we look for approximately; longer terms must occur exactly. */

@@ -4,7 +4,7 @@
  * built at build time from the site's own text, it holds only characters
  * that occur in an article and differ between the scripts.
  */
-import { scripts, type Script } from '../lib/scripts.ts';
+import { scripts, type Script } from '../site/scripts.ts';
 
 const hanPattern = /\p{Script=Han}/u;
 const hanCharacters = new Map<string, boolean>();

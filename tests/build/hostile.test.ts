@@ -17,8 +17,8 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromiumFlags, chromiumPath } from '../../scripts/chromium.ts';
 import { createStaticServer } from '../../scripts/static-server.ts';
-import { checkArticleFile, formatProblem } from '../../src/checks/content.ts';
-import { scripts } from '../../src/lib/scripts.ts';
+import { checkArticleFile, formatProblem } from '../../src/content/article-check.ts';
+import { scripts } from '../../src/site/scripts.ts';
 import { runBuild } from './run-build.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');

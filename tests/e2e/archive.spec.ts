@@ -5,7 +5,7 @@
  * feeds, and every article within three clicks of the home page.
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { scripts, type Script } from '../../src/lib/scripts.ts';
+import { scripts, type Script } from '../../src/site/scripts.ts';
 
 /** As `npm run build:archive` writes it. */
 const articleCount = 400;

@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { guardText } from '../../src/checks/script-guard.ts';
-import { scripts, type Script } from '../../src/lib/scripts.ts';
+import { scripts, type Script } from '../../src/site/scripts.ts';
 
 const simplifiedSource = 'fixture-astana-diplomacy';
 const withRules = 'fixture-literature-rules';

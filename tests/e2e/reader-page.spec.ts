@@ -5,8 +5,8 @@
  * without JavaScript.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { siteSections } from '../../src/lib/navigation.ts';
-import { scripts } from '../../src/lib/scripts.ts';
+import { siteSections } from '../../src/view/navigation.ts';
+import { scripts } from '../../src/site/scripts.ts';
 import zhHans from '../../src/i18n/zh-hans.ts';
 import zhHant from '../../src/i18n/zh-hant.ts';
 import { article, noLimits, renderedCharacters, renderedLines, xi } from './helpers.ts';

@@ -5,7 +5,7 @@
  * about pixels, only that each page rendered with its system fonts.
  */
 import { expect, test } from '@playwright/test';
-import { scripts } from '../../src/lib/scripts.ts';
+import { scripts } from '../../src/site/scripts.ts';
 import { article, noLimits, xi } from './helpers.ts';
 
 const widths = [320, 390, 1280, 1920];

@@ -7,7 +7,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { categories, loadQuerySet, slugOf } from '../../scripts/search-quality/query-set.ts';
-import { scripts } from '../../src/lib/scripts.ts';
+import { scripts } from '../../src/site/scripts.ts';
 
 const cases = loadQuerySet();
 

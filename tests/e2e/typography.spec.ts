@@ -4,7 +4,7 @@
  * text has narrow quotes, and Han–Latin spacing leaves dates tight.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { scripts } from '../../src/lib/scripts.ts';
+import { scripts } from '../../src/site/scripts.ts';
 import { article, noLimits, renderedCharacters, renderedLines, xi } from './helpers.ts';
 
 /** Each Latin word of the article body: its width on the page over its width set alone, unjustified. */

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { isPrivate } from '../../src/lib/static-site.ts';
+import { isPrivate } from '../../src/serving/static-site.ts';
 
 export interface Site {
   /** `root` or `subpath`, for test names. */

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { buildArchive } from '../../src/lib/archive.ts';
-import type { ArticleInput } from '../../src/lib/article-view.ts';
-import { newestFirst } from '../../src/lib/order.ts';
-import { atPagedKeys, pageNumbers } from '../../src/lib/pagination.ts';
-import { pagedKey } from '../../src/lib/urls.ts';
+import { buildArchive } from '../../src/view/archive.ts';
+import type { ArticleInput } from '../../src/view/article-view.ts';
+import { newestFirst } from '../../src/site/order.ts';
+import { atPagedKeys, pageNumbers } from '../../src/site/pagination.ts';
+import { pagedKey } from '../../src/site/urls.ts';
 
 function article(slug: string, day: string, topics: string[], authors: [string, string][] = [['范強', '記者']]): ArticleInput {
   return {

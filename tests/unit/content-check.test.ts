@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkArticleFile, findDuplicateSlugs, formatProblem } from '../../src/checks/content.ts';
+import { checkArticleFile, findDuplicateSlugs, formatProblem } from '../../src/content/article-check.ts';
 
 const topics = new Set(['china-russia', 'world-order']);
 

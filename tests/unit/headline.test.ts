@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { headlineClauses } from '../../src/lib/headline.ts';
+import { headlineClauses } from '../../src/view/headline.ts';
 
 const words = (title: string, lang = 'zh-Hant'): string[][] => headlineClauses(title, lang).map((clause) => clause.words);
 

@@ -3,7 +3,7 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { convertHtml } from '../../src/conversion/index.ts';
-import { westernRuns } from '../../src/lib/western-runs.ts';
+import { westernRuns } from '../../src/markdown/western-runs.ts';
 import rehypeLatinRuns from '../../src/markdown/rehype-latin-runs.ts';
 
 const latin = (text: string): string[] =>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { renderArticleMarkdown } from '../../src/markdown/processor.ts';
-import type { SourceVariant } from '../../src/lib/scripts.ts';
+import type { SourceVariant } from '../../src/site/scripts.ts';
 import type { Glossary } from '../../src/conversion/index.ts';
 
 function lint(markdown: string, variant: SourceVariant = 'zh-TW', glossary: Glossary = []) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as yaml from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import { checkNames } from '../../src/checks/names.ts';
+import { checkNames } from '../../src/content/names-check.ts';
 import { nameEntrySchema, type NameEntry } from '../../src/schemas/names.ts';
 
 const entry = (...forms: string[]): NameEntry => ({ kind: 'person', forms });

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { checkPage } from '../../src/checks/page-checks.ts';
 import { ui } from '../../src/i18n/index.ts';
-import { inSection, siteSections } from '../../src/lib/navigation.ts';
-import { withParagraphLinks } from '../../src/lib/rehype-paragraph-links.ts';
-import { scripts } from '../../src/lib/scripts.ts';
+import { inSection, siteSections } from '../../src/view/navigation.ts';
+import { withParagraphLinks } from '../../src/view/rehype-paragraph-links.ts';
+import { scripts } from '../../src/site/scripts.ts';
 
 describe('withParagraphLinks', () => {
   const label = (number: number): string => `第 ${number} 段`;

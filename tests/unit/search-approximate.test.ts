@@ -7,7 +7,7 @@ import {
   nearMatch,
   nearestOccurrence,
 } from '../../src/search/approximate.ts';
-import { emptyLexicon, planQuery, type SearchLexicon } from '../../src/search/lexicon.ts';
+import { emptyLexicon, planQuery, type SearchLexicon } from '../../src/search/search-data.ts';
 import type { PageRecord } from '../../src/search/matching.ts';
 
 const record = (content: string): PageRecord => ({ url: '/a/', content, meta: {}, anchors: [] });

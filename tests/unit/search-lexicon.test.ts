@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { convertText, isTongyongGuifan } from '../../src/conversion/index.ts';
-import { buildLexicons, type LexiconSources } from '../../src/search/lexicon-build.ts';
-import { emptyLexicon, pagefindQueries, planQuery, type SearchLexicon } from '../../src/search/lexicon.ts';
-import { convertForm, regionalPhrases, variantPairs } from '../../src/search/opencc-sources.ts';
+import { buildLexicons, type LexiconSources } from '../../src/indexer/search-data-build.ts';
+import { emptyLexicon, pagefindQueries, planQuery, type SearchLexicon } from '../../src/search/search-data.ts';
+import { convertForm, regionalPhrases, variantPairs } from '../../src/indexer/opencc-sources.ts';
 import { queryTerms } from '../../src/search/query.ts';
 
 /** The same text in both scripts, as the site's own text. */

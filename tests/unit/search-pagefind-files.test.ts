@@ -12,7 +12,7 @@ import {
   splitIndex,
   unpack,
   type IndexWord,
-} from '../../src/search/pagefind-files.ts';
+} from '../../src/indexer/pagefind-files.ts';
 
 const word = (text: string, positions: number): IndexWord => [text, [[0, Array.from({ length: positions }, (_, at) => at)]], []];
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { maxShardPages, planShards } from '../../src/search/shards.ts';
+import { maxShardPages, planShards } from '../../src/search/bundles.ts';
 
 const article = (slug: string, published: string) => ({ slug, published });
 const day = (index: number): string => new Date(Date.UTC(2018, 0, 1) + index * 3_600_000).toISOString().slice(0, 10);

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { nginxConf } from '../../src/lib/nginx-conf.ts';
-import { precompress } from '../../src/lib/precompress.ts';
-import { parseRequestPath } from '../../src/lib/request-path.ts';
-import { pageHeaders } from '../../src/lib/security.ts';
+import { nginxConf } from '../../src/serving/nginx-conf.ts';
+import { precompress } from '../../src/build/precompress.ts';
+import { parseRequestPath } from '../../src/serving/request-path.ts';
+import { pageHeaders } from '../../src/serving/security.ts';
 import {
   contentType,
   immutablePattern,
@@ -20,7 +20,7 @@ import {
   isPrivate,
   privatePattern,
   responseHeaders,
-} from '../../src/lib/static-site.ts';
+} from '../../src/serving/static-site.ts';
 
 describe('reading a request target', () => {
   test('percent escapes are decoded once, slashes included, and dot segments resolved', () => {

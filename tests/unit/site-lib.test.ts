@@ -2,12 +2,12 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
-import { formatDate, isoDay } from '../../src/lib/dates.ts';
-import { headersFor, parseHeadersFile } from '../../src/lib/headers-file.ts';
-import { countHan, readingMinutes } from '../../src/lib/reading-time.ts';
-import { preferredScript } from '../../src/lib/scripts.ts';
-import { headersFile } from '../../src/lib/security.ts';
-import { keyOfPath, pageUrl } from '../../src/lib/urls.ts';
+import { formatDate, isoDay } from '../../src/site/dates.ts';
+import { headersFor, parseHeadersFile } from '../serve/headers-file.ts';
+import { countHan, readingMinutes } from '../../src/view/reading-time.ts';
+import { preferredScript } from '../../src/site/scripts.ts';
+import { headersFile } from '../../src/serving/security.ts';
+import { keyOfPath, pageUrl } from '../../src/site/urls.ts';
 import rehypeParagraphIds from '../../src/markdown/rehype-paragraph-ids.ts';
 
 describe('preferredScript', () => {

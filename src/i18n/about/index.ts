@@ -1,5 +1,5 @@
 /** The About page's text in each script, each written for its readers (not converted). */
-import type { Script } from '../../lib/scripts.ts';
+import type { Script } from '../../site/scripts.ts';
 import type { AboutPage } from './types.ts';
 import zhHans from './zh-hans.ts';
 import zhHant from './zh-hant.ts';

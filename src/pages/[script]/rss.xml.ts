@@ -2,9 +2,9 @@
 import type { APIContext } from 'astro';
 import { archive } from '../../data/archive.ts';
 import { ui } from '../../i18n/index.ts';
-import { articleFeed } from '../../lib/feed.ts';
-import type { Script } from '../../lib/scripts.ts';
-import { scriptPaths } from '../../lib/static-paths.ts';
+import { articleFeed } from '../../view/feed.ts';
+import type { Script } from '../../site/scripts.ts';
+import { scriptPaths } from '../../site/static-paths.ts';
 
 export const getStaticPaths = scriptPaths;
 

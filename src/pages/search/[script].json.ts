@@ -8,15 +8,15 @@ import type { APIContext } from 'astro';
 import { getCollection } from 'astro:content';
 import { convertText, isTongyongGuifan } from '../../conversion/index.ts';
 import { siteContent, type Topic } from '../../data/articles.ts';
-import type { ArticleInput } from '../../lib/article-view.ts';
-import { timed, timedAsync } from '../../lib/build-timing.ts';
-import { scripts, type Script } from '../../lib/scripts.ts';
-import { scriptPaths } from '../../lib/static-paths.ts';
-import { isoDay } from '../../lib/dates.ts';
-import { buildLexicons } from '../../search/lexicon-build.ts';
-import { planShards } from '../../search/shards.ts';
-import type { SearchLexicon } from '../../search/lexicon.ts';
-import { convertForm, regionalPhrases, variantPairs } from '../../search/opencc-sources.ts';
+import type { ArticleInput } from '../../view/article-view.ts';
+import { timed, timedAsync } from '../../build/timing.ts';
+import { scripts, type Script } from '../../site/scripts.ts';
+import { scriptPaths } from '../../site/static-paths.ts';
+import { isoDay } from '../../site/dates.ts';
+import { buildLexicons } from '../../indexer/search-data-build.ts';
+import { planShards } from '../../search/bundles.ts';
+import type { SearchLexicon } from '../../search/search-data.ts';
+import { convertForm, regionalPhrases, variantPairs } from '../../indexer/opencc-sources.ts';
 
 export const getStaticPaths = scriptPaths;
 

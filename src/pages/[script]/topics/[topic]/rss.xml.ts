@@ -3,9 +3,9 @@ import type { APIContext } from 'astro';
 import { archive } from '../../../../data/archive.ts';
 import type { Topic } from '../../../../data/articles.ts';
 import { ui } from '../../../../i18n/index.ts';
-import { articleFeed } from '../../../../lib/feed.ts';
-import { scripts, type Script } from '../../../../lib/scripts.ts';
-import { topicKey } from '../../../../lib/urls.ts';
+import { articleFeed } from '../../../../view/feed.ts';
+import { scripts, type Script } from '../../../../site/scripts.ts';
+import { topicKey } from '../../../../site/urls.ts';
 
 export async function getStaticPaths() {
   const { topics, byTopic } = await archive();

@@ -8,7 +8,7 @@
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { compactFragment, type Fragment } from './fragment.ts';
+import { compactFragment, type Fragment } from '../search/fragment.ts';
 import {
   ContentNames,
   decodeIndexChunk,

@@ -11,12 +11,12 @@ import { glob, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkArticleFile, findDuplicateSlugs, type CheckedArticle, type ContentProblem } from '../checks/content.ts';
+import { checkArticleFile, findDuplicateSlugs, type CheckedArticle, type ContentProblem } from './article-check.ts';
 import { renderedFacts } from '../checks/rendered-facts.ts';
-import { buildTimings } from '../lib/build-timing.ts';
-import { isoDay } from '../lib/dates.ts';
-import { sourcesDigest } from '../lib/source-digest.ts';
-import { heldBack, isPublished } from '../lib/publication.ts';
+import { buildTimings } from '../build/timing.ts';
+import { isoDay } from '../site/dates.ts';
+import { sourcesDigest } from '../build/source-digest.ts';
+import { heldBack, isPublished } from './publication.ts';
 import { topicSchema } from '../schemas/topic.ts';
 import { ContentError } from './content-error.ts';
 import { readYamlList } from './yaml-list.ts';
@@ -35,7 +35,7 @@ export interface ArticleLoaderOptions {
  * pipeline's code and the locked dependency versions. Part of each entry's
  * digest, so a change to either renders every article again.
  */
-const pipelineSources = ['src/markdown/**/*.ts', 'src/conversion/**/*.ts', 'src/checks/content.ts', 'src/schemas/**/*.ts'];
+const pipelineSources = ['src/markdown/**/*.ts', 'src/conversion/**/*.ts', 'src/content/article-check.ts', 'src/schemas/**/*.ts'];
 
 export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loader {
   async function sync({ config, store, parseData, generateDigest, logger }: LoaderContext): Promise<void> {

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'astro/zod';
 import * as yaml from 'js-yaml';
-import type { ContentProblem } from '../checks/content.ts';
+import type { ContentProblem } from './article-check.ts';
 
 export async function readYamlList<T extends z.ZodType>(
   path: string,

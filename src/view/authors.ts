@@ -6,7 +6,7 @@
  */
 import { slug } from 'github-slugger';
 import { convertText, type Glossary } from '../conversion/index.ts';
-import type { SourceVariant } from './scripts.ts';
+import type { SourceVariant } from '../site/scripts.ts';
 
 const keys = new Map<string, string>();
 

@@ -11,12 +11,12 @@ import { ui } from '../i18n/index.ts';
 import { storedHtmlSchema } from '../markdown/html-policy.ts';
 import { sanitizedCopy } from '../markdown/rehype-sanitize-checked.ts';
 import type { ArticleCorrection, ArticleSource } from '../schemas/article.ts';
-import { timed } from './build-timing.ts';
+import { timed } from '../build/timing.ts';
 import { authorKey } from './authors.ts';
-import { isoDay } from './dates.ts';
+import { isoDay } from '../site/dates.ts';
 import { countHan, readingMinutes } from './reading-time.ts';
-import type { Script, SourceVariant } from './scripts.ts';
-import { articleKey } from './urls.ts';
+import type { Script, SourceVariant } from '../site/scripts.ts';
+import { articleKey } from '../site/urls.ts';
 
 export interface ArticleInput {
   slug: string;

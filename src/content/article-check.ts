@@ -7,12 +7,12 @@
 import type { z } from 'astro/zod';
 import type { Glossary } from '../conversion/index.ts';
 import { parseRules } from '../conversion/index.ts';
-import { scriptInfo, scriptOfVariant, sourceVariantRegistry, type SourceVariant } from '../lib/scripts.ts';
+import { scriptInfo, scriptOfVariant, sourceVariantRegistry, type SourceVariant } from '../site/scripts.ts';
 import { fieldLine, FrontmatterError, splitFrontmatter } from '../markdown/frontmatter.ts';
 import { renderArticleMarkdown } from '../markdown/processor.ts';
 import { strayCharacters } from '../markdown/remark-script-check.ts';
 import { articleSchema, type ArticleFrontmatter } from '../schemas/article.ts';
-import { checkGlossaryForms } from './glossary.ts';
+import { checkGlossaryForms } from './glossary-check.ts';
 
 export interface ContentProblem {
   /** Path of the file as the editor knows it, e.g. `content/articles/foo.md`. */

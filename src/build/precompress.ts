@@ -8,7 +8,7 @@ import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { linkOrCopy } from './reuse-files.ts';
-import { isCompressible, isPrivate } from './static-site.ts';
+import { isCompressible, isPrivate } from '../serving/static-site.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);

@@ -5,7 +5,7 @@
  * file has no curated names.
  */
 import type { Loader } from 'astro/loaders';
-import { checkNames } from '../checks/names.ts';
+import { checkNames } from './names-check.ts';
 import { nameEntrySchema } from '../schemas/names.ts';
 import { yamlListLoader } from './list-loader.ts';
 

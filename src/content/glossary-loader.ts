@@ -5,7 +5,7 @@
  * build stops naming the file and the entry.
  */
 import type { Loader } from 'astro/loaders';
-import { checkGlossaryForms } from '../checks/glossary.ts';
+import { checkGlossaryForms } from './glossary-check.ts';
 import { glossaryEntrySchema } from '../schemas/glossary.ts';
 import { yamlListLoader } from './list-loader.ts';
 

@@ -9,7 +9,7 @@
  * plan depends only on the articles' slugs and dates, so the pages and the
  * indexer make the same plan.
  */
-import { scripts, type Script } from '../lib/scripts.ts';
+import { scripts, type Script } from '../site/scripts.ts';
 
 /**
  * Most article pages in one bundle. Pagefind takes about 0.6 MiB a page

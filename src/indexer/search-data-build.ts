@@ -9,10 +9,10 @@
  * kept grows with the characters and phrases the site uses, not with the
  * number of its articles. Pure: the tables and the converter are passed in.
  */
-import { scriptInfo, scripts, type Script } from '../lib/scripts.ts';
-import { fold, type FoldTable } from './fold.ts';
-import type { SearchLexicon } from './lexicon.ts';
-import { ScriptMapBuilder } from './script-map.ts';
+import { scriptInfo, scripts, type Script } from '../site/scripts.ts';
+import { fold, type FoldTable } from '../search/fold.ts';
+import type { SearchLexicon } from '../search/search-data.ts';
+import { ScriptMapBuilder } from '../search/script-map.ts';
 
 export interface LexiconSources {
   /** The site's texts, each written in every script (aligned, as for the script map); read once, in order. */

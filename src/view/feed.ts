@@ -5,8 +5,8 @@
 import rss from '@astrojs/rss';
 import type { ArticleInput } from './article-view.ts';
 import { viewArticle } from './article-view.ts';
-import { langTag, type Script } from './scripts.ts';
-import { articleKey, pageUrl } from './urls.ts';
+import { langTag, type Script } from '../site/scripts.ts';
+import { articleKey, pageUrl } from '../site/urls.ts';
 
 /** Articles in a feed: a reader's feed is the news, not the archive. */
 export const feedSize = 50;

@@ -1,5 +1,5 @@
 /** A content error the editor can act on: printed as its message (one line per problem), without a stack. */
-import { formatProblem, type ContentProblem } from '../checks/content.ts';
+import { formatProblem, type ContentProblem } from './article-check.ts';
 
 export class ContentError extends Error {
   constructor(problems: readonly ContentProblem[]) {

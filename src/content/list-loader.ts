@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import type { ContentProblem } from '../checks/content.ts';
+import type { ContentProblem } from './article-check.ts';
 import { ContentError } from './content-error.ts';
 import { readYamlList } from './yaml-list.ts';
 

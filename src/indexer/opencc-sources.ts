@@ -5,7 +5,7 @@
  * (a mainland reader's 信息技術 is Taiwan's 資訊科技, and back).
  */
 import { belongsToOtherFamily, convertText, readTable } from '../conversion/index.ts';
-import type { Script } from '../lib/scripts.ts';
+import type { Script } from '../site/scripts.ts';
 
 /** Every pair of variant forms OpenCC's TW and HK variant tables list. */
 export function variantPairs(): [string, string][] {

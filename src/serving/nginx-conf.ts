@@ -5,10 +5,10 @@
  * `npm run nginx-conf -- --base /guoji/` prints it for a sub-path, and
  * tests/serve runs it under Debian's nginx.
  */
-import { scripts } from './scripts.ts';
+import { scripts } from '../site/scripts.ts';
 import { contentTypes, defaultContentType, immutablePattern, privatePattern } from './static-site.ts';
 import { assetCacheControl, assetHeaders, pageHeaders } from './security.ts';
-import { normaliseBase } from './urls.ts';
+import { normaliseBase } from '../site/urls.ts';
 
 export interface NginxOptions {
   /** The site's base path, as built (`SITE_BASE`): `/` or `/news/`. */

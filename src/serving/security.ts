@@ -4,7 +4,7 @@
  * `'unsafe-inline'` is needed; Pagefind needs WebAssembly and a worker.
  */
 
-import { scripts } from './scripts.ts';
+import { scripts } from '../site/scripts.ts';
 
 const directives = {
   'default-src': ["'self'"],

@@ -6,8 +6,8 @@
  */
 import type { ArticleInput } from './article-view.ts';
 import { authorKey } from './authors.ts';
-import { isoDay } from './dates.ts';
-import type { Script } from './scripts.ts';
+import { isoDay } from '../site/dates.ts';
+import type { Script } from '../site/scripts.ts';
 
 /** A topic with its name in every script. */
 export interface Topic {

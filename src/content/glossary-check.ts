@@ -7,7 +7,7 @@
  */
 import type { Glossary } from '../conversion/index.ts';
 import { glossaryForm, hasRuleMarker } from '../conversion/index.ts';
-import { scriptInfo, scripts } from '../lib/scripts.ts';
+import { scriptInfo, scripts } from '../site/scripts.ts';
 import { strayCharacters } from '../markdown/remark-script-check.ts';
 
 /** One problem per bad form; `field` is the path inside the glossary, e.g. `[2].zh-hans`. */
