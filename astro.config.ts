@@ -1,5 +1,6 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { buildOptions } from './src/build/state.ts';
 import buildPhases from './src/integrations/build-phases.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import precompressFiles from './src/integrations/precompress.ts';
@@ -8,24 +9,18 @@ import securityHeaders from './src/integrations/security-headers.ts';
 import { defaultScript as defaultLocale, langTag, scripts } from './src/site/scripts.ts';
 
 /**
- * `SITE_URL` and `SITE_BASE` let the operator deploy at a domain root or under
- * a sub-path (`SITE_BASE=/news/`); every link, feed and search file follows.
+ * The build's options, read once (`src/build/options.ts`): given by the
+ * build command, or read from the environment under `astro dev`. `SITE_URL`
+ * and `SITE_BASE` let the operator deploy at a domain root or under a
+ * sub-path (`SITE_BASE=/news/`); every link, feed and search file follows.
  */
-const site = process.env['SITE_URL'] ?? 'https://guoji-shiping.example';
-const base = process.env['SITE_BASE'] ?? '/';
-/**
- * URLs per sitemap file: the protocol allows 50,000, and past the limit the
- * sitemap splits into several files under `sitemap-index.xml`. The archive
- * test build sets a small limit to see the split happen.
- */
-const sitemapEntryLimit = Number(process.env['SITEMAP_ENTRY_LIMIT'] ?? 45_000);
-/** Where Astro keeps its content cache; the tests and the benchmark give each build its own. */
-const cacheDir = process.env['ASTRO_CACHE_DIR'];
+const options = buildOptions();
+const { site, base } = options;
 
 export default defineConfig({
   site,
   base,
-  ...(cacheDir && { cacheDir }),
+  cacheDir: options.cacheDir,
   trailingSlash: 'always',
   build: {
     // `src/pages/[script]/404.astro` becomes `zh-hant/404.html`, which hosts serve for that folder.
@@ -43,12 +38,13 @@ export default defineConfig({
       i18n: { defaultLocale, locales: Object.fromEntries(scripts.map((script) => [script, langTag(script)])) },
       // The root only chooses a script (x-default); search and 404 pages are not content.
       filter: (page) => new URL(page).pathname !== base && !/\/(search\/|404)/.test(page),
-      entryLimit: sitemapEntryLimit,
+      // URLs per sitemap file: past the limit the sitemap splits into several files under `sitemap-index.xml`.
+      entryLimit: options.sitemapEntryLimit,
     }),
     // Order matters: the checks read the search index that Pagefind writes; the last compresses what all wrote.
-    securityHeaders(),
-    pagefindIndex(),
-    publishChecks(),
-    precompressFiles(),
+    securityHeaders(options),
+    pagefindIndex(options),
+    publishChecks(options),
+    precompressFiles(options),
   ],
 });

@@ -14,6 +14,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readToolSettings } from '../src/build/options.ts';
 import { convertHtml, convertText, openccConverter } from '../src/conversion/index.ts';
 import * as OpenCC from 'opencc-js';
 import { conversionFixture, countDifferingHan, measureAccuracy, siteGlossary } from './bench/accuracy.ts';
@@ -26,6 +27,7 @@ import { pageWeight, weigh } from './bench/weight.ts';
 import { startServer } from './serve-process.ts';
 
 const root = resolve(import.meta.dirname, '..');
+const tools = readToolSettings();
 const bench = join(root, '.bench');
 const { values } = parseArgs({
   options: {
@@ -35,7 +37,7 @@ const { values } = parseArgs({
     // Only the search and switch figures of the real site (dist/ must be built): no archive builds.
     'search-only': { type: 'boolean', default: false },
     // The real site is served on this port for the search figures, the generated archive on the next.
-    port: { type: 'string', default: process.env['BENCH_PORT'] ?? '4350' },
+    port: { type: 'string', default: String(tools.benchPort) },
   },
 });
 const port = Number(values.port);
@@ -49,7 +51,7 @@ const sizes = values['search-only']
 const results: Record<string, unknown> = {};
 const version = (name: string): string =>
   (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
-const chromiumVersion = spawnSync(process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', ['--version'], {
+const chromiumVersion = spawnSync(tools.chromiumPath, ['--version'], {
   encoding: 'utf8',
 }).stdout.trim();
 results['run'] = {
@@ -131,8 +133,7 @@ async function measureBuild(content: string, out: string, cache: string): Promis
   const report = join(bench, 'timings.json');
   const run = await measureTree(
     process.execPath,
-    ['scripts/build.ts', '--out', out],
-    { ...process.env, CONTENT_DIR: content, ASTRO_CACHE_DIR: cache, BUILD_TIMINGS: report, LOG_LEVEL: 'silent' },
+    ['scripts/build.ts', '--out', out, '--content', content, '--cache', cache, '--timings', report, '--quiet'],
     root,
   );
   if (run.status !== 0) throw new Error(`build of ${content} failed:\n${run.output}`);

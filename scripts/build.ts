@@ -1,69 +1,69 @@
 /**
  * `npm run build` (`--out <dir>`, default `dist`; `--future` to include
  * articles dated later than today; `--repair` to only repair what a stopped
- * build left): builds the site into a fresh folder, indexes it and checks it
- * (the integrations in astro.config.ts), and only then swaps it in for
- * `dist/` by renames (scripts/build/publish.ts). One build at a time per
- * output folder and per content cache. A failed build leaves the previous
- * `dist/` as it was and prints what to fix, without a stack trace for
- * problems in the content.
+ * build left; `--content`, `--cache`, `--timings`, `--quiet`: see
+ * `src/build/options.ts`): builds the site into a fresh folder, indexes it
+ * and checks it (the integrations in astro.config.ts), and only then swaps
+ * it in for `dist/` by renames (scripts/build/publish.ts). One build at a
+ * time per output folder and per content cache. A failed build leaves the
+ * previous `dist/` as it was and prints what to fix, without a stack trace
+ * for problems in the content.
  */
 import './check-runtime.mjs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { buildTimings } from '../src/build/timing.ts';
-import { heldBack } from '../src/content/publication.ts';
-import { acquireLock, nextDir, pauseAt, repairAndClean, swapIn, workDir } from './build/publish.ts';
+import { disableAstroTelemetry, OptionsError, readBuildCommand } from '../src/build/options.ts';
+import { phaseTimings, publicationIfDecided, useBuildOptions } from '../src/build/state.ts';
+import { acquireLock, nextDir, pause, repairAndClean, swapIn, workDir } from './build/publish.ts';
 
-const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({
-  options: {
-    out: { type: 'string', default: 'dist' },
-    future: { type: 'boolean', default: false },
-    repair: { type: 'boolean', default: false },
-  },
-});
-const out = resolve(root, values.out);
+let parsed: ReturnType<typeof readBuildCommand>;
+try {
+  parsed = readBuildCommand();
+} catch (error) {
+  if (!(error instanceof OptionsError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
+const { options, command } = parsed;
+useBuildOptions(options);
+const { out, outName } = command;
 const next = nextDir(out);
-const cacheDir = resolve(root, process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro');
-if (values.future) process.env['BUILD_FUTURE'] = '1';
 
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   // Our own content and publish errors are written for editors; anything else may be a bug.
   if (error.name === 'ContentError' || error.name === 'BuildError' || error.message.startsWith('The build stopped'))
     return error.message;
-  return process.env['DEBUG'] ? String(error.stack) : `${error.message}\n(set DEBUG=1 for the stack trace)`;
+  return options.debug ? String(error.stack) : `${error.message}\n(set DEBUG=1 for the stack trace)`;
 }
 
 const started = performance.now();
 // Two builds must not interleave: not into one output folder, and not over one content cache.
-const releaseOut = await acquireLock(resolve(workDir(out), `${values.out.replace(/[^\w.-]+/g, '_')}.lock`));
-const releaseCache = await acquireLock(`${cacheDir}.lock`);
+const releaseOut = await acquireLock(resolve(workDir(out), `${outName.replace(/[^\w.-]+/g, '_')}.lock`));
+const releaseCache = await acquireLock(`${options.cacheDir}.lock`);
 try {
   for (const line of await repairAndClean(out)) console.log(line);
-  if (values.repair) process.exit(0);
+  if (command.repair) process.exit(0);
   await mkdir(workDir(out), { recursive: true });
-  process.env['BUILD_PREVIOUS_SITE'] = out;
-  // Astro is loaded here, after the runtime check and telemetry switch above.
+  disableAstroTelemetry();
+  // Astro is loaded here, after the runtime check and the telemetry switch.
   const { build } = await import('astro');
-  await build({ root, outDir: next, logLevel: process.env['LOG_LEVEL'] === 'silent' ? 'error' : 'info' });
-  await pauseAt('staged');
-  await swapIn(next, out);
+  await build({ root: options.root, outDir: next, logLevel: options.quiet ? 'error' : 'info' });
+  await pause('staged', options.pauseAt);
+  await swapIn(next, out, options.pauseAt);
   const wall = performance.now() - started;
-  console.log(`Built ${values.out}/ in ${(wall / 1000).toFixed(1)} s`);
-  const held = heldBack();
+  console.log(`Built ${outName}/ in ${(wall / 1000).toFixed(1)} s`);
+  const held = publicationIfDecided()?.heldBack ?? [];
   if (held.length > 0)
     console.log(
       `Held back until their date (npm run build -- --future includes them):\n${held.map(({ file, published }) => `  ${file} (${published})`).join('\n')}`,
     );
   // For `npm run bench`: where the time went, and the build's peak memory.
-  const report = process.env['BUILD_TIMINGS'];
-  if (report) await writeFile(report, JSON.stringify({ wall, peakRssKiB: process.resourceUsage().maxRSS, ...buildTimings() }));
+  if (options.timingsFile)
+    await writeFile(options.timingsFile, JSON.stringify({ wall, peakRssKiB: process.resourceUsage().maxRSS, ...phaseTimings() }));
 } catch (error) {
   await rm(next, { recursive: true, force: true });
-  console.error(`\n${describe(error)}\n\n${values.out}/ was left as it was.`);
+  console.error(`\n${describe(error)}\n\n${outName}/ was left as it was.`);
   process.exitCode = 1;
 } finally {
   await releaseCache();

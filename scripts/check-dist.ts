@@ -11,6 +11,7 @@ import { glob, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
+import { readBuildOptions } from '../src/build/options.ts';
 import { collectLinks, findBrokenLinks, type PageLinks } from '../src/checks/links.ts';
 import { parsePage } from '../src/checks/page-text.ts';
 import { scripts } from '../src/site/scripts.ts';
@@ -18,7 +19,8 @@ import { scripts } from '../src/site/scripts.ts';
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { base: { type: 'string', default: '/' } } });
 const dir = resolve(positionals[0] ?? 'dist');
 const base = values.base.replace(/\/?$/, '/');
-const site = process.env['SITE_URL'] ?? 'https://guoji-shiping.example';
+// The origin the site was built for (`SITE_URL`): absolute links to it are internal.
+const { site } = readBuildOptions();
 const problems: string[] = [];
 
 const pages = new Map<string, PageLinks>();

@@ -1,8 +1,6 @@
 // Runs first in every npm script (and every script that imports it): stops
 // early, with what to do, when a command runs on a Node.js too old for
-// Astro 7, and turns Astro's telemetry off, so that a build makes no request
-// to a third party. Plain JavaScript on purpose: it must run on any Node.
-process.env.ASTRO_TELEMETRY_DISABLED = '1';
+// Astro 7. Plain JavaScript on purpose: it must run on any Node.
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 12)) {
   console.error(

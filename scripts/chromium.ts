@@ -1,5 +1,7 @@
+import { readToolSettings } from '../src/build/options.ts';
+
 /** Chromium for the browser tests, the benchmark and Lighthouse: Debian's by default, `CHROMIUM_PATH` for another. */
-export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const chromiumPath = readToolSettings().chromiumPath;
 
 /** Flags this machine needs: no sandbox as root, and no background connections to hosts it cannot reach. */
 export const chromiumFlags = [

@@ -11,12 +11,13 @@ import { resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumFlags, chromiumPath } from './chromium.ts';
+import { readToolSettings } from '../src/build/options.ts';
 import { scripts } from '../src/site/scripts.ts';
 import { startServer } from './serve-process.ts';
 
 const root = resolve(import.meta.dirname, '..');
 /** `LIGHTHOUSE_PORT` moves the server, so two checkouts can measure at once. */
-const port = Number(process.env['LIGHTHOUSE_PORT'] ?? 4340);
+const port = readToolSettings().lighthousePort;
 const out = resolve(root, '.bench', 'lighthouse-dist');
 const pages = scripts.flatMap((script) => [
   `/${script}/`,
@@ -32,10 +33,9 @@ const pages = scripts.flatMap((script) => [
   `/${script}/404.html`,
 ]);
 
-const build = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
+const build = spawnSync(process.execPath, ['scripts/build.ts', '--out', out, '--site', `http://localhost:${port}`, '--quiet'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, SITE_URL: `http://localhost:${port}`, LOG_LEVEL: 'silent' },
 });
 if (build.status !== 0) process.exit(1);
 

@@ -9,6 +9,7 @@
 import './check-runtime.mjs';
 import { glob, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { readBuildOptions } from '../src/build/options.ts';
 import { checkArticleFile, formatProblem } from '../src/content/article-check.ts';
 import { checkGlossaryForms } from '../src/content/glossary-check.ts';
 import { checkNames } from '../src/content/names-check.ts';
@@ -19,7 +20,8 @@ import { nameEntrySchema } from '../src/schemas/names.ts';
 import { topicSchema } from '../src/schemas/topic.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const contentDir = resolve(root, process.env['CONTENT_DIR'] ?? 'content');
+// The content folder the build would read (`CONTENT_DIR`).
+const contentDir = resolve(root, readBuildOptions().contentDir);
 // The list files, read and checked as the build's loaders read them.
 const readList = <T extends z.ZodType>(name: string, options: Omit<ListLoaderOptions<T>, 'name' | 'file'>) =>
   readCheckedList(join(contentDir, name), { file: relative(root, join(contentDir, name)), ...options });

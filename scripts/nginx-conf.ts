@@ -6,11 +6,12 @@
  */
 import './check-runtime.mjs';
 import { parseArgs } from 'node:util';
+import { readToolSettings } from '../src/build/options.ts';
 import { defaultNginxOptions, nginxConf } from '../src/serving/nginx-conf.ts';
 
 const { values } = parseArgs({
   options: {
-    base: { type: 'string', default: process.env['SITE_BASE'] ?? defaultNginxOptions.base },
+    base: { type: 'string', default: readToolSettings().base },
     root: { type: 'string', default: defaultNginxOptions.root },
     listen: { type: 'string', default: defaultNginxOptions.listen },
     'server-name': { type: 'string', default: defaultNginxOptions.serverName },

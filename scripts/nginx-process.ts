@@ -10,10 +10,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readToolSettings } from '../src/build/options.ts';
 import { nginxConf } from '../src/serving/nginx-conf.ts';
 
-const nginxPath = process.env['NGINX_PATH'] ?? '/usr/sbin/nginx';
-const brotliModule = process.env['NGINX_BROTLI_MODULE'] ?? '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
+const { nginxPath, nginxBrotliModule: brotliModule } = readToolSettings();
 
 export interface NginxSite {
   base: string;

@@ -13,12 +13,13 @@ import { parseArgs } from 'node:util';
 import { launch } from './bench/browser.ts';
 import { categories, loadQuerySet, scoreCase, slugOf, summarise, type Score, type Shown } from './search-quality/query-set.ts';
 import { startServer } from './serve-process.ts';
+import { readToolSettings } from '../src/build/options.ts';
 import { scripts } from '../src/site/scripts.ts';
 
 const { values } = parseArgs({
   options: {
     dir: { type: 'string', default: 'dist' },
-    port: { type: 'string', default: process.env['SEARCH_QUALITY_PORT'] ?? '4463' },
+    port: { type: 'string', default: String(readToolSettings().searchQualityPort) },
     json: { type: 'string' },
   },
 });

@@ -8,13 +8,22 @@
  */
 import './check-runtime.mjs';
 import { parseArgs } from 'node:util';
+import { OptionsError, readToolSettings } from '../src/build/options.ts';
 import { createStaticServer } from './static-server.ts';
+
+let tools: ReturnType<typeof readToolSettings>;
+try {
+  tools = readToolSettings();
+} catch (error) {
+  console.error(error instanceof OptionsError ? error.message : String(error));
+  process.exit(1);
+}
 
 const { values } = parseArgs({
   options: {
     dir: { type: 'string', default: 'dist' },
-    port: { type: 'string', default: process.env['PORT'] ?? '4321' },
-    base: { type: 'string', default: process.env['SITE_BASE'] ?? '/' },
+    port: { type: 'string', default: String(tools.port) },
+    base: { type: 'string', default: tools.base },
   },
 });
 const port = Number(values.port);

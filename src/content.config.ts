@@ -1,12 +1,13 @@
 /**
  * Content collections: the articles (one Markdown file each), the topics
  * they are filed under, the site glossary and the names table search uses.
- * `CONTENT_DIR` points the build at another content folder (the tests'
- * fixtures, the benchmark's archive).
+ * The content folder is an option of the build (`CONTENT_DIR` or
+ * `--content`: the tests' fixtures, the benchmark's archive).
  */
 import { defineCollection, reference } from 'astro:content';
 import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { buildOptions } from './build/state.ts';
 import { articleLoader } from './content/article-loader.ts';
 import { glossaryLoader } from './content/glossary-loader.ts';
 import { namesLoader } from './content/names-loader.ts';
@@ -15,7 +16,7 @@ import { glossaryEntrySchema } from './schemas/glossary.ts';
 import { nameEntrySchema } from './schemas/names.ts';
 import { topicSchema } from './schemas/topic.ts';
 
-const contentDir = process.env['CONTENT_DIR'] ?? 'content';
+const { contentDir } = buildOptions();
 
 const articles = defineCollection({
   loader: articleLoader({ base: `${contentDir}/articles`, topicsFile: `${contentDir}/topics.yaml` }),

@@ -56,10 +56,10 @@ function treeRss(root: number): { total: number; byName: Record<string, number> 
   return { total, byName };
 }
 
-export function measureTree(command: string, args: readonly string[], env: NodeJS.ProcessEnv, cwd: string): Promise<TreeMeasure> {
+export function measureTree(command: string, args: readonly string[], cwd: string): Promise<TreeMeasure> {
   const quoted = [command, ...args].map((part) => `'${part.replace(/'/g, `'\\''`)}'`).join(' ');
   // bash's `time` reports the CPU of the command and all it waited for, children included.
-  const child = spawn('bash', ['-c', `TIMEFORMAT='__cpu %U %S'; time ${quoted}`], { cwd, env });
+  const child = spawn('bash', ['-c', `TIMEFORMAT='__cpu %U %S'; time ${quoted}`], { cwd });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

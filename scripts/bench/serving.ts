@@ -9,10 +9,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readToolSettings } from '../../src/build/options.ts';
 import { startNginx } from '../nginx-process.ts';
 import { startServer } from '../serve-process.ts';
 
-const wrkPath = process.env['WRK_PATH'] ?? '/usr/bin/wrk';
+const { wrkPath } = readToolSettings();
 
 export interface LoadResult {
   server: string;

@@ -12,6 +12,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { pauseSteps } from '../../src/build/options.ts';
+
+type PauseStep = (typeof pauseSteps)[number];
 
 /** Where the staging copies of `out` live: beside it, in `.build/`. */
 export function workDir(out: string): string {
@@ -109,20 +112,24 @@ export async function repairAndClean(out: string): Promise<string[]> {
   return done;
 }
 
-/** Hook for the tests: `BUILD_PAUSE_AT=<step>` says the step on stdout and waits there, so a test can kill the build at that point. */
-export async function pauseAt(step: string): Promise<void> {
-  if (process.env['BUILD_PAUSE_AT'] !== step) return;
+/**
+ * Hook for the tests: when the build's `pauseAt` option (`BUILD_PAUSE_AT`)
+ * names `step`, says so on stdout and waits there, so a test can kill the
+ * build at that point.
+ */
+export async function pause(step: PauseStep, pauseAt: PauseStep | undefined): Promise<void> {
+  if (pauseAt !== step) return;
   console.log(`paused at ${step}`);
   await sleep(60_000);
 }
 
 /** Swaps the built site in `next` into `out` by renames, then removes the old one. */
-export async function swapIn(next: string, out: string): Promise<void> {
+export async function swapIn(next: string, out: string, pauseAt?: PauseStep): Promise<void> {
   const previous = previousDir(out);
   const hadPrevious = existsSync(out);
   if (hadPrevious) await rename(out, previous);
-  await pauseAt('between-renames');
+  await pause('between-renames', pauseAt);
   await rename(next, out);
-  await pauseAt('published');
+  await pause('published', pauseAt);
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
 }

@@ -1,26 +1,19 @@
-/**
- * Time spent in each build phase, for `npm run bench`. Kept on `globalThis`
- * because Astro bundles the pages separately from the integrations, and
- * both run in the build's one process.
- */
-type Timings = Record<string, number>;
+/** Time spent in each build phase, for `npm run bench`, kept in the build state (`state.ts`). */
+import { phaseTimings } from './state.ts';
 
-const key = Symbol.for('guoji-shiping.build-timings');
-
-export function buildTimings(): Timings {
-  const store = globalThis as typeof globalThis & { [key]?: Timings };
-  store[key] ??= {};
-  return store[key];
+/** Adds `milliseconds` to `phase`. */
+export function addTime(phase: string, milliseconds: number): void {
+  const timings = phaseTimings();
+  timings[phase] = (timings[phase] ?? 0) + milliseconds;
 }
 
-/** Runs `work`, adding its duration (ms) to `phase`. */
+/** Runs `work`, adding its duration to `phase`. */
 export function timed<T>(phase: string, work: () => T): T {
   const started = performance.now();
   try {
     return work();
   } finally {
-    const timings = buildTimings();
-    timings[phase] = (timings[phase] ?? 0) + performance.now() - started;
+    addTime(phase, performance.now() - started);
   }
 }
 
@@ -30,7 +23,6 @@ export async function timedAsync<T>(phase: string, work: () => Promise<T>): Prom
   try {
     return await work();
   } finally {
-    const timings = buildTimings();
-    timings[phase] = (timings[phase] ?? 0) + performance.now() - started;
+    addTime(phase, performance.now() - started);
   }
 }

@@ -11,34 +11,71 @@ import { glob, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import Tinypool from 'tinypool';
 import { feedSize } from '../view/feed.ts';
-import { newestFirst } from '../site/order.ts';
 import { scripts, type Script } from '../site/scripts.ts';
 import { normaliseBase } from '../site/urls.ts';
 import { checkFeed, scriptOfPage, type PageCheckContext } from './page-checks.ts';
 import checkBatch, { type PageBatch } from './page-worker.ts';
-import type { RenderedFacts } from './rendered-facts.ts';
+import type { PublishedArticle, RenderedFacts } from '../build/state.ts';
+import { readFragment } from '../indexer/pagefind-format.ts';
 import { findMissing } from './site.ts';
 
-/** URLs of the pages in each language's Pagefind index (fragments are gzipped JSON after a signature). */
+/** URLs of the pages in each script's search index, read from the index's page fragments. */
 async function indexedUrls(site: string, base: string): Promise<Record<Script, Set<string>>> {
   const indexed = Object.fromEntries(scripts.map((script) => [script, new Set<string>()])) as Record<Script, Set<string>>;
   for await (const name of glob('pagefind/*/fragment/*.pf_fragment', { cwd: site })) {
-    const text = gunzipSync(await readFile(join(site, name))).toString('utf8');
-    const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
+    const { url } = readFragment(await readFile(join(site, name)));
     const script = scripts.find((candidate) => url.startsWith(`/${candidate}/`));
     if (script) indexed[script].add(`${normaliseBase(base)}${url.slice(1)}`);
   }
   return indexed;
 }
 
+/**
+ * The search bundles as the browser finds them: each script's search data
+ * (`search/<script>.json`) names the bundles its search box loads and
+ * merges; each must be a bundle under `pagefind/`, and every bundle there
+ * must be named by one script, or its articles are never searched.
+ */
+async function bundleProblems(site: string): Promise<string[]> {
+  const problems: string[] = [];
+  const named = new Set<string>();
+  for (const script of scripts) {
+    const file = `search/${script}.json`;
+    let listed: unknown;
+    try {
+      listed = (JSON.parse(await readFile(join(site, file), 'utf8')) as { bundles?: unknown }).bundles;
+    } catch (error) {
+      problems.push(`${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
+    if (!Array.isArray(listed) || !listed.every((name) => typeof name === 'string') || listed[0] !== script) {
+      problems.push(`${file} does not list its search bundles, the newest ("${script}") first`);
+      continue;
+    }
+    for (const name of listed as string[]) {
+      named.add(name);
+      const entry = await readFile(join(site, 'pagefind', name, 'pagefind-entry.json'), 'utf8').catch(() => undefined);
+      if (entry === undefined) problems.push(`${file} names the search bundle "${name}", which pagefind/${name}/ does not hold`);
+    }
+  }
+  for await (const entry of glob('pagefind/*/pagefind-entry.json', { cwd: site })) {
+    const name = entry.split('/')[1] ?? '';
+    if (!named.has(name))
+      problems.push(`the search bundle pagefind/${name}/ is named by no script's search data: it is never searched`);
+  }
+  return problems;
+}
+
 export interface SiteCheckOptions {
   /** The built site folder. */
   site: string;
   base: string;
-  facts: RenderedFacts;
+  /** What the content loader published, newest first. */
+  published: readonly PublishedArticle[];
+  /** What the pages noted as they converted text. */
+  rendered: Readonly<RenderedFacts>;
   /** Run the character guards (off only for benchmark builds without conversion). */
   guards: boolean;
   /** The worker thread module (src/checks/page-worker.ts), to check many pages over every core. */
@@ -89,18 +126,15 @@ async function checkPages(
 export async function checkBuiltSite({
   site,
   base,
-  facts,
+  published,
+  rendered,
   guards,
   workerFile,
   previous,
   checksDigest,
 }: SiteCheckOptions): Promise<{ problems: string[]; pages: number; articles: number; unchanged: number }> {
-  // What the content loader passed for publication, newest first as every list orders it.
-  const articles = newestFirst(
-    [...facts.contentArticles].map(([slug, day]) => ({ slug, published: new Date(`${day}T00:00:00Z`) })),
-  );
   const context: PageCheckContext = {
-    fixed: Object.fromEntries(scripts.map((script) => [script, [...facts.fixed[script]]])),
+    fixed: Object.fromEntries(scripts.map((script) => [script, [...rendered.fixed[script]]])),
     guards,
   };
   const names: string[] = [];
@@ -109,7 +143,7 @@ export async function checkBuiltSite({
   const pages = names.map((name) => `${normaliseBase(base)}${name.replace(/(^|\/)index\.html$/, '$1')}`);
   const checked = names
     .filter((name) => scriptOfPage(name) !== undefined)
-    .map((name): [string, number | undefined] => [name, facts.bodyLengths.get(name.replace(/index\.html$/, ''))]);
+    .map((name): [string, number | undefined] => [name, rendered.bodyLengths.get(name.replace(/index\.html$/, ''))]);
   // Pages that passed in the site being replaced, unchanged, are not checked again.
   const contextKey = createHash('sha256')
     .update(checksDigest ?? '')
@@ -139,11 +173,12 @@ export async function checkBuiltSite({
   problems.push(
     ...findMissing(
       { base, pages, feeds, sitemap: sitemaps.join('\n'), indexed: await indexedUrls(site, base) },
-      articles.map(({ slug }) => slug),
+      published.map(({ slug }) => slug),
       feedSize,
     ),
   );
+  problems.push(...(await bundleProblems(site)));
   if (problems.length === 0 && checksDigest !== undefined)
     await writeFile(join(site, checkedPagesFile), [...keys.values()].join('\n'));
-  return { problems, pages: pages.length, articles: articles.length, unchanged: checked.length - toCheck.length };
+  return { problems, pages: pages.length, articles: published.length, unchanged: checked.length - toCheck.length };
 }

@@ -9,7 +9,7 @@
 import { type Script } from '../site/scripts.ts';
 import { aliasCorrections, correctionFrom, nearMatch } from '../search/approximate.ts';
 import { fold } from '../search/fold.ts';
-import { pagefindQueries, planQuery, type SearchLexicon, type TermPlan } from '../search/search-data.ts';
+import { pagefindQueries, planQuery, type SearchData, type TermPlan } from '../search/search-data.ts';
 import { matchPage, rankMatches, type PageMatch, type PageRecord } from '../search/matching.ts';
 import { expandAnchors, type FragmentAnchor } from '../search/fragment.ts';
 import { prepareQuery, queryTerms } from '../search/query.ts';
@@ -20,7 +20,7 @@ interface Pagefind {
   options(options: { baseUrl?: string; excerptLength?: number; noWorker?: boolean }): Promise<void>;
   init(): Promise<void>;
   search(query: string): Promise<{ results: PagefindResult[] } | null>;
-  /** Adds another bundle of the index (a shard), searched with this one. */
+  /** Adds another bundle of the index, searched with this one. */
   mergeIndex(path: string, options?: { baseUrl?: string; excerptLength?: number }): Promise<void>;
 }
 
@@ -98,7 +98,7 @@ export interface SearchEngine {
 
 interface Loaded {
   pagefind: Pagefind;
-  lexicon: SearchLexicon;
+  data: SearchData;
 }
 
 /** Queries for near candidates when Pagefind found few: a Latin term's prefixes (Pagefind matches words that start so), a Han term's pairs of characters. */
@@ -120,23 +120,23 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
     ready ??= (async () => {
       watchSearchRequests();
       const root = normaliseBase(base);
-      const [pagefind, lexicon] = await Promise.all([
+      const [pagefind, data] = await Promise.all([
         // The bundle with the newest articles has the script's name; the search data lists the others.
         import(/* @vite-ignore */ `${root}pagefind/${script}/pagefind.js`) as Promise<Pagefind>,
         fetch(`${root}search/${script}.json`).then((response) => {
           if (!response.ok) throw new Error(`search data: HTTP ${response.status}`);
-          return response.json() as Promise<SearchLexicon>;
+          return response.json() as Promise<SearchData>;
         }),
       ]);
       // On the main thread: our index is small, the worker would cost 12 kB more, and
       // its requests would bypass watchSearchRequests().
       await pagefind.options({ baseUrl: base, excerptLength: 0, noWorker: true });
       await pagefind.init();
-      const others = (lexicon.shards ?? []).filter((shard) => shard !== script);
+      const others = (data.bundles ?? []).filter((bundle) => bundle !== script);
       await Promise.all(
-        others.map((shard) => pagefind.mergeIndex(`${root}pagefind/${shard}/`, { baseUrl: base, excerptLength: 0 })),
+        others.map((bundle) => pagefind.mergeIndex(`${root}pagefind/${bundle}/`, { baseUrl: base, excerptLength: 0 })),
       );
-      return { pagefind, lexicon };
+      return { pagefind, data };
     })();
     // A failed load may be a passing network fault: let the next query try again.
     ready.catch(() => {
@@ -170,11 +170,11 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
 
   /** The pages that contain every term exactly, ranked, and the candidates Pagefind gave. */
   async function exact(
-    { pagefind, lexicon }: Loaded,
+    { pagefind, data }: Loaded,
     plans: readonly TermPlan[],
     limit: number,
   ): Promise<{ matches: PageMatch[]; candidates: PagefindResult[] }> {
-    const ordered = (await candidates(pagefind, pagefindQueries(plans, lexicon))).slice(0, maxCandidates);
+    const ordered = (await candidates(pagefind, pagefindQueries(plans, data))).slice(0, maxCandidates);
     const spellings = plans.map((plan) => plan.spellings);
     const matches: { match: PageMatch; score: number }[] = [];
     const batch = Math.min(limit, maxBatch);
@@ -182,7 +182,7 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
       const slice = ordered.slice(start, start + batch);
       const pages = await Promise.all(slice.map(record));
       pages.forEach((page, index) => {
-        const match = matchPage(page, spellings, lexicon.fold);
+        const match = matchPage(page, spellings, data.fold);
         if (match) matches.push({ match, score: slice[index]?.score ?? 0 });
       });
     }
@@ -205,7 +205,7 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
     pool = pool.slice(0, nearCandidates);
     const pages = await Promise.all(pool.map(record));
     return pages
-      .map((page, index) => ({ near: nearMatch(page, plans, loaded.lexicon.fold), score: pool[index]?.score ?? 0 }))
+      .map((page, index) => ({ near: nearMatch(page, plans, loaded.data.fold), score: pool[index]?.score ?? 0 }))
       .filter((item): item is { near: NonNullable<typeof item.near>; score: number } => item.near !== undefined)
       .sort((a, b) => b.near.closeness - a.near.closeness || b.score - a.score)
       .slice(0, limit)
@@ -217,20 +217,20 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
     const typed = plans.map((plan) => plan.term).join(' ');
     const corrections = [
       ...nearby.map((item) => correctionFrom(item, plans)).filter((query): query is string => query !== undefined),
-      ...aliasCorrections(plans, loaded.lexicon),
+      ...aliasCorrections(plans, loaded.data),
     ].filter((query) => query.toLowerCase() !== typed);
     for (const query of [...new Set(corrections)].slice(0, 3)) {
-      const { matches } = await exact(loaded, planQuery(queryTerms(query), loaded.lexicon), 1);
+      const { matches } = await exact(loaded, planQuery(queryTerms(query), loaded.data), 1);
       if (matches.length > 0) return query;
     }
     return undefined;
   }
 
   /** Regional forms the results print (as printed) for each term whose own spellings none of them prints. */
-  function aliasesUsed(plans: readonly TermPlan[], results: readonly PageMatch[], lexicon: SearchLexicon): AliasNote[] {
+  function aliasesUsed(plans: readonly TermPlan[], results: readonly PageMatch[], data: SearchData): AliasNote[] {
     const printed = new Map<string, string>();
     for (const form of results.flatMap(({ found }) => found)) {
-      const key = fold(form, lexicon.fold);
+      const key = fold(form, data.fold);
       if (!printed.has(key)) printed.set(key, form);
     }
     return plans.flatMap((plan) => {
@@ -255,12 +255,12 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
     } catch {
       return { ...outcome, status: 'unavailable' };
     }
-    const plans = planQuery(terms, loaded.lexicon);
+    const plans = planQuery(terms, loaded.data);
     try {
       const found = await exact(loaded, plans, limit);
       if (found.candidates.length === 0 && failedRequests.size > 0) return { ...outcome, status: 'unavailable' };
       if (found.matches.length > 0)
-        return { ...outcome, results: found.matches, aliases: aliasesUsed(plans, found.matches, loaded.lexicon) };
+        return { ...outcome, results: found.matches, aliases: aliasesUsed(plans, found.matches, loaded.data) };
       const nearby = await near(loaded, plans, found.candidates, limit);
       const suggestion = await suggest(loaded, plans, nearby);
       return { ...outcome, approximate: nearby.map(({ match }) => match), suggestion };

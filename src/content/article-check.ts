@@ -33,6 +33,8 @@ export interface CheckedArticle {
   /** The body rendered to HTML in its source script, inline rules still in the text. */
   html: string;
   headings: { depth: number; slug: string; text: string }[];
+  /** Han characters of the body, for the reading time. */
+  hanCharacters: number;
 }
 
 export interface ArticleCheckContext {
@@ -205,7 +207,15 @@ export function checkArticleFile(file: string, source: string, context: ArticleC
   return {
     problems,
     warnings,
-    article: { file, raw: split.data, data, body, html: rendered.html, headings: rendered.headings },
+    article: {
+      file,
+      raw: split.data,
+      data,
+      body,
+      html: rendered.html,
+      headings: rendered.headings,
+      hanCharacters: rendered.hanCharacters,
+    },
   };
 }
 

@@ -12,11 +12,10 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkArticleFile, findDuplicateSlugs, type CheckedArticle, type ContentProblem } from './article-check.ts';
-import { renderedFacts } from '../checks/rendered-facts.ts';
-import { buildTimings } from '../build/timing.ts';
-import { isoDay } from '../site/dates.ts';
+import { buildOptions, recordPublication } from '../build/state.ts';
+import { addTime } from '../build/timing.ts';
 import { sourcesDigest } from '../build/source-digest.ts';
-import { heldBack, isPublished } from './publication.ts';
+import { decidePublication } from './publication.ts';
 import { topicSchema } from '../schemas/topic.ts';
 import { ContentError } from './content-error.ts';
 import { readYamlList } from './yaml-list.ts';
@@ -35,7 +34,7 @@ export interface ArticleLoaderOptions {
  * pipeline's code and the locked dependency versions. Part of each entry's
  * digest, so a change to either renders every article again.
  */
-const pipelineSources = ['src/markdown/**/*.ts', 'src/conversion/**/*.ts', 'src/content/article-check.ts', 'src/schemas/**/*.ts'];
+const pipelineSources = ['src/{markdown,conversion,content,schemas,site}/**/*.ts'];
 
 export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loader {
   async function sync({ config, store, parseData, generateDigest, logger }: LoaderContext): Promise<void> {
@@ -84,20 +83,19 @@ export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loade
     );
     if (problems.length > 0) throw new ContentError(problems);
 
-    const stale = new Set(store.keys());
-    const held = heldBack();
-    held.length = 0;
-    const holdBack = (file: string, published: Date): boolean => {
-      if (isPublished(published)) return false;
-      held.push({ file, published: isoDay(published) });
-      logger.info(`${file} is dated ${isoDay(published)}: held back until then`);
-      return true;
-    };
-    for (const { id, file, published } of unchanged) if (!holdBack(file, published)) stale.delete(id);
+    // What this build publishes, decided once for every phase after this one (src/build/state.ts).
+    const decided = decidePublication(
+      [
+        ...unchanged.map(({ id, file, published }) => ({ slug: id, file, published })),
+        ...checked.map(({ article }) => ({ slug: article.data.slug, file: article.file, published: article.data.published })),
+      ],
+      buildOptions(),
+    );
+    for (const { file, published } of decided.heldBack) logger.info(`${file} is dated ${published}: held back until then`);
+    const publish = new Set(decided.articles.map(({ slug }) => slug));
     for (const { article, digest } of checked) {
       const id = article.data.slug;
-      if (holdBack(article.file, article.data.published)) continue;
-      stale.delete(id);
+      if (!publish.has(id)) continue;
       const data = await parseData({ id, data: article.raw, filePath: article.file });
       // The Markdown body is not kept: the rendered HTML is what every page uses.
       store.set({
@@ -105,16 +103,11 @@ export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loade
         data,
         filePath: article.file,
         digest,
-        rendered: { html: article.html, metadata: { headings: article.headings } },
+        rendered: { html: article.html, metadata: { headings: article.headings, hanCharacters: article.hanCharacters } },
       });
     }
-    for (const id of stale) store.delete(id);
-    // What must be published, for the publish checks: they compare it with what the pages and feeds hold.
-    const published = renderedFacts().contentArticles;
-    published.clear();
-    for (const { id, published: day } of unchanged) if (!stale.has(id)) published.set(id, isoDay(day));
-    for (const { article } of checked)
-      if (store.has(article.data.slug)) published.set(article.data.slug, isoDay(article.data.published));
+    for (const id of store.keys()) if (!publish.has(id)) store.delete(id);
+    recordPublication(decided);
   }
 
   return {
@@ -122,7 +115,7 @@ export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loade
     load: async (context) => {
       const started = performance.now();
       await sync(context);
-      buildTimings()['content'] = performance.now() - started;
+      addTime('content', performance.now() - started);
       const dir = resolve(fileURLToPath(context.config.root), base);
       context.watcher?.on('all', (_event, path) => {
         if (!path.startsWith(dir) && !path.endsWith(topicsFile)) return;

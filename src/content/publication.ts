@@ -1,35 +1,35 @@
 /**
- * Which articles a build publishes: those dated today or earlier, as Hugo
- * does with `buildFuture = false`. An article dated in the future is held
- * back until its date; `npm run build -- --future` (`BUILD_FUTURE=1`)
- * includes it. `BUILD_TODAY=YYYY-MM-DD` sets the day, for tests.
+ * Which articles a build publishes, decided once, by the content loader:
+ * those dated on or before the build's day, as Hugo does with
+ * `buildFuture = false`. An article dated later is held back until its day;
+ * `npm run build -- --future` (`BUILD_FUTURE=1`) publishes it anyway, and
+ * `BUILD_TODAY=YYYY-MM-DD` sets the day. The same decision plans the search
+ * bundles (`src/search/bundles.ts`), so the pages, the search data, the
+ * indexer and the publish checks all read one list (`src/build/state.ts`).
  */
+import type { BuildOptions } from '../build/options.ts';
+import type { Publication, PublishedArticle } from '../build/state.ts';
+import { planBundles } from '../search/bundles.ts';
+import { isoDay } from '../site/dates.ts';
 
-/** Today as a UTC calendar date (midnight), or the day `BUILD_TODAY` names. */
-export function buildDay(): Date {
-  const today = process.env['BUILD_TODAY'];
-  if (today !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(today)) return new Date(`${today}T00:00:00Z`);
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+/** Whether an article dated `published` is published by a build with `options`. */
+export function isPublished(published: Date, { today, future }: Pick<BuildOptions, 'today' | 'future'>): boolean {
+  return future || published.getTime() <= today.getTime();
 }
 
-export const includeFuture = (): boolean => process.env['BUILD_FUTURE'] === '1';
-
-/** Whether an article dated `published` is published by this build. */
-export function isPublished(published: Date): boolean {
-  return includeFuture() || published.getTime() <= buildDay().getTime();
-}
-
-export interface HeldBack {
-  file: string;
-  published: string;
-}
-
-const key = Symbol.for('guoji-shiping.held-back');
-
-/** The articles this build held back, for `scripts/build.ts` to say (kept on globalThis: the loader runs inside Astro). */
-export function heldBack(): HeldBack[] {
-  const store = globalThis as typeof globalThis & { [key]?: HeldBack[] };
-  store[key] ??= [];
-  return store[key];
+/** The publication of `articles` (every article that passed the content checks) under `options`. */
+export function decidePublication(
+  articles: readonly { slug: string; file: string; published: Date }[],
+  options: Pick<BuildOptions, 'today' | 'future' | 'bundlePages'>,
+): Publication {
+  const published: PublishedArticle[] = [];
+  const heldBack: { file: string; published: string }[] = [];
+  for (const { slug, file, published: day } of articles) {
+    if (isPublished(day, options)) published.push({ slug, file, published: isoDay(day) });
+    else heldBack.push({ file, published: isoDay(day) });
+  }
+  // Newest first, equal days by slug: the order of every list (src/site/order.ts).
+  published.sort((a, b) => b.published.localeCompare(a.published) || a.slug.localeCompare(b.slug));
+  heldBack.sort((a, b) => a.published.localeCompare(b.published) || a.file.localeCompare(b.file));
+  return { articles: published, heldBack, bundles: planBundles(published, options.bundlePages) };
 }

@@ -7,6 +7,7 @@
  * in Taiwan's variants.
  */
 import * as OpenCC from 'opencc-js';
+import { buildOptions } from '../build/state.ts';
 import { scriptInfo, sourceVariantRegistry, type Script, type SourceVariant } from '../site/scripts.ts';
 
 /**
@@ -14,7 +15,7 @@ import { scriptInfo, sourceVariantRegistry, type Script, type SourceVariant } fr
  * benchmark can measure what conversion costs. Never for a real build: the
  * publish checks then skip the character guards.
  */
-export const conversionEnabled = process.env['GUOJI_CONVERSION'] !== 'off';
+export const conversionEnabled = (): boolean => buildOptions().conversion;
 
 type Convert = (text: string) => string;
 
@@ -28,7 +29,7 @@ export function convertsScript(from: SourceVariant, to: Script): boolean {
 
 /** OpenCC's converter from a source variant into a script (the identity within one family). */
 export function openccConverter(from: SourceVariant, to: Script): Convert {
-  if (!conversionEnabled || !convertsScript(from, to)) return identity;
+  if (!conversionEnabled() || !convertsScript(from, to)) return identity;
   const source = sourceVariantRegistry[from].opencc;
   const target = scriptInfo(to).opencc;
   const key = `${source}>${target}`;

@@ -44,6 +44,7 @@ async function load(): Promise<SiteContent> {
     topics: data.topics.map(({ id: topic }) => ({ id: topic, names: topicNames.get(topic) ?? names(topic) })),
     html: rendered?.html ?? '',
     headings: (rendered?.metadata?.['headings'] as ArticleInput['headings'] | undefined) ?? [],
+    hanCharacters: Number(rendered?.metadata?.['hanCharacters'] ?? 0),
   }));
   return { articles: newestFirst(articles), topics, glossary };
 }

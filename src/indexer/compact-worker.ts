@@ -1,11 +1,16 @@
 /**
- * A worker thread of the search indexer (tinypool): compacts one Pagefind
- * bundle (`pagefind-output.ts`) while Pagefind indexes the next, and frees
- * the memory the decoded index took when it ends. Run as plain Node, outside
- * Astro.
+ * A worker thread of the indexer (tinypool): writes one bundle
+ * (`compact-fragments.ts`) while Pagefind indexes the next, and frees the
+ * memory its files took when it ends. Run as plain Node, outside Astro.
  */
-import { compactPagefindOutput, type CompactionReport } from './pagefind-output.ts';
+import { writeBundle, type BundleWriteReport } from './compact-fragments.ts';
+import type { BundleFile } from './pagefind-format.ts';
 
-export default function compactBundle(dir: string): Promise<CompactionReport> {
-  return compactPagefindOutput(dir);
+export interface BundleWriteTask {
+  output: string;
+  files: BundleFile[];
+}
+
+export default function writeBundleTask({ output, files }: BundleWriteTask): Promise<BundleWriteReport> {
+  return writeBundle(output, files);
 }

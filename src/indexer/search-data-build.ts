@@ -1,5 +1,5 @@
 /**
- * Builds each script's search data (`SearchLexicon`) at build time from the
+ * Builds each script's search data (`SearchData`) at build time from the
  * site's own text, so the browser gets only what this site can match:
  * the character map for the other script, the variant characters to fold
  * (OpenCC's TW and HK variant tables), and the regional forms of words and
@@ -11,10 +11,10 @@
  */
 import { scriptInfo, scripts, type Script } from '../site/scripts.ts';
 import { fold, type FoldTable } from '../search/fold.ts';
-import type { SearchLexicon } from '../search/search-data.ts';
+import type { SearchData } from '../search/search-data.ts';
 import { ScriptMapBuilder } from '../search/script-map.ts';
 
-export interface LexiconSources {
+export interface SearchDataSources {
   /** The site's texts, each written in every script (aligned, as for the script map); read once, in order. */
   texts: Iterable<Readonly<Record<Script, string>>>;
   /** Pairs of variant forms of one character (峯, 峰), from OpenCC's variant tables. */
@@ -51,7 +51,7 @@ class CharacterClasses {
 }
 
 /** Groups of characters that are variants of each other (union of every pair). */
-function variantGroups(pairs: LexiconSources['variantPairs']): string[][] {
+function variantGroups(pairs: SearchDataSources['variantPairs']): string[][] {
   const classes = new CharacterClasses();
   for (const [a, b] of pairs) if (Array.from(a).length === 1 && Array.from(b).length === 1 && a !== b) classes.join(a, b);
   const groups = new Map<string, string[]>();
@@ -76,7 +76,7 @@ function countCharacters(text: string, counted: ReadonlySet<string>, counts: Map
  * for a rare variant, and then keeps an alias the site cannot match, which
  * costs a few bytes and finds nothing wrong).
  */
-function foldClasses(groups: string[][], sources: LexiconSources, script: Script): FoldTable {
+function foldClasses(groups: string[][], sources: SearchDataSources, script: Script): FoldTable {
   const classes = new CharacterClasses();
   for (const group of groups)
     for (const character of group) {
@@ -139,7 +139,7 @@ class FormFinder {
  * Traditional pages: every variant of a character the site prints folds to
  * the form the site prints most; where it prints several, `forms` lists them.
  */
-function traditionalFolding(groups: string[][], counts: Map<string, number>): Pick<SearchLexicon, 'fold' | 'forms'> {
+function traditionalFolding(groups: string[][], counts: Map<string, number>): Pick<SearchData, 'fold' | 'forms'> {
   const table: Record<string, string> = {};
   const forms: Record<string, string> = {};
   for (const group of groups) {
@@ -161,9 +161,9 @@ function traditionalFolding(groups: string[][], counts: Map<string, number>): Pi
 function simplifiedFolding(
   groups: string[][],
   counts: Map<string, number>,
-  sources: LexiconSources,
+  sources: SearchDataSources,
   script: Script,
-): Pick<SearchLexicon, 'fold' | 'forms'> {
+): Pick<SearchData, 'fold' | 'forms'> {
   const table: Record<string, string> = {};
   const printed = (character: string): boolean => Array.from(character).length === 1 && (counts.get(character) ?? 0) > 0;
   for (const group of groups) {
@@ -180,7 +180,7 @@ function simplifiedFolding(
 }
 
 /** The forms a script's pages may print for the phrases and names: what the texts are searched for. */
-function shownForms(sources: LexiconSources, script: Script): Set<string> {
+function shownForms(sources: SearchDataSources, script: Script): Set<string> {
   const forms = new Set<string>();
   for (const { to } of sources.phrases) for (const form of to) forms.add(sources.convert(form, script));
   for (const names of sources.names) for (const form of names) forms.add(sources.convert(form, script));
@@ -188,7 +188,7 @@ function shownForms(sources: LexiconSources, script: Script): Set<string> {
 }
 
 /** Regional forms for one script: keys in every script's spelling, targets the forms its pages print. */
-function aliasesFor(sources: LexiconSources, script: Script, table: FoldTable, printed: FormFinder): SearchLexicon['aliases'] {
+function aliasesFor(sources: SearchDataSources, script: Script, table: FoldTable, printed: FormFinder): SearchData['aliases'] {
   const spellings = (form: string): string[] => [
     ...new Set([form, ...scripts.map((other) => sources.convert(form, other))].map((text) => fold(text, table))),
   ];
@@ -213,7 +213,7 @@ function aliasesFor(sources: LexiconSources, script: Script, table: FoldTable, p
 }
 
 /** Every script's search data, from one reading of the site's texts. */
-export function buildLexicons(sources: LexiconSources): Record<Script, SearchLexicon> {
+export function buildSearchData(sources: SearchDataSources): Record<Script, SearchData> {
   const groups = variantGroups(sources.variantPairs);
   // The variants, and the forms each script converts them to: the only characters whose counts are used.
   const variants = new Set(
@@ -240,12 +240,12 @@ export function buildLexicons(sources: LexiconSources): Record<Script, SearchLex
           ? traditionalFolding(groups, counted)
           : simplifiedFolding(groups, counted, sources, script);
       const printed = finders.get(script) ?? new FormFinder([], {});
-      const lexicon: SearchLexicon = {
+      const data: SearchData = {
         map: scriptMaps[script],
         ...folding,
         aliases: aliasesFor(sources, script, folding.fold, printed),
       };
-      return [script, lexicon];
+      return [script, data];
     }),
-  ) as Record<Script, SearchLexicon>;
+  ) as Record<Script, SearchData>;
 }

@@ -4,7 +4,7 @@
  * written, bundling the scripts and styles included (`render`).
  */
 import type { AstroIntegration } from 'astro';
-import { buildTimings } from '../build/timing.ts';
+import { addTime } from '../build/timing.ts';
 
 export default function buildPhases(): AstroIntegration {
   let started = 0;
@@ -15,7 +15,7 @@ export default function buildPhases(): AstroIntegration {
         started = performance.now();
       },
       'astro:build:generated': () => {
-        buildTimings()['render'] = performance.now() - started;
+        addTime('render', performance.now() - started);
       },
     },
   };

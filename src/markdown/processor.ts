@@ -19,6 +19,7 @@ import remarkInlineRules from './remark-inline-rules.ts';
 import type { SourceVariant } from '../site/scripts.ts';
 import { sanitizeSchema } from './html-policy.ts';
 import { findDeepNesting, maxNesting } from './nesting.ts';
+import rehypeHanCount from './rehype-han-count.ts';
 import rehypeHeadingIds, { type Heading } from './rehype-heading-ids.ts';
 import rehypeLatinRuns from './rehype-latin-runs.ts';
 import rehypeParagraphIds from './rehype-paragraph-ids.ts';
@@ -44,6 +45,8 @@ export interface RenderedMarkdown {
   /** The body as sanitized HTML in its source script, inline rules still in the text. */
   html: string;
   headings: Heading[];
+  /** Han characters in the body (rules counted as written), for the reading time. */
+  hanCharacters: number;
   messages: VFile['messages'];
   /** Set when the text is mostly in another script than its variant says. */
   probable?: ProbableVariant | undefined;
@@ -62,6 +65,7 @@ function processor({ variant, glossary, lint = false, checkScript = true, extraT
       .use(rehypeHeadingIds)
       .use(rehypeParagraphIds)
       .use(rehypeLatinRuns)
+      .use(rehypeHanCount)
       .use(rehypeStringify)
   );
 }
@@ -76,7 +80,7 @@ export function renderArticleMarkdown(markdown: string, path: string, options: A
       source: 'guoji',
     });
     message.fatal = true;
-    return { html: '', headings: [], messages: file.messages };
+    return { html: '', headings: [], hanCharacters: 0, messages: file.messages };
   };
   const deep = findDeepNesting(markdown);
   if (deep)
@@ -92,6 +96,7 @@ export function renderArticleMarkdown(markdown: string, path: string, options: A
   return {
     html: String(result.value),
     headings: (result.data['headings'] as Heading[] | undefined) ?? [],
+    hanCharacters: Number(result.data['hanCharacters'] ?? 0),
     messages: result.messages,
     probable: result.data['probableVariant'] as ProbableVariant | undefined,
   };

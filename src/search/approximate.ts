@@ -5,7 +5,7 @@
  * from exact results, never mixed with them.
  */
 import { fold, foldText, occurrences, sourceRange, type FoldTable } from './fold.ts';
-import type { SearchLexicon, TermPlan } from './search-data.ts';
+import type { SearchData, TermPlan } from './search-data.ts';
 import { pageExcerpt, sectionHits, type PageMatch, type PageRecord } from './matching.ts';
 
 /** Longest term (in characters) we look for approximately; longer terms must occur exactly. */
@@ -181,12 +181,12 @@ export function correctionFrom(near: NearMatch, plans: readonly TermPlan[]): str
 }
 
 /** Queries one character away from a regional form the site knows (普金 → 普京, which finds 普丁). */
-export function aliasCorrections(plans: readonly TermPlan[], lexicon: SearchLexicon): string[] {
+export function aliasCorrections(plans: readonly TermPlan[], data: SearchData): string[] {
   const corrected: string[] = [];
   plans.forEach((plan, index) => {
-    const term = fold(plan.term, lexicon.fold);
+    const term = fold(plan.term, data.fold);
     if (Array.from(term).length < 2) return;
-    for (const [keys] of lexicon.aliases) {
+    for (const [keys] of data.aliases) {
       for (const key of keys) {
         if (key === term || editDistance(term, key, 1) !== 1) continue;
         corrected.push(plans.map((other, at) => (at === index ? key : other.term)).join(' '));

@@ -8,7 +8,7 @@
  * from, so a match is shown and highlighted as the page prints it.
  */
 
-/** Variant character → the form compared (built per script: `src/search/lexicon-build.ts`). */
+/** Variant character → the form compared (built per script: `src/indexer/search-data-build.ts`). */
 export type FoldTable = Readonly<Record<string, string>>;
 
 /** Middle dots that separate the parts of a transliterated name: ·・‧･. */

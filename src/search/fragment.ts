@@ -1,10 +1,18 @@
 /**
  * Pagefind's page fragments without the text they store twice. A fragment
- * holds the page's text (`content`, with a zero-width space between words)
- * and, for every element with an id (our paragraphs and headings), that
- * element's text again (`anchors`): about 40 % of its bytes. At build time
- * each anchor's text becomes its range of `content`; the browser puts the
- * text back. Pure, and safe for the browser bundle.
+ * (what `result.data()` returns) holds the page's text (`content`, with a
+ * zero-width space between words) and, for every element with an id (our
+ * paragraphs and headings), that element's text again (`anchors`): about
+ * 40 % of its bytes. At build time each anchor's text becomes its range of
+ * `content` (`compactFragment`, written into the bundle by
+ * `src/indexer/compact-fragments.ts`); the browser puts the text back
+ * (`expandAnchors`). Pure, and safe for the browser bundle.
+ *
+ * Pagefind's own excerpts and sub-results (`result.data().excerpt`,
+ * `sub_results`) are computed from the anchors' text and the zero-width
+ * spaces, so they are wrong on a compacted fragment: the site never uses
+ * them (it asks for `excerptLength: 0` and makes its own from `content`), and
+ * nothing else may.
  */
 
 /** One anchor of a fragment: an element with an id, and its text or its range of `content`. */
@@ -18,8 +26,9 @@ export interface FragmentAnchor {
   end?: number;
 }
 
-/** The fields of a fragment we rewrite; the others are kept as they are. */
+/** The fields of a fragment we read or rewrite; the others are kept as they are. */
 export interface Fragment {
+  url: string;
   content: string;
   anchors: FragmentAnchor[];
   [field: string]: unknown;

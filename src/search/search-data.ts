@@ -2,7 +2,7 @@
  * What a query needs to search one script's index, and how it is used: the
  * character map for a query typed in another script, the variant folding,
  * and the regional forms of words and names (普京 → 普丁), all built at build
- * time from the site's own text (`lexicon-build.ts`) and fetched with the
+ * time from the site's own text (`search-data-build.ts`) and fetched with the
  * first query. `planQuery` turns the reader's terms into the spellings that
  * are searched and compared.
  */
@@ -11,7 +11,7 @@ import { maxVariants, termVariants } from './query.ts';
 import type { ScriptMap } from './script-map.ts';
 
 /** One script's search data (`/search/<script>.json`). */
-export interface SearchLexicon {
+export interface SearchData {
   /** Characters of the other scripts → the characters they stand for in this one. */
   map: ScriptMap;
   /** Variant characters → the form compared. */
@@ -21,11 +21,11 @@ export interface SearchLexicon {
   /** Regional forms: [forms a reader may type, the forms this script's pages print], all folded. */
   aliases: readonly (readonly [readonly string[], readonly string[]])[];
   /** The bundles of this script's search index under `pagefind/`, the first loaded at once, the others merged into it. */
-  shards?: readonly string[];
+  bundles?: readonly string[];
 }
 
-/** A lexicon that changes nothing: for tests, and before the data has loaded. */
-export const emptyLexicon: SearchLexicon = { map: {}, fold: {}, forms: {}, aliases: [] };
+/** A data that changes nothing: for tests, and before the data has loaded. */
+export const emptySearchData: SearchData = { map: {}, fold: {}, forms: {}, aliases: [] };
 
 /** A regional form used for a term: the reader typed `typed`, the site prints `printed`. */
 export interface AliasUse {
@@ -49,9 +49,9 @@ export interface TermPlan {
 const maxSpellings = 12;
 
 /** Replaces each occurrence of an alias key in `spelling` by each of its printed forms. */
-function aliasSpellings(spelling: string, lexicon: SearchLexicon): { spelling: string; use: AliasUse }[] {
+function aliasSpellings(spelling: string, data: SearchData): { spelling: string; use: AliasUse }[] {
   const found: { spelling: string; use: AliasUse }[] = [];
-  for (const [keys, targets] of lexicon.aliases) {
+  for (const [keys, targets] of data.aliases) {
     for (const key of keys) {
       if (!spelling.includes(key)) continue;
       for (const target of targets) {
@@ -64,13 +64,13 @@ function aliasSpellings(spelling: string, lexicon: SearchLexicon): { spelling: s
 }
 
 /** The spellings of every term: script map, variant folding, then regional forms. */
-export function planQuery(terms: readonly string[], lexicon: SearchLexicon): TermPlan[] {
+export function planQuery(terms: readonly string[], data: SearchData): TermPlan[] {
   return terms.map((term) => {
-    const own = termVariants(fold(term, lexicon.fold), lexicon.map).map((spelling) => fold(spelling, lexicon.fold));
+    const own = termVariants(fold(term, data.fold), data.map).map((spelling) => fold(spelling, data.fold));
     const spellings = [...new Set(own)];
     const aliases: AliasUse[] = [];
     for (const spelling of own) {
-      for (const { spelling: regional, use } of aliasSpellings(spelling, lexicon)) {
+      for (const { spelling: regional, use } of aliasSpellings(spelling, data)) {
         if (spellings.length >= maxSpellings) break;
         if (spellings.includes(regional)) continue;
         spellings.push(regional);
@@ -82,20 +82,20 @@ export function planQuery(terms: readonly string[], lexicon: SearchLexicon): Ter
 }
 
 /** The forms the site prints for a folded spelling, for Pagefind (which indexes the printed text). */
-function printedForms(spelling: string, lexicon: SearchLexicon): string[] {
-  return termVariants(spelling, lexicon.forms, 4);
+function printedForms(spelling: string, data: SearchData): string[] {
+  return termVariants(spelling, data.forms, 4);
 }
 
 /**
  * The queries sent to Pagefind for candidates: every combination of the
  * terms' spellings, own spellings first, at most `maxVariants`.
  */
-export function pagefindQueries(plans: readonly TermPlan[], lexicon: SearchLexicon): string[] {
+export function pagefindQueries(plans: readonly TermPlan[], data: SearchData): string[] {
   const queries = plans.reduce<string[]>(
     (partial, plan) =>
       partial
         .flatMap((prefix) =>
-          plan.spellings.flatMap((spelling) => printedForms(spelling, lexicon)).map((form) => `${prefix} ${form}`.trim()),
+          plan.spellings.flatMap((spelling) => printedForms(spelling, data)).map((form) => `${prefix} ${form}`.trim()),
         )
         .slice(0, maxVariants * 4),
     [''],

@@ -1,11 +1,12 @@
 /**
  * An article as one script shows it: every field a reader sees, converted
  * once per article and script (cached) from the author's text, whichever
- * script that is. What the conversion fixed (rules, pins) and the body's
- * text length are noted for the publish checks.
+ * script that is. This is where text is converted for pages and feeds, so
+ * it is where what the conversion fixed (rules, pins) and each body's text
+ * length are noted for the publish checks (`src/build/state.ts`).
  */
 import type { Root } from 'hast';
-import { renderedFacts } from '../checks/rendered-facts.ts';
+import { noteBodyLength, noteFixedTexts } from '../build/state.ts';
 import { convertHtml, convertText, createConversionLog, type ConvertOptions, type Glossary } from '../conversion/index.ts';
 import { ui } from '../i18n/index.ts';
 import { storedHtmlSchema } from '../markdown/html-policy.ts';
@@ -13,8 +14,7 @@ import { sanitizedCopy } from '../markdown/rehype-sanitize-checked.ts';
 import type { ArticleCorrection, ArticleSource } from '../schemas/article.ts';
 import { timed } from '../build/timing.ts';
 import { authorKey } from './authors.ts';
-import { isoDay } from '../site/dates.ts';
-import { countHan, readingMinutes } from './reading-time.ts';
+import { readingMinutes } from '../site/reading-time.ts';
 import type { Script, SourceVariant } from '../site/scripts.ts';
 import { articleKey } from '../site/urls.ts';
 
@@ -40,6 +40,8 @@ export interface ArticleInput {
   /** Body HTML rendered from the Markdown, in the source script, inline rules still in the text. */
   html: string;
   headings: readonly { depth: number; slug: string; text: string }[];
+  /** Han characters of the body, counted on the tree it was rendered from. */
+  hanCharacters: number;
 }
 
 export interface ArticleView extends Omit<ArticleInput, 'html' | 'digest' | 'glossary' | 'topics' | 'authors'> {
@@ -47,15 +49,13 @@ export interface ArticleView extends Omit<ArticleInput, 'html' | 'digest' | 'glo
   /** Each author's name and role in this script, and the key of their page. */
   authors: readonly { name: string; role: string; key: string }[];
   topics: readonly { id: string; name: string }[];
-  bodyHtml: string;
-  hanCharacters: number;
   readingMinutes: number;
 }
 
 /** Card fields of every article, per script: small, so kept for the whole build. Bodies are converted when asked for. */
 const cache = new Map<string, ArticleView>();
 
-type ShownFields = Omit<ArticleView, 'script' | 'hanCharacters' | 'readingMinutes' | 'bodyHtml'>;
+type ShownFields = Omit<ArticleView, 'script' | 'readingMinutes'>;
 
 function shownFields(article: ArticleInput, script: Script): ShownFields {
   const { html, digest, glossary, ...fields } = article;
@@ -84,9 +84,7 @@ function shownFields(article: ArticleInput, script: Script): ShownFields {
       .filter(({ slug }) => slug !== 'footnote-label')
       .map((heading) => ({ ...heading, text: convert(heading.text) })),
   };
-  const facts = renderedFacts();
-  for (const text of log.fixed) facts.fixed[script].add(text);
-  facts.articleDates.set(article.slug, isoDay(article.published));
+  noteFixedTexts(script, log.fixed);
   return shown;
 }
 
@@ -112,9 +110,8 @@ function bodyHtml(article: ArticleInput, script: Script, finish?: (tree: Root) =
       finish,
     },
   );
-  const facts = renderedFacts();
-  facts.bodyLengths.set(`${script}/${articleKey(article.slug)}`, body.textLength);
-  for (const text of log.fixed) facts.fixed[script].add(text);
+  noteBodyLength(`${script}/${articleKey(article.slug)}`, body.textLength);
+  noteFixedTexts(script, log.fixed);
   return body.html;
 }
 
@@ -123,17 +120,13 @@ export function articleText(text: string, article: ArticleInput, script: Script)
   return convertText(text, { from: article.sourceVariant, to: script, glossary: article.glossary });
 }
 
-/** The article in `script`: its fields converted the first time they are asked for, its body whenever it is. */
+/** The article in `script`: its fields converted the first time they are asked for (its body: `articleBody`). */
 export function viewArticle(article: ArticleInput, script: Script): ArticleView {
   const key = `${article.slug}\u0000${article.digest}\u0000${script}`;
   let view = cache.get(key);
   if (view === undefined) {
-    const hanCharacters = countHan(article.html.replace(/<[^>]*>/g, ''));
     const shown = timed('conversion', () => shownFields(article, script));
-    view = Object.defineProperty({ ...shown, script, hanCharacters, readingMinutes: readingMinutes(hanCharacters) }, 'bodyHtml', {
-      enumerable: false,
-      get: () => articleBody(article, script),
-    }) as ArticleView;
+    view = { ...shown, script, readingMinutes: readingMinutes(article.hanCharacters) };
     cache.set(key, view);
   }
   return view;

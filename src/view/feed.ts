@@ -4,7 +4,7 @@
  */
 import rss from '@astrojs/rss';
 import type { ArticleInput } from './article-view.ts';
-import { viewArticle } from './article-view.ts';
+import { articleBody, viewArticle } from './article-view.ts';
 import { langTag, type Script } from '../site/scripts.ts';
 import { articleKey, pageUrl } from '../site/urls.ts';
 
@@ -43,7 +43,7 @@ export function articleFeed({ script, title, description, pageKey, articles, sit
         link: absolute(articleKey(article.slug)),
         pubDate: article.published,
         description: article.summary,
-        content: article.bodyHtml,
+        content: articleBody(source, script),
         categories: article.topics.map(({ name }) => name),
         customData: article.authors.map(({ name }) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join(''),
       };

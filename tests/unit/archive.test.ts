@@ -22,6 +22,7 @@ function article(slug: string, day: string, topics: string[], authors: [string, 
     glossary: [],
     html: '',
     headings: [],
+    hanCharacters: 0,
   };
 }
 

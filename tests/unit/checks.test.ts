@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { checkBuiltSite, type SiteCheckOptions } from '../../src/checks/built-site.ts';
 import { collectLinks, findBrokenLinks } from '../../src/checks/links.ts';
 import { pageText, parsePage } from '../../src/checks/page-text.ts';
-import type { RenderedFacts } from '../../src/checks/rendered-facts.ts';
+import type { RenderedFacts } from '../../src/build/state.ts';
 import { guardText } from '../../src/checks/script-guard.ts';
 
 describe('guardText', () => {
@@ -93,16 +93,17 @@ const articlePage = (lang: string, body: string) =>
   `<html lang="${lang}"><head><title>t</title></head><body><div class="article__body"><p>${body}</p></div></body></html>`;
 
 function facts(bodyLengths: [string, number][] = []): RenderedFacts {
-  return {
-    fixed: { 'zh-hant': new Set(), 'zh-hans': new Set() },
-    bodyLengths: new Map(bodyLengths),
-    articleDates: new Map(),
-    contentArticles: new Map([['a', '2025-01-01']]),
-  };
+  return { fixed: { 'zh-hant': new Set(), 'zh-hans': new Set() }, bodyLengths: new Map(bodyLengths) };
 }
 
-const check = (options: Omit<SiteCheckOptions, 'base' | 'guards' | 'facts'> & { facts?: RenderedFacts }) =>
-  checkBuiltSite({ base: '/', guards: true, facts: facts(), ...options });
+const check = (options: Omit<SiteCheckOptions, 'base' | 'guards' | 'rendered' | 'published'> & { rendered?: RenderedFacts }) =>
+  checkBuiltSite({
+    base: '/',
+    guards: true,
+    rendered: facts(),
+    published: [{ slug: 'a', file: 'content/articles/a.md', published: '2025-01-01' }],
+    ...options,
+  });
 
 const feed = (script: string, body: string) =>
   `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><item><title>t</title><link>https://x.example/${script}/articles/a/</link><content:encoded><![CDATA[<p>${body}</p>]]></content:encoded></item></channel></rss>`;
@@ -114,6 +115,11 @@ describe('checkBuiltSite', () => {
     'zh-hant/rss.xml': feed('zh-hant', '會見'),
     'zh-hans/rss.xml': feed('zh-hans', '会见'),
     'sitemap-0.xml': '<loc>https://x.example/zh-hant/articles/a/</loc><loc>https://x.example/zh-hans/articles/a/</loc>',
+    'search/zh-hant.json': JSON.stringify({ bundles: ['zh-hant', 'zh-hant-1'] }),
+    'search/zh-hans.json': JSON.stringify({ bundles: ['zh-hans'] }),
+    'pagefind/zh-hant/pagefind-entry.json': '{}',
+    'pagefind/zh-hant-1/pagefind-entry.json': '{}',
+    'pagefind/zh-hans/pagefind-entry.json': '{}',
   };
 
   test('a complete site passes, except for its missing search index', async () => {
@@ -132,7 +138,7 @@ describe('checkBuiltSite', () => {
       'zh-hans/rss.xml': feed('zh-hans', '會见'),
       'zh-hant/topics/index.html': articlePage('zh-Hant', '主題'),
     });
-    const { problems } = await check({ site, facts: facts([['zh-hans/articles/a/', 6]]) });
+    const { problems } = await check({ site, rendered: facts([['zh-hans/articles/a/', 6]]) });
     expect(problems).toContain(
       'zh-hans/articles/a/index.html: character 「會」 of another script than zh-hans in 「會见米舒斯」',
     );
@@ -156,6 +162,21 @@ describe('checkBuiltSite', () => {
         'article "a" is missing from the zh-hans feed',
         'article "a" (zh-hant) is missing from the sitemap',
         'article "a" (zh-hans) is missing from the sitemap',
+      ]),
+    );
+  });
+
+  test('a search bundle the browser would merge that is not there, and a bundle no script names, are named', async () => {
+    const site = await folder({
+      ...complete,
+      'search/zh-hans.json': JSON.stringify({ bundles: ['zh-hans', 'zh-hans-1'] }),
+      'pagefind/zh-hans-2/pagefind-entry.json': '{}',
+    });
+    const { problems } = await check({ site });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'search/zh-hans.json names the search bundle "zh-hans-1", which pagefind/zh-hans-1/ does not hold',
+        "the search bundle pagefind/zh-hans-2/ is named by no script's search data: it is never searched",
       ]),
     );
   });

@@ -7,7 +7,7 @@ import {
   nearMatch,
   nearestOccurrence,
 } from '../../src/search/approximate.ts';
-import { emptyLexicon, planQuery, type SearchLexicon } from '../../src/search/search-data.ts';
+import { emptySearchData, planQuery, type SearchData } from '../../src/search/search-data.ts';
 import type { PageRecord } from '../../src/search/matching.ts';
 
 const record = (content: string): PageRecord => ({ url: '/a/', content, meta: {}, anchors: [] });
@@ -57,7 +57,7 @@ describe('nearestOccurrence', () => {
 
 describe('nearMatch', () => {
   test('a page within the allowed edits of every term is near, with the printed correction', () => {
-    const plans = planQuery(['米舒斯經'], emptyLexicon);
+    const plans = planQuery(['米舒斯經'], emptySearchData);
     const near = nearMatch(page, plans);
     expect(near?.edits).toEqual([1]);
     expect(near?.corrections).toEqual(['米舒斯京']);
@@ -66,19 +66,19 @@ describe('nearMatch', () => {
   });
 
   test('exact terms count as exact; the correction keeps them as typed', () => {
-    const plans = planQuery(['北京', 'mishustn'], emptyLexicon);
+    const plans = planQuery(['北京', 'mishustn'], emptySearchData);
     const near = nearMatch(page, plans);
     expect(near?.edits).toEqual([0, 1]);
     expect(near && correctionFrom(near, plans)).toBe('北京 Mishustin');
   });
 
   test('a page too far from a term is not near', () => {
-    expect(nearMatch(page, planQuery(['量子電腦'], emptyLexicon))).toBeUndefined();
-    expect(nearMatch(page, planQuery(['普金'], emptyLexicon))).toBeUndefined();
+    expect(nearMatch(page, planQuery(['量子電腦'], emptySearchData))).toBeUndefined();
+    expect(nearMatch(page, planQuery(['普金'], emptySearchData))).toBeUndefined();
   });
 
   test('two edits are near but suggest no one-character correction', () => {
-    const plans = planQuery(['國家主席普丁'], emptyLexicon);
+    const plans = planQuery(['國家主席普丁'], emptySearchData);
     const near = nearMatch(page, plans);
     expect(near?.edits).toEqual([2]);
     expect(near && correctionFrom(near, plans)).toBeUndefined();
@@ -86,15 +86,15 @@ describe('nearMatch', () => {
 });
 
 describe('aliasCorrections', () => {
-  const lexicon: SearchLexicon = { ...emptyLexicon, aliases: [[['普京', '普丁', 'putin'], ['普丁']]] };
+  const data: SearchData = { ...emptySearchData, aliases: [[['普京', '普丁', 'putin'], ['普丁']]] };
 
   test('a term one character from a known regional form is corrected to it', () => {
-    expect(aliasCorrections(planQuery(['普金'], lexicon), lexicon)).toEqual(['普京', '普丁']);
-    expect(aliasCorrections(planQuery(['putn', '總統'], lexicon), lexicon)).toEqual(['putin 總統']);
+    expect(aliasCorrections(planQuery(['普金'], data), data)).toEqual(['普京', '普丁']);
+    expect(aliasCorrections(planQuery(['putn', '總統'], data), data)).toEqual(['putin 總統']);
   });
 
   test('a term that is a known form, or far from all, is not corrected', () => {
-    expect(aliasCorrections(planQuery(['普京'], lexicon), lexicon)).toEqual(['普丁']);
-    expect(aliasCorrections(planQuery(['量子'], lexicon), lexicon)).toEqual([]);
+    expect(aliasCorrections(planQuery(['普京'], data), data)).toEqual(['普丁']);
+    expect(aliasCorrections(planQuery(['量子'], data), data)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { formatDate, isoDay } from '../../src/site/dates.ts';
 import { headersFor, parseHeadersFile } from '../serve/headers-file.ts';
-import { countHan, readingMinutes } from '../../src/view/reading-time.ts';
+import { countHan, readingMinutes } from '../../src/site/reading-time.ts';
 import { preferredScript } from '../../src/site/scripts.ts';
 import { headersFile } from '../../src/serving/security.ts';
 import { keyOfPath, pageUrl } from '../../src/site/urls.ts';

@@ -1,26 +1,27 @@
 /**
  * Each script's search data (`/search/zh-hant.json`): the character map,
  * variant folding and regional forms a query needs to search that script's
- * index, built from the site's own text (`src/search/lexicon-build.ts`).
+ * index, built from the site's own text (`src/search/search-data-build.ts`).
  * Outside the script folders, so it is served with an asset's headers.
  */
 import type { APIContext } from 'astro';
 import { getCollection } from 'astro:content';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import { publication } from '../../build/state.ts';
 import { convertText, isTongyongGuifan } from '../../conversion/index.ts';
 import { siteContent, type Topic } from '../../data/articles.ts';
 import type { ArticleInput } from '../../view/article-view.ts';
 import { timed, timedAsync } from '../../build/timing.ts';
 import { scripts, type Script } from '../../site/scripts.ts';
 import { scriptPaths } from '../../site/static-paths.ts';
-import { isoDay } from '../../site/dates.ts';
-import { buildLexicons } from '../../indexer/search-data-build.ts';
-import { planShards } from '../../search/bundles.ts';
-import type { SearchLexicon } from '../../search/search-data.ts';
+import { buildSearchData } from '../../indexer/search-data-build.ts';
+import type { SearchData } from '../../search/search-data.ts';
 import { convertForm, regionalPhrases, variantPairs } from '../../indexer/opencc-sources.ts';
 
 export const getStaticPaths = scriptPaths;
 
-let lexicons: Promise<Record<Script, SearchLexicon>> | undefined;
+let searchData: Promise<Record<Script, SearchData>> | undefined;
 
 /** Everything Pagefind indexes, each text in every script, one at a time (none is kept). */
 function* siteTexts(articles: readonly ArticleInput[], topics: readonly Topic[]): Generator<Record<Script, string>> {
@@ -33,7 +34,10 @@ function* siteTexts(articles: readonly ArticleInput[], topics: readonly Topic[])
       article.dateline ?? '',
       ...article.authors.flatMap(({ name, role }) => [name, role]),
       ...article.sources.flatMap(({ publisher, title }) => [publisher, title]),
-      article.html.replace(/<[^>]*>/g, ' '),
+      // Each block's text on its own line: a phrase never runs on from one paragraph into the next.
+      fromHtml(article.html, { fragment: true })
+        .children.map((node) => toString(node))
+        .join('\n'),
     ];
     for (const text of sources)
       yield Object.fromEntries(
@@ -45,10 +49,10 @@ function* siteTexts(articles: readonly ArticleInput[], topics: readonly Topic[])
   }
 }
 
-async function build(): Promise<Record<Script, SearchLexicon>> {
+async function build(): Promise<Record<Script, SearchData>> {
   const names = await getCollection('names');
   const { articles, topics } = await siteContent();
-  return buildLexicons({
+  return buildSearchData({
     texts: siteTexts(articles, topics),
     variantPairs: variantPairs(),
     phrases: regionalPhrases(),
@@ -59,14 +63,11 @@ async function build(): Promise<Record<Script, SearchLexicon>> {
 }
 
 export async function GET(context: APIContext): Promise<Response> {
-  lexicons ??= timedAsync('search-data', build);
+  searchData ??= timedAsync('search-data', build);
   const script = context.params['script'] as Script;
-  const { articles } = await siteContent();
-  // The same plan as the indexer's (src/integrations/pagefind.ts), from the same slugs and dates.
-  const shards = planShards(articles.map(({ slug, published }) => ({ slug, published: isoDay(published) })))[script].map(
-    ({ name }) => name,
-  );
-  return new Response(JSON.stringify({ ...(await lexicons)[script], shards }), {
+  // The plan the indexer follows (src/build/state.ts): the publish checks make sure every bundle named here exists.
+  const bundles = publication().bundles[script].map(({ name }) => name);
+  return new Response(JSON.stringify({ ...(await searchData)[script], bundles }), {
     headers: { 'Content-Type': 'application/json' },
   });
 }

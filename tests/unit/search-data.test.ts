@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { convertText, isTongyongGuifan } from '../../src/conversion/index.ts';
-import { buildLexicons, type LexiconSources } from '../../src/indexer/search-data-build.ts';
-import { emptyLexicon, pagefindQueries, planQuery, type SearchLexicon } from '../../src/search/search-data.ts';
+import { buildSearchData, type SearchDataSources } from '../../src/indexer/search-data-build.ts';
+import { emptySearchData, pagefindQueries, planQuery, type SearchData } from '../../src/search/search-data.ts';
 import { convertForm, regionalPhrases, variantPairs } from '../../src/indexer/opencc-sources.ts';
 import { queryTerms } from '../../src/search/query.ts';
 
@@ -11,7 +11,7 @@ const both = (text: string) => ({
   'zh-hans': convertText(text, { from: 'zh-TW', to: 'zh-hans' }),
 });
 
-const sources: LexiconSources = {
+const sources: SearchDataSources = {
   texts: [both('川普峰會後，俄羅斯總統普丁會見總理。「訊息傳遞」'), both('中俄關係以意識型態為依歸，甚至可以說是一份聲明。')],
   variantPairs: variantPairs(),
   phrases: [
@@ -28,14 +28,14 @@ const sources: LexiconSources = {
   convert: convertForm,
   isSimplifiedStandard: isTongyongGuifan,
 };
-const lexicons = buildLexicons(sources);
-const hant = lexicons['zh-hant'];
-const hans = lexicons['zh-hans'];
+const searchData = buildSearchData(sources);
+const hant = searchData['zh-hant'];
+const hans = searchData['zh-hans'];
 
-const spellings = (query: string, lexicon: SearchLexicon): string[][] =>
-  planQuery(queryTerms(query), lexicon).map((plan) => plan.spellings);
+const spellings = (query: string, data: SearchData): string[][] =>
+  planQuery(queryTerms(query), data).map((plan) => plan.spellings);
 
-describe('buildLexicons: variant folding', () => {
+describe('buildSearchData: variant folding', () => {
   test('on Traditional pages, every variant of a printed character folds to the printed form', () => {
     expect(hant.fold['峯']).toBe('峰');
     expect(hant.fold['説']).toBe('說');
@@ -55,7 +55,7 @@ describe('buildLexicons: variant folding', () => {
   });
 });
 
-describe('buildLexicons: regional forms', () => {
+describe('buildSearchData: regional forms', () => {
   test('a name in any form leads to the forms the site prints, in every script', () => {
     expect(hant.aliases).toContainEqual([['普京', '普丁', '普亭', 'putin'], ['普丁']]);
     expect(hans.aliases).toContainEqual([['普京', '普丁', '普亭', 'putin'], ['普丁']]);
@@ -95,8 +95,8 @@ describe('planQuery', () => {
     expect(spellings('可以説', hans)).toEqual([['可以说']]);
   });
 
-  test('without a lexicon, a term is searched as typed', () => {
-    expect(spellings('普京', emptyLexicon)).toEqual([['普京']]);
+  test('without a data, a term is searched as typed', () => {
+    expect(spellings('普京', emptySearchData)).toEqual([['普京']]);
   });
 });
 
@@ -106,8 +106,8 @@ describe('pagefindQueries', () => {
   });
 
   test('a folded form the site prints in several ways is searched in each', () => {
-    const lexicon: SearchLexicon = { ...emptyLexicon, fold: { 峯: '峰' }, forms: { 峰: '峰峯' } };
-    expect(pagefindQueries(planQuery(['峯會'], lexicon), lexicon)).toEqual(['峰會', '峯會']);
+    const data: SearchData = { ...emptySearchData, fold: { 峯: '峰' }, forms: { 峰: '峰峯' } };
+    expect(pagefindQueries(planQuery(['峯會'], data), data)).toEqual(['峰會', '峯會']);
   });
 });
 

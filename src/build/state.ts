@@ -1,0 +1,117 @@
+/**
+ * The one channel between the build's phases. Astro runs the content
+ * loaders, the pages and the integrations in the build's one process, but
+ * bundles them apart: each bundle has its own copy of every module, so a
+ * module-level variable a loader sets is not the one an integration reads.
+ * What must pass between them is kept here, on `globalThis` under one symbol,
+ * and written in these named places only:
+ *
+ * - `options`: by the build command (`useBuildOptions`), or read from the
+ *   environment on first use; read by everyone.
+ * - `publication`: by the content loader (`recordPublication`): which
+ *   articles this build publishes, with their days, the ones held back, and
+ *   the search bundle plan. Read by the search data, the indexer, the publish
+ *   checks and the build command.
+ * - `rendered`: by the article view as it converts text for a page or a feed
+ *   (`noteFixedTexts`, `noteBodyLength`): what the publish checks compare the
+ *   built files with.
+ * - `timings`: by each phase (`timing.ts`), for `npm run bench`.
+ */
+import type { Bundle } from '../search/bundles.ts';
+import { scripts, type Script } from '../site/scripts.ts';
+import { readBuildOptions, type BuildOptions } from './options.ts';
+
+/** An article this build publishes. */
+export interface PublishedArticle {
+  slug: string;
+  /** Its file, as an editor names it (`content/articles/foo.md`). */
+  file: string;
+  /** Its publication day, `YYYY-MM-DD`. */
+  published: string;
+}
+
+export interface Publication {
+  /** Newest first, as every list orders them. */
+  articles: readonly PublishedArticle[];
+  /** Articles dated later than the build's day, not published. */
+  heldBack: readonly { file: string; published: string }[];
+  /** The search index's bundles, per script, newest first (`src/search/bundles.ts`). */
+  bundles: Readonly<Record<Script, readonly Bundle[]>>;
+}
+
+export interface RenderedFacts {
+  /** Per script, every text an inline rule or a glossary pin fixed: the character guards let it stand. */
+  fixed: Record<Script, Set<string>>;
+  /** `zh-hans/articles/<slug>/` → code points of text in the article body the conversion produced. */
+  bodyLengths: Map<string, number>;
+}
+
+interface BuildState {
+  options?: BuildOptions;
+  publication?: Publication;
+  rendered: RenderedFacts;
+  timings: Record<string, number>;
+}
+
+const key = Symbol.for('guoji-shiping.build-state');
+
+function state(): BuildState {
+  const store = globalThis as typeof globalThis & { [key]?: BuildState };
+  store[key] ??= {
+    rendered: {
+      fixed: Object.fromEntries(scripts.map((script) => [script, new Set<string>()])) as Record<Script, Set<string>>,
+      bodyLengths: new Map(),
+    },
+    timings: {},
+  };
+  return store[key];
+}
+
+/** The build command's options, for every phase of the build it starts. */
+export function useBuildOptions(options: BuildOptions): void {
+  state().options = options;
+}
+
+/** This build's options (`options.ts`). */
+export function buildOptions(): BuildOptions {
+  const current = state();
+  current.options ??= readBuildOptions();
+  return current.options;
+}
+
+/** What this build publishes, decided once by the content loader. */
+export function recordPublication(publication: Publication): void {
+  state().publication = publication;
+}
+
+/** What the content loader decided to publish; an error if it has not run (a page or check run outside a build). */
+export function publication(): Publication {
+  const decided = state().publication;
+  if (decided === undefined) throw new Error('The content loader has not decided what this build publishes yet.');
+  return decided;
+}
+
+/** The publication, or `undefined` before the content loader has run. */
+export function publicationIfDecided(): Publication | undefined {
+  return state().publication;
+}
+
+/** Texts a conversion for a page or feed of `script` fixed with a rule or a pin. */
+export function noteFixedTexts(script: Script, texts: Iterable<string>): void {
+  const fixed = state().rendered.fixed[script];
+  for (const text of texts) fixed.add(text);
+}
+
+/** The text length of an article body as converted for its page (`zh-hans/articles/<slug>/`). */
+export function noteBodyLength(page: string, length: number): void {
+  state().rendered.bodyLengths.set(page, length);
+}
+
+export function renderedFacts(): Readonly<RenderedFacts> {
+  return state().rendered;
+}
+
+/** Milliseconds spent in each phase of this build. */
+export function phaseTimings(): Record<string, number> {
+  return state().timings;
+}
