@@ -1,17 +1,16 @@
 /**
  * The checks of one built page or feed, pure so that they can run on worker
  * threads: the character guards of its script, ids used twice, an article
- * body holding what no article may publish or less text than its conversion
- * produced.
+ * body holding what no article may publish (`published-html.ts`, a list of
+ * its own) or less text than its conversion produced.
  */
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { langTag, scripts, type Script } from '../site/scripts.ts';
-import { storedHtmlSchema } from '../markdown/html-policy.ts';
-import { firstChange, sanitizedCopy } from '../markdown/rehype-sanitize-checked.ts';
 import { feedItems } from './feeds.ts';
 import { findByClass, pageText, parseFragment, parsePage } from './page-text.ts';
+import { disallowedMarkup } from './published-html.ts';
 import { guardText, type GuardProblem } from './script-guard.ts';
 
 export interface PageCheckContext {
@@ -32,13 +31,6 @@ function duplicateIds(tree: Root): string[] {
     seen.add(id);
   });
   return [...duplicates];
-}
-
-/** The first element of article HTML that the sanitizer would remove or change, if any. */
-function unsafeElement(html: Root | Element): string | undefined {
-  const root: Root = html.type === 'root' ? html : { type: 'root', children: html.children };
-  const changed = firstChange(root, sanitizedCopy(root, storedHtmlSchema));
-  return changed === undefined ? undefined : `<${changed.tagName}>`;
 }
 
 const describe = ({ found, reason, context }: GuardProblem, script: Script): string =>
@@ -78,7 +70,7 @@ export function checkPage(
   }
   for (const id of duplicateIds(tree)) problems.push(`${name}: the id "${id}" is used more than once`);
   const body = findByClass(tree, 'article__body');
-  const unsafe = body === undefined ? undefined : unsafeElement(body);
+  const unsafe = body === undefined ? undefined : disallowedMarkup(body);
   if (unsafe !== undefined) problems.push(`${name}: the article body holds ${unsafe}, which no article may publish`);
   if (expectedBodyLength !== undefined && body !== undefined) {
     const length = Array.from(toString(body)).length;
@@ -96,7 +88,7 @@ export function checkFeed(file: string, script: Script, xml: string, context: Pa
   const fixed = fixedTexts(context, script);
   for (const item of feedItems(xml)) {
     const fragment = parseFragment(item.html);
-    const unsafe = unsafeElement(fragment);
+    const unsafe = disallowedMarkup(fragment);
     if (unsafe !== undefined)
       problems.push(`${file} (${item.link}): the item's text holds ${unsafe}, which no article may publish`);
     if (!context.guards) continue;

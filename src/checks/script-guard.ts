@@ -18,6 +18,17 @@ export interface GuardProblem {
 
 const han = /\p{Script=Han}/u;
 const latin = /[\p{Script=Latin}\p{N}]/u;
+const digit = /\p{N}/u;
+
+/**
+ * Whether the ’ at `index` is an apostrophe, which every script writes the
+ * same way: after a letter or digit of a Latin word (Xi’s, 1990’s, Jones’),
+ * or eliding a century before digits (’90年代). Anywhere else in Chinese
+ * text it closes a Simplified inner quotation.
+ */
+function isApostrophe(characters: readonly string[], index: number): boolean {
+  return characters[index] === '’' && (latin.test(characters[index - 1] ?? '') || digit.test(characters[index + 1] ?? ''));
+}
 
 /** Quotation marks of other scripts that `script` does not use. */
 const foreignQuoteSets = new Map<Script, ReadonlySet<string>>();
@@ -55,10 +66,7 @@ export function guardText(text: string, script: Script, fixed: ReadonlySet<strin
   const reasons = new Map<number, GuardProblem['reason']>();
   characters.forEach((character, index) => {
     if (belongsToOtherFamily(character, family)) reasons.set(index, 'character');
-    else if (chinese && quotes.has(character)) {
-      const apostrophe = character === '’' && latin.test(characters[index - 1] ?? '');
-      if (!apostrophe) reasons.set(index, 'quotation mark');
-    }
+    else if (chinese && quotes.has(character) && !isApostrophe(characters, index)) reasons.set(index, 'quotation mark');
     if (reasons.has(index)) suspects.add(index);
   });
   const problems: GuardProblem[] = [];

@@ -6,9 +6,6 @@
  * converted body, with the label in the page's script.
  */
 import type { Element, Root } from 'hast';
-import rehypeParse from 'rehype-parse';
-import rehypeStringify from 'rehype-stringify';
-import { unified } from 'unified';
 
 export interface ParagraphLinksOptions {
   /** The link's accessible name, for paragraph `number`. */
@@ -35,11 +32,4 @@ export default function rehypeParagraphLinks({ label, className = 'para-link' }:
       node.children.push(link);
     }
   };
-}
-
-/** An article body's HTML with a link on each numbered paragraph. */
-export function withParagraphLinks(html: string, options: ParagraphLinksOptions): string {
-  return String(
-    unified().use(rehypeParse, { fragment: true }).use(rehypeParagraphLinks, options).use(rehypeStringify).processSync(html),
-  );
 }

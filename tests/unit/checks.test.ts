@@ -1,12 +1,19 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import type { Schema } from 'hast-util-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { checkBuiltSite, type SiteCheckOptions } from '../../src/checks/built-site.ts';
 import { collectLinks, findBrokenLinks } from '../../src/checks/links.ts';
+import { checkPage } from '../../src/checks/page-checks.ts';
 import { pageText, parsePage } from '../../src/checks/page-text.ts';
 import type { RenderedFacts } from '../../src/build/state.ts';
 import { guardText } from '../../src/checks/script-guard.ts';
+import { storedHtmlSchema } from '../../src/markdown/html-policy.ts';
+import { sanitizedCopy } from '../../src/markdown/rehype-sanitize-checked.ts';
 
 describe('guardText', () => {
   test('clean text passes in each script', () => {
@@ -47,6 +54,28 @@ describe('guardText', () => {
 
   test('an inline rule marker left in the text is named', () => {
     expect(guardText('甲-{乙}-丙', 'zh-hans').map(({ reason }) => reason)).toEqual(['rule marker', 'rule marker']);
+  });
+
+  // Each row: the text on a page of the script, and the marks the guard names (an apostrophe is the same in every script).
+  test.each([
+    ['zh-hant', '1990’s的經濟', ''],
+    ['zh-hant', '習近平（Xi’s）訪問', ''],
+    ['zh-hant', '在’90年代的香港', ''],
+    ['zh-hant', 'James’ 的著作', ''],
+    ['zh-hant', '題為China’s Hedging的文章', ''],
+    ['zh-hant', '他說‘不’。', '‘’'],
+    ['zh-hant', '所謂“不封頂”', '“”'],
+    ['zh-hant', '他說“‘不’就是不”', '“‘’”'],
+    ['zh-hant', 'Xi’s ‘turbulent’ ties', ''],
+    ['zh-hans', '所谓「不封顶」与『冷战』', '「」『』'],
+    ['zh-hans', '在’90年代，Xi’s', ''],
+  ] as const)('on %s, 「%s」 names %j', (script, text, marks) => {
+    expect(
+      guardText(text, script)
+        .filter(({ reason }) => reason === 'quotation mark')
+        .map(({ found }) => found)
+        .join(''),
+    ).toBe(marks);
   });
 });
 
@@ -179,5 +208,79 @@ describe('checkBuiltSite', () => {
         "the search bundle pagefind/zh-hans-2/ is named by no script's search data: it is never searched",
       ]),
     );
+  });
+});
+
+describe('the publish checks keep a list of their own, apart from the sanitizer’s', () => {
+  const context = { fixed: {}, guards: true };
+  const page = (body: string): string =>
+    `<!doctype html><html lang="zh-Hant"><head><title>甲</title></head><body><div class="article__body">${body}</div></body></html>`;
+  /** A body sanitized with `schema`, as the article view sanitizes stored HTML. */
+  const sanitizedWith = (schema: Schema, html: string): string => {
+    const tree = fromHtml(html, { fragment: true });
+    return unified().use(rehypeStringify).stringify(sanitizedCopy(tree, schema));
+  };
+  const problemsOf = (body: string): string[] => checkPage('zh-hant/articles/a/index.html', page(body), undefined, context);
+
+  test('an element the sanitizer wrongly allowed is caught by the checks', () => {
+    const mistaken: Schema = {
+      ...storedHtmlSchema,
+      tagNames: [...(storedHtmlSchema.tagNames ?? []), 'iframe'],
+      strip: (storedHtmlSchema.strip ?? []).filter((tag) => tag !== 'iframe'),
+      attributes: { ...storedHtmlSchema.attributes, iframe: ['src'] },
+    };
+    const body = sanitizedWith(mistaken, '<p id="p1">甲<iframe src="https://evil.example/"></iframe></p>');
+    expect(body).toContain('<iframe');
+    expect(problemsOf(body)).toEqual([
+      'zh-hant/articles/a/index.html: the article body holds <iframe>, which no article may publish',
+    ]);
+  });
+
+  test('an attribute the sanitizer wrongly allowed is caught by the checks', () => {
+    const mistaken: Schema = {
+      ...storedHtmlSchema,
+      attributes: { ...storedHtmlSchema.attributes, img: ['src', 'alt', 'onError'], p: ['id', 'style'] },
+    };
+    const image = sanitizedWith(mistaken, '<p id="p1"><img src="/a.png" alt="甲" onerror="alert(1)"></p>');
+    expect(image).toContain('onerror');
+    expect(problemsOf(image)).toEqual([
+      'zh-hant/articles/a/index.html: the article body holds attribute "onerror" on <img>, which no article may publish',
+    ]);
+    const styled = sanitizedWith(mistaken, '<p id="p1" style="position:fixed">甲</p>');
+    expect(problemsOf(styled)).toHaveLength(1);
+  });
+
+  test.each([
+    ['an image from another host', '<p id="p1"><img src="https://tracker.example/x.png" alt="x"></p>', 'attribute src='],
+    [
+      'an image from another host, scheme-relative',
+      '<p id="p1"><img src="//tracker.example/x.png" alt="x"></p>',
+      'attribute src=',
+    ],
+    ['a javascript: link', '<p id="p1"><a href="java\tscript:alert(1)">x</a></p>', 'attribute href='],
+    ['a data: link', '<p id="p1"><a href="data:text/html,x">x</a></p>', 'attribute href='],
+    ['a form', '<form action="https://evil.example/"><input type="text"></form>', '<form>'],
+    ['an SVG', '<p id="p1"><svg><script>alert(1)</script></svg></p>', '<svg>'],
+    ['an event handler', '<p id="p1" onclick="alert(1)">甲</p>', 'attribute "onclick" on <p>'],
+    ['a comment', '<p id="p1">甲<!-- hidden --></p>', 'an HTML comment'],
+    ['a class the build never writes', '<p id="p1" class="x">甲</p>', 'attribute "class" on <p>'],
+    ['a paragraph id the build never writes', '<p id="main">甲</p>', 'attribute id="main" on <p>'],
+  ])('%s is refused', (_name, body, found) => {
+    const [problem] = problemsOf(body);
+    expect(problem).toContain(found);
+  });
+
+  test('what the build writes passes: ids, footnotes, task lists, tables, editors’ inline tags, ¶ links', () => {
+    const body = [
+      '<h2 id="全文">全文</h2>',
+      '<p id="p1"><span class="num">2025</span>年<span lang="en">AUKUS</span><sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref="" aria-describedby="footnote-label">1</a></sup><ruby>漢<rp>(</rp><rt>hàn</rt><rp>)</rp></ruby><abbr title="北約">NATO</abbr><mark>甲</mark><small>乙</small><br><wbr><a class="para-link" href="#p1" aria-label="第 1 段"></a></p>',
+      '<p id="p2"><img src="/images/a.jpg" alt="甲" title="乙"><a href="https://www.reuters.com/" title="路透">路透</a><a href="mailto:desk@example.org">信</a></p>',
+      '<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" disabled checked> 甲</li></ul>',
+      '<ol start="3"><li>乙</li></ol>',
+      '<table><thead><tr><th align="left">甲</th></tr></thead><tbody><tr><td align="right">乙</td></tr></tbody></table>',
+      '<pre><code class="language-ts">x</code></pre><blockquote><p>丙</p></blockquote><hr>',
+      '<section data-footnotes="" class="footnotes"><h2 class="footnotes__title" id="footnote-label">註釋</h2><ol><li id="user-content-fn-1"><p>丁 <a href="#user-content-fnref-1" data-footnote-backref="" aria-label="返回" class="data-footnote-backref">↩</a></p></li></ol></section>',
+    ].join('');
+    expect(problemsOf(body)).toEqual([]);
   });
 });

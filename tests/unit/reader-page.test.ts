@@ -2,10 +2,19 @@ import { describe, expect, test } from 'vitest';
 import { checkPage } from '../../src/checks/page-checks.ts';
 import { ui } from '../../src/i18n/index.ts';
 import { inSection, siteSections } from '../../src/view/navigation.ts';
-import { withParagraphLinks } from '../../src/view/rehype-paragraph-links.ts';
+import rehypeParse from 'rehype-parse';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import rehypeParagraphLinks, { type ParagraphLinksOptions } from '../../src/view/rehype-paragraph-links.ts';
 import { scripts } from '../../src/site/scripts.ts';
 
-describe('withParagraphLinks', () => {
+/** An article body's HTML through the plugin, as the article page runs it. */
+const withParagraphLinks = (html: string, options: ParagraphLinksOptions): string =>
+  String(
+    unified().use(rehypeParse, { fragment: true }).use(rehypeParagraphLinks, options).use(rehypeStringify).processSync(html),
+  );
+
+describe('rehypeParagraphLinks', () => {
   const label = (number: number): string => `第 ${number} 段`;
 
   test('each numbered paragraph gets an empty link to itself, named by its label', () => {
@@ -43,13 +52,16 @@ describe('the publish checks and the marks the reader’s page adds to an articl
     const body = withParagraphLinks('<p id="p1"><span class="num">2025</span>年，<span lang="en">AUKUS</span>。</p>', {
       label: (number) => `第 ${number} 段的連結`,
     });
+    expect(body).toContain('<a class="para-link" href="#p1" aria-label="第 1 段的連結"></a>');
     expect(checkPage('zh-hant/articles/a/index.html', page(body), undefined, context)).toEqual([]);
   });
 
   test('any other class is still refused', () => {
     expect(
       checkPage('zh-hant/articles/a/index.html', page('<p id="p1"><span class="x">甲</span></p>'), undefined, context),
-    ).toEqual(['zh-hant/articles/a/index.html: the article body holds <span>, which no article may publish']);
+    ).toEqual([
+      'zh-hant/articles/a/index.html: the article body holds attribute class="x" on <span>, which no article may publish',
+    ]);
     expect(
       checkPage('zh-hant/articles/a/index.html', page('<p id="p1">甲<a class="x" href="#p1"></a></p>'), undefined, context),
     ).toHaveLength(1);
