@@ -14,7 +14,9 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { toString } from 'hast-util-to-string';
 import { readToolSettings } from '../src/build/options.ts';
+import { findByClass, parsePage } from '../src/checks/page-text.ts';
 import { convertHtml, convertText, openccConverter } from '../src/conversion/index.ts';
 import * as OpenCC from 'opencc-js';
 import { conversionFixture, countDifferingHan, measureAccuracy, siteGlossary } from './bench/accuracy.ts';
@@ -339,10 +341,8 @@ for (const [name, path] of Object.entries(pageTypes)) {
 }
 for (const slug of ['xi-mishustin-after-trump-summit-2025', 'china-russia-no-limits-2022']) {
   const page = await readFile(join(dist, 'zh-hant', 'articles', slug, 'index.html'), 'utf8');
-  const text = (/<article class="article"[\s\S]*?<\/article>/.exec(page)?.[0] ?? '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&[a-z]+;|&#\d+;/g, ' ')
-    .replace(/\s+/g, ' ');
+  const article = findByClass(parsePage(page), 'article');
+  const text = (article === undefined ? '' : toString(article)).replace(/\s+/g, ' ');
   const textWeight = weigh(text);
   const pageTotal = (await pageWeight(dist, `/zh-hant/articles/${slug}/`)).total;
   const ratio = { gzip: pageTotal.gzip / textWeight.gzip, brotli: pageTotal.brotli / textWeight.brotli };

@@ -91,7 +91,7 @@ export async function repairAndClean(out: string): Promise<string[]> {
     entries
       .map((entry) => ({
         entry,
-        match: new RegExp(`^${kind}-${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)$`).exec(entry),
+        match: new RegExp(`^${kind}-${RegExp.escape(name)}-(\\d+)$`).exec(entry),
       }))
       .filter(({ match }) => match !== null && !alive(Number(match[1])))
       .map(({ entry, match }) => ({ path: join(dir, entry), pid: Number(match?.[1]) }));

@@ -8,8 +8,8 @@ import type { z } from 'astro/zod';
 import type { Glossary } from '../conversion/index.ts';
 import { parseRules } from '../conversion/index.ts';
 import { scriptInfo, scriptOfVariant, sourceVariantRegistry, type SourceVariant } from '../site/scripts.ts';
-import { fieldLine, FrontmatterError, splitFrontmatter } from '../markdown/frontmatter.ts';
-import { renderArticleMarkdown } from '../markdown/processor.ts';
+import { fieldLine, FrontmatterError, splitFrontmatter, type SplitFile } from '../markdown/frontmatter.ts';
+import { renderArticleMarkdown, type RenderedMarkdown } from '../markdown/processor.ts';
 import { strayCharacters } from '../markdown/remark-script-check.ts';
 import { articleSchema, type ArticleFrontmatter } from '../schemas/article.ts';
 import { checkGlossaryForms } from './glossary-check.ts';
@@ -98,67 +98,55 @@ export interface ArticleCheckResult {
   article?: CheckedArticle;
 }
 
-/** Validates frontmatter and body of one file. */
-export function checkArticleFile(file: string, source: string, context: ArticleCheckContext): ArticleCheckResult {
-  const problems: ContentProblem[] = [];
-  const warnings: ContentProblem[] = [];
-  const report = (field: string, message: string, line?: number, column?: number): void => {
-    problems.push({ file, line, column, field, message });
-  };
+/** Adds a problem of the file being checked. */
+type Report = (field: string, message: string, line?: number, column?: number) => void;
 
+/** The file split into frontmatter and body, or `undefined` after reporting why it cannot be read as an article. */
+function readArticleSource(source: string, report: Report): (SplitFile & { data: Record<string, unknown> }) | undefined {
   const bytes = Buffer.byteLength(source);
   if (bytes > maxFileBytes) {
     report('file', `is ${(bytes / 1e6).toFixed(1)} MB, over the ${maxFileBytes / 1e6} MB limit for one article`);
-    return { problems, warnings };
+    return undefined;
   }
-
-  let split: ReturnType<typeof splitFrontmatter>;
+  let split: SplitFile;
   try {
     split = splitFrontmatter(source);
   } catch (error) {
-    if (error instanceof FrontmatterError) {
-      report('frontmatter', error.message, error.line);
-      return { problems, warnings };
-    }
-    throw error;
+    if (!(error instanceof FrontmatterError)) throw error;
+    report('frontmatter', error.message, error.line);
+    return undefined;
   }
   if (split.data === undefined) {
     report('frontmatter', 'is missing: start the file with a --- block of fields', 1);
-    return { problems, warnings };
+    return undefined;
   }
-  const lineOf = (field: string): number | undefined => fieldLine(split.frontmatter, field.replace(/[.[].*$/, ''));
+  return { ...split, data: split.data };
+}
 
-  const parsed = articleSchema.safeParse(split.data, { reportInput: true });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const { path, message } = describeIssue(issue);
-      const field = fieldPath(path) || 'frontmatter';
-      report(field, message, lineOf(field));
-    }
-  }
-
-  // The body is checked whatever the frontmatter holds, so that one build reports every problem.
-  const body = split.body;
-  if (body.trim() === '') report('body', 'is empty: an article needs its text below the frontmatter', split.bodyLine);
+/** The body through the one Markdown pipeline, its messages reported at their lines in the file. */
+function checkBody(
+  file: string,
+  split: SplitFile & { data: Record<string, unknown> },
+  glossary: Glossary,
+  context: ArticleCheckContext,
+  report: Report,
+  warnings: ContentProblem[],
+  lineOf: (field: string) => number | undefined,
+): RenderedMarkdown {
+  if (split.body.trim() === '') report('body', 'is empty: an article needs its text below the frontmatter', split.bodyLine);
   const declared = split.data['sourceVariant'];
   const variant: SourceVariant = isSourceVariant(declared) ? declared : 'zh-TW';
-  const titleAndSummary = [split.data['title'], split.data['summary']].filter((value) => typeof value === 'string').join('\n');
-  const rendered = renderArticleMarkdown(body, file, {
+  const rendered = renderArticleMarkdown(split.body, file, {
     variant,
-    glossary: [...(parsed.data?.glossary ?? []), ...(context.glossary ?? [])],
+    glossary,
     lint: context.lint,
     checkScript: isSourceVariant(declared),
-    extraText: titleAndSummary,
+    extraText: [split.data['title'], split.data['summary']].filter((value) => typeof value === 'string').join('\n'),
   });
   for (const message of rendered.messages) {
-    const problem = {
-      file,
-      line: message.line === undefined ? undefined : split.bodyLine + message.line - 1,
-      column: message.column,
-      field: 'body',
-      message: message.reason,
-    };
-    (message.fatal ? problems : warnings).push(problem);
+    const line = message.line === undefined ? undefined : split.bodyLine + message.line - 1;
+    if (message.fatal) report('body', message.reason, line, message.column);
+    else warnings.push({ file, line, column: message.column, field: 'body', message: message.reason });
   }
   if (rendered.probable) {
     const { variant: probable, count, examples } = rendered.probable;
@@ -169,29 +157,44 @@ export function checkArticleFile(file: string, source: string, context: ArticleC
       lineOf('sourceVariant'),
     );
   }
+  return rendered;
+}
 
-  if (!parsed.success) return { problems, warnings };
-  const data = parsed.data;
-  const family = scriptInfo(scriptOfVariant(data.sourceVariant)).family;
+/** The frontmatter's own checks beyond the schema: rules and script in its text, glossary forms, topics. */
+function checkFields(
+  data: ArticleFrontmatter,
+  context: ArticleCheckContext,
+  checkScript: boolean,
+  report: Report,
+  lineOf: (field: string) => number | undefined,
+): void {
+  const { family, label } = scriptInfo(scriptOfVariant(data.sourceVariant));
   for (const [field, value] of textFields(data)) {
     for (const problem of parseRules(value).problems) report(field, `inline rule: ${problem.message}`, lineOf(field));
-    if (rendered.probable) continue;
+    if (!checkScript) continue;
     for (const { character } of strayCharacters(value, family))
       report(
         field,
-        `「${character}」 is not ${scriptInfo(scriptOfVariant(data.sourceVariant)).label} script, as ${data.sourceVariant} text must be; correct it, or keep it as written with -{${character}}-`,
+        `「${character}」 is not ${label} script, as ${data.sourceVariant} text must be; correct it, or keep it as written with -{${character}}-`,
         lineOf(field),
       );
   }
   for (const problem of checkGlossaryForms(data.glossary))
     report(`glossary${problem.field}`, problem.message, lineOf('glossary'));
   data.topics.forEach((topic, index) => {
-    if (!context.topicIds.has(topic)) {
+    if (!context.topicIds.has(topic))
       report(`topics[${index}]`, `unknown topic "${topic}" (add it to content/topics.yaml)`, lineOf('topics'));
-    }
   });
+}
+
+/** A correction names one place: its corrected text stands once in the body, and the original nowhere. */
+function checkCorrections(
+  data: ArticleFrontmatter,
+  body: string,
+  report: Report,
+  lineOf: (field: string) => number | undefined,
+): void {
   data.corrections.forEach(({ original, corrected }, index) => {
-    // A correction names one place: its corrected text stands once in the body, and the original nowhere.
     const times = body.split(corrected).length - 1;
     const field = `corrections[${index}]`;
     if (times === 0 || body.includes(original))
@@ -203,20 +206,33 @@ export function checkArticleFile(file: string, source: string, context: ArticleC
         lineOf('corrections'),
       );
   });
+}
+
+/** Validates frontmatter and body of one file, reporting every problem of both. */
+export function checkArticleFile(file: string, source: string, context: ArticleCheckContext): ArticleCheckResult {
+  const problems: ContentProblem[] = [];
+  const warnings: ContentProblem[] = [];
+  const report: Report = (field, message, line, column) => void problems.push({ file, line, column, field, message });
+  const split = readArticleSource(source, report);
+  if (split === undefined) return { problems, warnings };
+  const lineOf = (field: string): number | undefined => fieldLine(split.frontmatter, field.replace(/[.[].*$/, ''));
+  const parsed = articleSchema.safeParse(split.data, { reportInput: true });
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) {
+      const { path, message } = describeIssue(issue);
+      const field = fieldPath(path) || 'frontmatter';
+      report(field, message, lineOf(field));
+    }
+  // The body is checked whatever the frontmatter holds, so that one build reports every problem.
+  const glossary = [...(parsed.data?.glossary ?? []), ...(context.glossary ?? [])];
+  const rendered = checkBody(file, split, glossary, context, report, warnings, lineOf);
+  if (!parsed.success) return { problems, warnings };
+  const data = parsed.data;
+  checkFields(data, context, rendered.probable === undefined, report, lineOf);
+  checkCorrections(data, split.body, report, lineOf);
   if (problems.length > 0) return { problems, warnings };
-  return {
-    problems,
-    warnings,
-    article: {
-      file,
-      raw: split.data,
-      data,
-      body,
-      html: rendered.html,
-      headings: rendered.headings,
-      hanCharacters: rendered.hanCharacters,
-    },
-  };
+  const { html, headings, hanCharacters } = rendered;
+  return { problems, warnings, article: { file, raw: split.data, data, body: split.body, html, headings, hanCharacters } };
 }
 
 /** Reports every slug used by more than one file. */

@@ -22,8 +22,6 @@ interface CompiledGlossary {
 
 const compiled = new WeakMap<Glossary, Map<string, CompiledGlossary | undefined>>();
 
-const escape = (term: string): string => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 function compile(glossary: Glossary, from: Script, to: Script): CompiledGlossary | undefined {
   let byDirection = compiled.get(glossary);
   if (byDirection === undefined) compiled.set(glossary, (byDirection = new Map()));
@@ -36,7 +34,10 @@ function compile(glossary: Glossary, from: Script, to: Script): CompiledGlossary
       if (!output.has(term)) output.set(term, glossaryForm(entry, to));
     }
     const terms = [...output.keys()].filter((term) => term !== '').sort((a, b) => b.length - a.length);
-    byDirection.set(key, terms.length === 0 ? undefined : { pattern: new RegExp(terms.map(escape).join('|'), 'gu'), output });
+    byDirection.set(
+      key,
+      terms.length === 0 ? undefined : { pattern: new RegExp(terms.map((term) => RegExp.escape(term)).join('|'), 'gu'), output },
+    );
   }
   return byDirection.get(key);
 }

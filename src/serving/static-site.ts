@@ -43,6 +43,11 @@ export const precompressed = [
   { encoding: 'gzip', suffix: '.gz' },
 ] as const;
 
+/**
+ * Escapes text for a pattern nginx's PCRE and JavaScript both read. Not
+ * `RegExp.escape`: it writes `\x2d`-style escapes that make the generated
+ * nginx configuration hard to read.
+ */
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**

@@ -29,7 +29,7 @@ export function parseHeadersFile(text: string): HeaderRule[] {
 function matches(pattern: string, path: string): boolean {
   const expression = pattern
     .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .map((part) => RegExp.escape(part))
     .join('.*');
   return new RegExp(`^${expression}$`).test(path);
 }
