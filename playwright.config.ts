@@ -9,7 +9,7 @@ const archivePort = rootPort + 3;
 
 /**
  * Browser tests in headless Chromium against the built site, served the way a
- * static host serves it (`scripts/serve.ts`): `dist/` at the root, and the
+ * static host serves it (`scripts/serve.mjs`): `dist/` at the root, and the
  * sub-path build (`npm run build:subpath`) under /news/.
  */
 export default defineConfig({
@@ -34,22 +34,22 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node scripts/serve.ts --dir dist --port ${rootPort} --base /`,
+      command: `node scripts/serve.mjs --dir dist --port ${rootPort} --base /`,
       url: `http://localhost:${rootPort}/`,
       reuseExistingServer: false,
     },
     {
-      command: `node scripts/serve.ts --dir .build/subpath-dist --port ${subpathPort} --base /news/`,
+      command: `node scripts/serve.mjs --dir .build/subpath-dist --port ${subpathPort} --base /news/`,
       url: `http://localhost:${subpathPort}/news/`,
       reuseExistingServer: false,
     },
     {
-      command: `node scripts/serve.ts --dir .build/fixtures-dist --port ${fixturesPort} --base /`,
+      command: `node scripts/serve.mjs --dir .build/fixtures-dist --port ${fixturesPort} --base /`,
       url: `http://localhost:${fixturesPort}/`,
       reuseExistingServer: false,
     },
     {
-      command: `node scripts/serve.ts --dir .build/archive-dist --port ${archivePort} --base /`,
+      command: `node scripts/serve.mjs --dir .build/archive-dist --port ${archivePort} --base /`,
       url: `http://localhost:${archivePort}/`,
       reuseExistingServer: false,
     },

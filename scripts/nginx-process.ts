@@ -1,6 +1,6 @@
 /**
  * Starts Debian's nginx on loopback with the generated configuration
- * (src/lib/nginx-conf.ts), in a temporary prefix with its own pid file, error
+ * (src/serving/nginx-conf.ts), in a temporary prefix with its own pid file, error
  * log and temp folders, and stops it again; for the serving tests and the
  * benchmark. Fails with what to install when nginx or its brotli module is missing.
  */

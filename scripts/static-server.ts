@@ -1,7 +1,7 @@
 /**
  * The local static server of `npm run serve`: serves `dist/` the way the
  * generated nginx configuration does, and is tested against it with the same
- * requests (tests/serve/). The path is read once (src/lib/request-path.ts)
+ * requests (tests/serve/). The path is read once (src/serving/request-path.ts)
  * and everything after it, file lookup and headers alike, uses that reading;
  * a file is served only if its real path is the one asked for, so no symbolic
  * link leads out. `send` (the library under Express's static files) does the

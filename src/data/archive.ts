@@ -1,4 +1,4 @@
-/** The archive of this build (`src/lib/archive.ts`), made once from the content collections. */
+/** The archive of this build (`src/view/archive.ts`), made once from the content collections. */
 import { buildArchive, type Archive } from '../view/archive.ts';
 import { siteContent } from './articles.ts';
 

@@ -1,6 +1,6 @@
 /**
  * The nginx `server` block for `dist/`, generated from the same data as
- * `_headers` and the local server (src/lib/security.ts, static-site.ts), so
+ * `_headers` and the local server (src/serving/security.ts, static-site.ts), so
  * the three cannot drift apart. docs/nginx.conf is its output for the root;
  * `npm run nginx-conf -- --base /guoji/` prints it for a sub-path, and
  * tests/serve runs it under Debian's nginx.
@@ -85,7 +85,7 @@ export function nginxConf(options: NginxOptions = defaultNginxOptions): string {
         ];
   const lines = [
     `# 國際時評 on nginx, for a build with SITE_BASE=${base}.`,
-    '# Generated from src/lib/security.ts and src/lib/static-site.ts by',
+    '# Generated from src/serving/security.ts and src/serving/static-site.ts by',
     `#   npm run nginx-conf${base === '/' ? '' : ` -- --base ${base}`}`,
     '# and tested against Debian nginx by tests/serve/ (npm test). Do not edit by hand.',
     '#',

@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 const lint = (content: string) =>
-  spawnSync(process.execPath, ['scripts/lint-content.ts'], {
+  spawnSync(process.execPath, ['scripts/lint-content.mjs'], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, CONTENT_DIR: content },

@@ -1,5 +1,5 @@
 /**
- * Feeds the real build (`scripts/build.ts`) malformed articles: each must
+ * Feeds the real build (`scripts/build.mjs`) malformed articles: each must
  * either build correctly or stop with a message naming the file and the
  * field, never a stack trace, and never leave a half-written output folder.
  */

@@ -1,5 +1,5 @@
 /**
- * Feeds the real build (`scripts/build.ts`) a names table with bad entries:
+ * Feeds the real build (`scripts/build.mjs`) a names table with bad entries:
  * the build stops with every problem, naming the file and the entry, and
  * writes nothing.
  */

@@ -1,5 +1,5 @@
 /**
- * Publishing is atomic: the real build (`scripts/build.ts`) is killed at
+ * Publishing is atomic: the real build (`scripts/build.mjs`) is killed at
  * several points, including between the two renames that swap the new site
  * in, and the output folder is a whole site afterwards (or, for the instant
  * between the renames, restored whole by the next build's repair). Killed
@@ -28,7 +28,7 @@ const env = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
 });
 
 function build(extra: Record<string, string> = {}, args: string[] = []) {
-  return spawnSync(process.execPath, ['scripts/build.ts', '--out', out, ...args], {
+  return spawnSync(process.execPath, ['scripts/build.mjs', '--out', out, ...args], {
     cwd: root,
     encoding: 'utf8',
     env: env(extra),
@@ -37,7 +37,7 @@ function build(extra: Record<string, string> = {}, args: string[] = []) {
 
 /** Starts a build that stops at `step`, and resolves once it is there. */
 function buildPausedAt(step: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['scripts/build.ts', '--out', out], { cwd: root, env: env({ BUILD_PAUSE_AT: step }) });
+  const child = spawn(process.execPath, ['scripts/build.mjs', '--out', out], { cwd: root, env: env({ BUILD_PAUSE_AT: step }) });
   return new Promise((done, fail) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -95,7 +95,7 @@ afterAll(async () => {
 describe('a build killed on its way leaves a whole site', () => {
   test('killed while Astro builds: the old site stays, the half-built copy is cleaned up next time', async () => {
     await setTitle('乙版標題');
-    const child = spawn(process.execPath, ['scripts/build.ts', '--out', out], { cwd: root, env: env() });
+    const child = spawn(process.execPath, ['scripts/build.mjs', '--out', out], { cwd: root, env: env() });
     await new Promise((done) => setTimeout(done, 1500));
     await killed(child);
     expect(await wholeSite(out)).toBe('甲版標題');
@@ -138,7 +138,7 @@ describe('two builds at once', () => {
   test('the second waits for the first: they do not interleave', async () => {
     await setTitle('丙版標題');
     const first = await buildPausedAt('staged');
-    const second = spawnSync(process.execPath, ['scripts/build.ts', '--out', out, '--repair'], {
+    const second = spawnSync(process.execPath, ['scripts/build.mjs', '--out', out, '--repair'], {
       cwd: root,
       encoding: 'utf8',
       env: env(),

@@ -1,5 +1,5 @@
 /**
- * Runs the real build (`scripts/build.ts`) as an editor would, for the build
+ * Runs the real build (`scripts/build.mjs`) as an editor would, for the build
  * tests: quietly, from a content folder into an output folder, each with its
  * own content cache, and with any DNS lookup or connection beyond loopback
  * reported (`no-network.mjs`).
@@ -17,7 +17,7 @@ export interface BuildRun {
 }
 
 export function runBuild(options: { content: string; out: string; cache: string; env?: Record<string, string> }): BuildRun {
-  const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', options.out], {
+  const result = spawnSync(process.execPath, ['scripts/build.mjs', '--out', options.out], {
     cwd: root,
     encoding: 'utf8',
     env: {

@@ -54,9 +54,9 @@ interface Module {
   source: string;
 }
 
-function filesUnder(dir: string): string[] {
+function filesUnder(dir: string, extensions = /\.(ts|astro)$/): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(ts|astro)$/.test(entry.name))
+    .filter((entry) => entry.isFile() && extensions.test(entry.name))
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split('\\').join('/'));
 }
 
@@ -187,7 +187,7 @@ describe('browser code', () => {
 
 describe('one place each', () => {
   const outside = (pattern: RegExp, allowed: string): string[] =>
-    [...filesUnder(src), ...filesUnder(join(root, 'scripts')), 'astro.config.ts']
+    [...filesUnder(src), ...filesUnder(join(root, 'scripts'), /\.(ts|mjs)$/), 'astro.config.ts']
       .filter((path) => path !== allowed && pattern.test(readFileSync(join(root, path), 'utf8')))
       .sort();
 

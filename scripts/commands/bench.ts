@@ -7,7 +7,6 @@
  * table and writes .bench/results.json. A benchmark, not a test: it never
  * fails on a number. See BENCHMARKS.md for what each figure is compared with.
  */
-import './check-runtime.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -15,20 +14,20 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { toString } from 'hast-util-to-string';
-import { readToolSettings } from '../src/build/options.ts';
-import { findByClass, parsePage } from '../src/checks/page-text.ts';
-import { convertHtml, convertText, openccConverter } from '../src/conversion/index.ts';
+import { readToolSettings } from '../../src/build/options.ts';
+import { findByClass, parsePage } from '../../src/checks/page-text.ts';
+import { convertHtml, convertText, openccConverter } from '../../src/conversion/index.ts';
 import * as OpenCC from 'opencc-js';
-import { conversionFixture, countDifferingHan, measureAccuracy, siteGlossary } from './bench/accuracy.ts';
-import { launch, measureSearch, measureSwitch, type SearchTiming } from './bench/browser.ts';
-import { percentile, transferKinds } from './bench/search-cost.ts';
-import { writeCorpus } from './bench/corpus.ts';
-import { measureTree } from './bench/process-tree.ts';
-import { measureServing } from './bench/serving.ts';
-import { pageWeight, weigh } from './bench/weight.ts';
-import { startServer } from './serve-process.ts';
+import { conversionFixture, countDifferingHan, measureAccuracy, siteGlossary } from '../bench/accuracy.ts';
+import { launch, measureSearch, measureSwitch, type SearchTiming } from '../bench/browser.ts';
+import { percentile, transferKinds } from '../bench/search-cost.ts';
+import { writeCorpus } from '../bench/corpus.ts';
+import { measureTree } from '../bench/process-tree.ts';
+import { measureServing } from '../bench/serving.ts';
+import { pageWeight, weigh } from '../bench/weight.ts';
+import { startServer } from '../serve-process.ts';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '..', '..');
 const tools = readToolSettings();
 const bench = join(root, '.bench');
 const { values } = parseArgs({
@@ -135,7 +134,7 @@ async function measureBuild(content: string, out: string, cache: string): Promis
   const report = join(bench, 'timings.json');
   const run = await measureTree(
     process.execPath,
-    ['scripts/build.ts', '--out', out, '--content', content, '--cache', cache, '--timings', report, '--quiet'],
+    ['scripts/build.mjs', '--out', out, '--content', content, '--cache', cache, '--timings', report, '--quiet'],
     root,
   );
   if (run.status !== 0) throw new Error(`build of ${content} failed:\n${run.output}`);

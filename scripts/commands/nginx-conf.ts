@@ -1,13 +1,12 @@
 /**
  * `npm run nginx-conf`: prints the nginx `server` block for a build
- * (src/lib/nginx-conf.ts). docs/nginx.conf is its output with no options.
+ * (src/serving/nginx-conf.ts). docs/nginx.conf is its output with no options.
  *
  * Usage: node scripts/nginx-conf.ts [--base /guoji/] [--root /srv/www] [--listen 80] [--server-name news.example.org]
  */
-import './check-runtime.mjs';
 import { parseArgs } from 'node:util';
-import { readToolSettings } from '../src/build/options.ts';
-import { defaultNginxOptions, nginxConf } from '../src/serving/nginx-conf.ts';
+import { readToolSettings } from '../../src/build/options.ts';
+import { defaultNginxOptions, nginxConf } from '../../src/serving/nginx-conf.ts';
 
 const { values } = parseArgs({
   options: {

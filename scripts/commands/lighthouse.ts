@@ -4,18 +4,17 @@
  * so canonical links point where Lighthouse loads the pages.
  * Prints a table and writes .bench/lighthouse.json. Never fails on a score.
  */
-import './check-runtime.mjs';
 import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromiumFlags, chromiumPath } from './chromium.ts';
-import { readToolSettings } from '../src/build/options.ts';
-import { scripts } from '../src/site/scripts.ts';
-import { startServer } from './serve-process.ts';
+import { chromiumFlags, chromiumPath } from '../chromium.ts';
+import { readToolSettings } from '../../src/build/options.ts';
+import { scripts } from '../../src/site/scripts.ts';
+import { startServer } from '../serve-process.ts';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '..', '..');
 /** `LIGHTHOUSE_PORT` moves the server, so two checkouts can measure at once. */
 const port = readToolSettings().lighthousePort;
 const out = resolve(root, '.bench', 'lighthouse-dist');
@@ -33,7 +32,7 @@ const pages = scripts.flatMap((script) => [
   `/${script}/404.html`,
 ]);
 
-const build = spawnSync(process.execPath, ['scripts/build.ts', '--out', out, '--site', `http://localhost:${port}`, '--quiet'], {
+const build = spawnSync(process.execPath, ['scripts/build.mjs', '--out', out, '--site', `http://localhost:${port}`, '--quiet'], {
   cwd: root,
   stdio: 'inherit',
 });

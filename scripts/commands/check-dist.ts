@@ -3,7 +3,7 @@
  * no broken internal link or fragment, RSS feeds that are well-formed and
  * complete, and no error from the W3C Nu HTML checker (vnu.jar, needs Java).
  *
- * Usage: node scripts/check-dist.ts <dir> [--base /news/]
+ * Usage: node scripts/check-dist.mjs <dir> [--base /news/]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -11,10 +11,10 @@ import { glob, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
-import { readBuildOptions } from '../src/build/options.ts';
-import { collectLinks, findBrokenLinks, type PageLinks } from '../src/checks/links.ts';
-import { parsePage } from '../src/checks/page-text.ts';
-import { scripts } from '../src/site/scripts.ts';
+import { readBuildOptions } from '../../src/build/options.ts';
+import { collectLinks, findBrokenLinks, type PageLinks } from '../../src/checks/links.ts';
+import { parsePage } from '../../src/checks/page-text.ts';
+import { scripts } from '../../src/site/scripts.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { base: { type: 'string', default: '/' } } });
 const dir = resolve(positionals[0] ?? 'dist');
@@ -57,7 +57,7 @@ for (const script of scripts) {
   console.log(`Feed ${script}: ${items.length} items with full text.`);
 }
 
-const jar = resolve(import.meta.dirname, '..', 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
+const jar = resolve(import.meta.dirname, '..', '..', 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
 const vnu = spawnSync('java', ['-Xss4m', '-jar', jar, '--errors-only', '--skip-non-html', '--format', 'gnu', dir], {
   encoding: 'utf8',
 });

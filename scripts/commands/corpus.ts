@@ -4,12 +4,11 @@
  * for tests and measurements. It refuses to write into `content/`: no
  * generated article ever goes there.
  */
-import './check-runtime.mjs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeCorpus } from './bench/corpus.ts';
+import { writeCorpus } from '../bench/corpus.ts';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '..', '..');
 const { values } = parseArgs({
   options: {
     count: { type: 'string' },

@@ -4,17 +4,16 @@
  * site in headless Chromium: each query on the search page of each script,
  * as a reader would run it. Prints a table; `--json file` writes the figures.
  *
- * Usage: node scripts/search-quality.ts [--dir dist] [--port 4463] [--json out.json]
+ * Usage: node scripts/search-quality.mjs [--dir dist] [--port 4463] [--json out.json]
  */
-import './check-runtime.mjs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launch } from './bench/browser.ts';
-import { categories, loadQuerySet, scoreCase, slugOf, summarise, type Score, type Shown } from './search-quality/query-set.ts';
-import { startServer } from './serve-process.ts';
-import { readToolSettings } from '../src/build/options.ts';
-import { scripts } from '../src/site/scripts.ts';
+import { launch } from '../bench/browser.ts';
+import { categories, loadQuerySet, scoreCase, slugOf, summarise, type Score, type Shown } from '../search-quality/query-set.ts';
+import { startServer } from '../serve-process.ts';
+import { readToolSettings } from '../../src/build/options.ts';
+import { scripts } from '../../src/site/scripts.ts';
 
 const { values } = parseArgs({
   options: {

@@ -6,20 +6,19 @@
  * the build would refuse is reported too. Errors fail the command; the
  * review list is a list of warnings to read, and passes.
  */
-import './check-runtime.mjs';
 import { glob, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { readBuildOptions } from '../src/build/options.ts';
-import { checkArticleFile, formatProblem } from '../src/content/article-check.ts';
-import { checkGlossaryForms } from '../src/content/glossary-check.ts';
-import { checkNames } from '../src/content/names-check.ts';
+import { readBuildOptions } from '../../src/build/options.ts';
+import { checkArticleFile, formatProblem } from '../../src/content/article-check.ts';
+import { checkGlossaryForms } from '../../src/content/glossary-check.ts';
+import { checkNames } from '../../src/content/names-check.ts';
 import type { z } from 'astro/zod';
-import { readCheckedList, type ListLoaderOptions } from '../src/content/list-loader.ts';
-import { glossaryEntrySchema } from '../src/schemas/glossary.ts';
-import { nameEntrySchema } from '../src/schemas/names.ts';
-import { topicSchema } from '../src/schemas/topic.ts';
+import { readCheckedList, type ListLoaderOptions } from '../../src/content/list-loader.ts';
+import { glossaryEntrySchema } from '../../src/schemas/glossary.ts';
+import { nameEntrySchema } from '../../src/schemas/names.ts';
+import { topicSchema } from '../../src/schemas/topic.ts';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '..', '..');
 // The content folder the build would read (`CONTENT_DIR`).
 const contentDir = resolve(root, readBuildOptions().contentDir);
 // The list files, read and checked as the build's loaders read them.

@@ -1,15 +1,14 @@
 /**
  * `npm run serve`: serves `dist/` on localhost the way the documented nginx
  * configuration does (scripts/static-server.ts): folders as `index.html`, the
- * nearest `404.html`, the headers of src/lib/security.ts, the `.br`/`.gz`
+ * nearest `404.html`, the headers of src/serving/security.ts, the `.br`/`.gz`
  * files written by the build, and the site under its base path.
  *
- * Usage: node scripts/serve.ts [--dir dist] [--port 4321 | PORT=4321] [--base / | SITE_BASE=/news/]
+ * Usage: node scripts/serve.mjs [--dir dist] [--port 4321 | PORT=4321] [--base / | SITE_BASE=/news/]
  */
-import './check-runtime.mjs';
 import { parseArgs } from 'node:util';
-import { OptionsError, readToolSettings } from '../src/build/options.ts';
-import { createStaticServer } from './static-server.ts';
+import { OptionsError, readToolSettings } from '../../src/build/options.ts';
+import { createStaticServer } from '../static-server.ts';
 
 let tools: ReturnType<typeof readToolSettings>;
 try {

@@ -9,12 +9,11 @@
  * previous `dist/` as it was and prints what to fix, without a stack trace
  * for problems in the content.
  */
-import './check-runtime.mjs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { disableAstroTelemetry, OptionsError, readBuildCommand } from '../src/build/options.ts';
-import { phaseTimings, publicationIfDecided, useBuildOptions } from '../src/build/state.ts';
-import { acquireLock, nextDir, pause, repairAndClean, swapIn, workDir } from './build/publish.ts';
+import { disableAstroTelemetry, OptionsError, readBuildCommand } from '../../src/build/options.ts';
+import { phaseTimings, publicationIfDecided, useBuildOptions } from '../../src/build/state.ts';
+import { acquireLock, nextDir, pause, repairAndClean, swapIn, workDir } from '../build/publish.ts';
 
 let parsed: ReturnType<typeof readBuildCommand>;
 try {

@@ -6,14 +6,13 @@
  * `npm test`. Our glossary and inline rules are left out: this compares
  * OpenCC with OpenCC.
  */
-import './check-runtime.mjs';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { convertText } from '../src/conversion/index.ts';
-import { splitFrontmatter } from '../src/markdown/frontmatter.ts';
-import { scripts, scriptOfVariant, type SourceVariant } from '../src/site/scripts.ts';
+import { convertText } from '../../src/conversion/index.ts';
+import { splitFrontmatter } from '../../src/markdown/frontmatter.ts';
+import { scripts, scriptOfVariant, type SourceVariant } from '../../src/site/scripts.ts';
 
 /** OpenCC's own configuration for each variant into the other script. */
 const configs: Record<SourceVariant, string> = {
@@ -24,7 +23,7 @@ const configs: Record<SourceVariant, string> = {
   'zh-SG': 's2tw.json',
   'zh-Hans': 's2tw.json',
 };
-const dir = resolve(import.meta.dirname, '..', 'content', 'articles');
+const dir = resolve(import.meta.dirname, '..', '..', 'content', 'articles');
 const scratch = join(tmpdir(), 'guoji-opencc-input.txt');
 let total = 0;
 for (const name of readdirSync(dir).filter((file) => file.endsWith('.md'))) {
