@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { setPagefindChunkSize } from '../../src/build/options.ts';
 import { writeBundle } from '../../src/indexer/compact-fragments.ts';
 import { bundleFileKind, pagefindVersion, readEntry, readFragment, type BundleFile } from '../../src/indexer/pagefind-format.ts';
-import { indexChunkPositions } from '../../src/indexer/pagefind-index.ts';
+import { checkSegmentation, indexChunkPositions } from '../../src/indexer/pagefind-index.ts';
 import { expandAnchors } from '../../src/search/fragment.ts';
 
 const installed = (JSON.parse(await readFile('node_modules/pagefind/package.json', 'utf8')) as { version: string }).version;
@@ -55,7 +55,7 @@ const pages = [
 let files: BundleFile[] = [];
 
 beforeAll(async () => {
-  setPagefindChunkSize(indexChunkPositions);
+  setPagefindChunkSize(indexChunkPositions(pages.length));
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(errors.join('\n'));
   for (const { path, html } of pages) await index.addHTMLFile({ sourcePath: path, content: html });
@@ -65,6 +65,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await pagefind.close();
+});
+
+test('a small bundle gets small index chunks, a full one larger ones', () => {
+  expect([2, 100, 250, 500, 1000, 1250, 5000].map(indexChunkPositions)).toEqual([2000, 2000, 2000, 4000, 8000, 8000, 8000]);
+});
+
+test('the installed Pagefind segments Chinese: the indexer’s probe passes, by what the index does', async () => {
+  await expect(checkSegmentation()).resolves.toBeUndefined();
 });
 
 test(`the installed Pagefind is the version the format module was written for (${pagefindVersion})`, () => {
