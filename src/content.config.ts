@@ -5,11 +5,11 @@
  * `--content`: the tests' fixtures, the benchmark's archive).
  */
 import { defineCollection, reference } from 'astro:content';
-import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { buildOptions } from './build/state.ts';
 import { articleLoader } from './content/article-loader.ts';
 import { glossaryLoader } from './content/glossary-loader.ts';
+import { yamlListLoader } from './content/list-loader.ts';
 import { namesLoader } from './content/names-loader.ts';
 import { articleFields } from './schemas/article.ts';
 import { glossaryEntrySchema } from './schemas/glossary.ts';
@@ -19,12 +19,12 @@ import { topicSchema } from './schemas/topic.ts';
 const { contentDir } = buildOptions();
 
 const articles = defineCollection({
-  loader: articleLoader({ base: `${contentDir}/articles`, topicsFile: `${contentDir}/topics.yaml` }),
+  loader: articleLoader({ contentDir }),
   schema: articleFields.extend({ topics: z.array(reference('topics')).min(1) }),
 });
 
 const topics = defineCollection({
-  loader: file(`${contentDir}/topics.yaml`),
+  loader: yamlListLoader({ name: 'topics-loader', file: `${contentDir}/topics.yaml`, schema: topicSchema, idOf: ({ id }) => id }),
   schema: topicSchema,
 });
 

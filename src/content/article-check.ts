@@ -8,7 +8,9 @@ import type { z } from 'astro/zod';
 import type { Glossary } from '../conversion/index.ts';
 import { parseRules } from '../conversion/index.ts';
 import { scriptInfo, scriptOfVariant, sourceVariantRegistry, type SourceVariant } from '../site/scripts.ts';
-import { fieldLine, FrontmatterError, splitFrontmatter, type SplitFile } from '../markdown/frontmatter.ts';
+import { fieldAtLine, fieldLine, FrontmatterError, splitFrontmatter, type SplitFile } from '../markdown/frontmatter.ts';
+import { describeForbidden, forbiddenCharacters } from '../site/text-characters.ts';
+import { maxArticleBytes } from './content-files.ts';
 import { renderArticleMarkdown, type RenderedMarkdown } from '../markdown/processor.ts';
 import { strayCharacters } from '../markdown/remark-script-check.ts';
 import { articleSchema, type ArticleFrontmatter } from '../schemas/article.ts';
@@ -46,8 +48,6 @@ export interface ArticleCheckContext {
   lint?: boolean | undefined;
 }
 
-/** Largest article file we read; the longest real analysis is far below it. */
-export const maxFileBytes = 1_000_000;
 
 export function formatProblem({ file, line, column, field, message }: ContentProblem): string {
   const place = line === undefined ? '' : column === undefined ? `:${line}` : `:${line}:${column}`;
@@ -104,8 +104,23 @@ type Report = (field: string, message: string, line?: number, column?: number) =
 /** The file split into frontmatter and body, or `undefined` after reporting why it cannot be read as an article. */
 function readArticleSource(source: string, report: Report): (SplitFile & { data: Record<string, unknown> }) | undefined {
   const bytes = Buffer.byteLength(source);
-  if (bytes > maxFileBytes) {
-    report('file', `is ${(bytes / 1e6).toFixed(1)} MB, over the ${maxFileBytes / 1e6} MB limit for one article`);
+  if (bytes > maxArticleBytes) {
+    report('file', `is ${(bytes / 1e6).toFixed(1)} MB, over the ${maxArticleBytes / 1e6} MB limit for one article`);
+    return undefined;
+  }
+  // A control character or noncharacter anywhere stops the file here: a parser would keep it, or quietly replace it.
+  const forbidden = forbiddenCharacters(source);
+  if (forbidden.length > 0) {
+    const fence = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(source);
+    const frontmatterEnd = fence === null ? 0 : fence[0].length;
+    for (const found of forbidden.slice(0, 10)) {
+      const before = source.slice(0, found.index);
+      const line = before.split('\n').length;
+      const column = Array.from(before.slice(before.lastIndexOf('\n') + 1)).length + 1;
+      const field = found.index < frontmatterEnd ? fieldAtLine(fence?.[1] ?? '', line) : 'body';
+      report(field, `holds ${describeForbidden(found)}, which no page or feed may carry: delete it`, line, column);
+    }
+    if (forbidden.length > 10) report('file', `holds ${forbidden.length - 10} more such characters`);
     return undefined;
   }
   let split: SplitFile;

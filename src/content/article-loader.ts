@@ -1,32 +1,30 @@
 /**
- * Content-layer loader for `content/articles/**\/*.md`.
- *
- * Every file is read, checked and rendered by the one Markdown pipeline
- * (`checkArticleFile` → `renderArticleMarkdown`): the frontmatter is split
- * once and the body that is checked is the body that is stored. Problems in
- * all files are reported together, each naming file, line and field, before
- * anything is stored; a file changed since the last build is stored anew.
+ * Content-layer loader for the articles, and the content check of the whole
+ * folder (`checkContentFolder`): every article file, the topics, glossary and
+ * names files, and the checks across files. Problems in all files are
+ * reported together, each naming file, line and field, before anything is
+ * stored. Each file is read once and checked by the one Markdown pipeline;
+ * a file unchanged since the entry stored for it is not run through it
+ * again. What the build publishes is decided here, once
+ * (`publication.ts`), for every later phase.
  */
-import { glob, readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkArticleFile, findDuplicateSlugs, type CheckedArticle, type ContentProblem } from './article-check.ts';
 import { buildOptions, recordPublication } from '../build/state.ts';
-import { addTime } from '../build/timing.ts';
 import { sourcesDigest } from '../build/source-digest.ts';
-import { decidePublication } from './publication.ts';
-import { topicSchema } from '../schemas/topic.ts';
+import { addTime } from '../build/timing.ts';
+import type { Glossary } from '../conversion/index.ts';
+import type { SourceVariant } from '../site/scripts.ts';
 import { ContentError } from './content-error.ts';
-import { readYamlList } from './yaml-list.ts';
+import { checkContentFolder, type ArticleSummary } from './content-folder.ts';
+import { decidePublication } from './publication.ts';
 
 export { ContentError } from './content-error.ts';
 
 export interface ArticleLoaderOptions {
-  /** Folder of the article Markdown files, relative to the project root. */
-  base: string;
-  /** YAML list of the topics articles may name, relative to the project root. */
-  topicsFile: string;
+  /** The content folder, relative to the project root. */
+  contentDir: string;
 }
 
 /**
@@ -36,64 +34,53 @@ export interface ArticleLoaderOptions {
  */
 const pipelineSources = ['src/{markdown,conversion,content,schemas,site}/**/*.ts'];
 
-export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loader {
+/** What an entry stored by an earlier build holds of its frontmatter (after the collection's schema). */
+interface StoredData {
+  slug?: string;
+  published: Date;
+  sourceVariant: SourceVariant;
+  authors: { name: string }[];
+  topics: { id: string }[];
+  glossary: Glossary;
+}
+
+export function articleLoader({ contentDir }: ArticleLoaderOptions): Loader {
   async function sync({ config, store, parseData, generateDigest, logger }: LoaderContext): Promise<void> {
     const root = fileURLToPath(config.root);
     const pipeline = await sourcesDigest(root, pipelineSources);
-    const dir = resolve(root, base);
-    const topics = await readYamlList(resolve(root, topicsFile), topicsFile, topicSchema);
-    const topicIds = new Set(topics.items.map(({ id }) => id));
-    const problems: ContentProblem[] = [...topics.problems];
-    const checked: { article: CheckedArticle; digest: string }[] = [];
-    /** Files unchanged since the entry stored for them: neither read into the pipeline again nor stored again. */
-    const unchanged: { id: string; file: string; published: Date }[] = [];
+    const digestOf = (source: string): string => generateDigest(`${pipeline}\u0000${source}`);
     const storedByFile = new Map([...store.values()].map((entry) => [entry.filePath, entry]));
-    const files: string[] = [];
-    for await (const name of glob('**/*.md', { cwd: dir })) files.push(name);
-    files.sort();
-    if (files.length === 0) problems.push({ file: base, field: 'articles', message: 'no Markdown files found' });
-    for (const name of files) {
-      const file = relative(root, join(dir, name));
-      const source = await readFile(join(dir, name), 'utf8');
-      const digest = generateDigest(`${pipeline}\u0000${source}`);
-      const stored = storedByFile.get(file);
-      if (stored?.digest === digest) {
-        const data = stored.data as { published: Date; topics: { id: string }[] };
-        // Its checks passed when it was stored; only what lies outside the file can have changed since.
-        data.topics.forEach(({ id: topic }, index) => {
-          if (!topicIds.has(topic))
-            problems.push({
-              file,
-              field: `topics[${index}]`,
-              message: `unknown topic "${topic}" (add it to content/topics.yaml)`,
-            });
-        });
-        unchanged.push({ id: stored.id, file, published: data.published });
-        continue;
-      }
-      const result = checkArticleFile(file, source, { topicIds });
-      problems.push(...result.problems);
-      if (result.article) checked.push({ article: result.article, digest });
-    }
-    problems.push(
-      ...findDuplicateSlugs([
-        ...checked.map(({ article }) => ({ file: article.file, slug: article.data.slug })),
-        ...unchanged.map(({ id, file }) => ({ file, slug: id })),
-      ]),
-    );
-    if (problems.length > 0) throw new ContentError(problems);
+    const folder = await checkContentFolder({
+      root,
+      contentDir: resolve(root, contentDir),
+      reuse: (file, source): ArticleSummary | undefined => {
+        const stored = storedByFile.get(file);
+        if (stored?.digest !== digestOf(source)) return undefined;
+        const data = stored.data as unknown as StoredData;
+        return {
+          file,
+          slug: stored.id,
+          published: data.published,
+          sourceVariant: data.sourceVariant,
+          authors: data.authors,
+          topics: data.topics.map(({ id }) => id),
+          glossary: data.glossary,
+        };
+      },
+    });
+    if (folder.problems.length > 0) throw new ContentError(folder.problems);
 
     // What this build publishes, decided once for every phase after this one (src/build/state.ts).
     const decided = decidePublication(
       [
-        ...unchanged.map(({ id, file, published }) => ({ slug: id, file, published })),
-        ...checked.map(({ article }) => ({ slug: article.data.slug, file: article.file, published: article.data.published })),
+        ...folder.reused,
+        ...folder.checked.map(({ article }) => ({ slug: article.data.slug, file: article.file, published: article.data.published })),
       ],
       buildOptions(),
     );
     for (const { file, published } of decided.heldBack) logger.info(`${file} is dated ${published}: held back until then`);
     const publish = new Set(decided.articles.map(({ slug }) => slug));
-    for (const { article, digest } of checked) {
+    for (const { article, source } of folder.checked) {
       const id = article.data.slug;
       if (!publish.has(id)) continue;
       const data = await parseData({ id, data: article.raw, filePath: article.file });
@@ -102,7 +89,7 @@ export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loade
         id,
         data,
         filePath: article.file,
-        digest,
+        digest: digestOf(source),
         rendered: { html: article.html, metadata: { headings: article.headings, hanCharacters: article.hanCharacters } },
       });
     }
@@ -116,9 +103,9 @@ export function articleLoader({ base, topicsFile }: ArticleLoaderOptions): Loade
       const started = performance.now();
       await sync(context);
       addTime('content', performance.now() - started);
-      const dir = resolve(fileURLToPath(context.config.root), base);
+      const dir = resolve(fileURLToPath(context.config.root), contentDir);
       context.watcher?.on('all', (_event, path) => {
-        if (!path.startsWith(dir) && !path.endsWith(topicsFile)) return;
+        if (!path.startsWith(dir)) return;
         sync(context).catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
       });
     },

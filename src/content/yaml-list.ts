@@ -1,21 +1,29 @@
 /**
  * Reads a content file that is a YAML list (`content/topics.yaml`,
- * `content/glossary.yaml`), validating each item with a zod schema and
+ * `content/glossary.yaml`, `content/names.yaml`) through the safe reader
+ * (`content-files.ts`), validating each item with a zod schema and
  * reporting every bad item with the file and its index, never a stack trace.
  */
-import { readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { z } from 'astro/zod';
 import * as yaml from 'js-yaml';
 import type { ContentProblem } from './article-check.ts';
+import { maxListBytes, readContentFile } from './content-files.ts';
 
 export async function readYamlList<T extends z.ZodType>(
   path: string,
   file: string,
   schema: T,
+  { optional = false }: { optional?: boolean } = {},
 ): Promise<{ items: z.infer<T>[]; problems: ContentProblem[] }> {
+  // A content folder without an optional file (the names table) has an empty list.
+  if (optional && (await lstat(path).catch(() => undefined)) === undefined) return { items: [], problems: [] };
+  const read = await readContentFile(path, { contentDir: dirname(path), file, maxBytes: maxListBytes });
+  if (read.problem) return { items: [], problems: [read.problem] };
   let list: unknown;
   try {
-    list = yaml.load(await readFile(path, 'utf8'), { schema: yaml.CORE_SCHEMA });
+    list = yaml.load(read.text, { schema: yaml.CORE_SCHEMA });
   } catch (error) {
     const line = error instanceof yaml.YAMLException && error.mark ? error.mark.line + 1 : undefined;
     const reason = error instanceof yaml.YAMLException ? error.reason : error instanceof Error ? error.message : String(error);

@@ -43,6 +43,8 @@ export function splitFrontmatter(source: string): SplitFile {
         error.mark === undefined ? undefined : error.mark.line + 2,
       );
     }
+    // js-yaml reads nested lists and maps by recursion: thousands of `[` run it out of stack.
+    if (error instanceof RangeError) throw new FrontmatterError('nests too deeply to be read: fields hold plain values', 2);
     throw error;
   }
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
@@ -55,6 +57,16 @@ export function splitFrontmatter(source: string): SplitFile {
     body: text.slice(consumed.length),
     bodyLine: consumed.split('\n').length - (consumed.endsWith('\n') ? 0 : 1),
   };
+}
+
+/** The top-level field that file line `line` (1-based) of a frontmatter belongs to, or `frontmatter`. */
+export function fieldAtLine(frontmatter: string, line: number): string {
+  const lines = frontmatter.split('\n');
+  for (let index = Math.min(line - 2, lines.length - 1); index >= 0; index--) {
+    const key = /^([A-Za-z][\w-]*):/.exec(lines[index] ?? '')?.[1];
+    if (key !== undefined) return key;
+  }
+  return 'frontmatter';
 }
 
 /** 1-based file line of a top-level frontmatter field, if it is there. */

@@ -24,6 +24,7 @@ import rehypeHeadingIds, { type Heading } from './rehype-heading-ids.ts';
 import rehypeLatinRuns from './rehype-latin-runs.ts';
 import rehypeParagraphIds from './rehype-paragraph-ids.ts';
 import rehypeSanitizeChecked from './rehype-sanitize-checked.ts';
+import rehypeTextCharacters from './rehype-text-characters.ts';
 import remarkConversionReview from './remark-conversion-review.ts';
 import remarkPunctuation from './remark-punctuation.ts';
 import remarkSafeHtml from './remark-safe-html.ts';
@@ -62,6 +63,7 @@ function processor({ variant, glossary, lint = false, checkScript = true, extraT
       .use(remarkRehype, { allowDangerousHtml: true, footnoteLabelProperties: { className: ['footnotes__title'] } })
       .use(rehypeRaw)
       .use(rehypeSanitizeChecked, sanitizeSchema)
+      .use(rehypeTextCharacters)
       .use(rehypeHeadingIds)
       .use(rehypeParagraphIds)
       .use(rehypeLatinRuns)

@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { sourceVariantRegistry, sourceVariants } from '../site/scripts.ts';
-import { isoDate, slugPattern, text, windowsReservedName } from './fields.ts';
+import { fragment, isoDate, slugPattern, text, windowsReservedName } from './fields.ts';
 import { glossarySchema } from './glossary.ts';
 
 const source = z.strictObject({
@@ -23,8 +23,8 @@ const source = z.strictObject({
 
 const correction = z
   .strictObject({
-    original: text,
-    corrected: text,
+    original: fragment,
+    corrected: fragment,
     note: text,
   })
   .refine(({ original, corrected }) => original !== corrected, {

@@ -1,22 +1,40 @@
 /** Field types shared by the content schemas. Pure zod, so the build, the collections and the tests validate alike. */
 import { z } from 'astro/zod';
+import { describeForbidden, forbiddenCharacters, showsSomething, showsWords } from '../site/text-characters.ts';
 
 /** Bidirectional controls: they reorder what a reader sees (an "evil" name that reads as another). */
 export const bidiControls = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 
-/** Characters that show nothing: format controls (zero-width space, joiners, BOM) and white space. */
-const invisible = /[\p{Cf}\p{White_Space}]/gu;
-
-/** A non-empty string, trimmed, with something visible in it and no bidirectional control. */
-export const text = z
+/** A non-empty string, trimmed, that is text: no control character, noncharacter or bidirectional control. */
+const plainText = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .refine((value) => value.replace(invisible, '') !== '', 'must hold visible text, not only spaces or zero-width characters')
+  .superRefine((value, context) => {
+    const [first] = forbiddenCharacters(value);
+    if (first !== undefined)
+      context.addIssue({
+        code: 'custom',
+        message: `holds ${describeForbidden(first)} at character ${Array.from(value.slice(0, first.index)).length + 1}, which no page or feed may carry: delete it`,
+      });
+  })
   .refine(
     (value) => !bidiControls.test(value),
     'must not hold bidirectional control characters (U+202A–202E, U+2066–2069, U+200E, U+200F)',
   );
+
+/**
+ * Text a reader reads as words (a headline, a name, a role, a note): it
+ * must show a letter or a digit once the characters that show nothing
+ * (Unicode's default-ignorable and white-space characters) are set aside.
+ */
+export const text = plainText.refine(
+  showsWords,
+  'must hold visible words: letters or digits, not only spaces, invisible characters or blank symbols',
+);
+
+/** A piece of text that may be punctuation only (what a correction changed), but never invisible. */
+export const fragment = plainText.refine(showsSomething, 'must hold something visible, not only spaces or invisible characters');
 
 /** Device names Windows reserves: a file or folder so named cannot be created or copied there. */
 const windowsReserved = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/;

@@ -1,10 +1,17 @@
 /** A topic articles are filed under (`content/topics.yaml`): an ASCII id for URLs and a name in Taiwan Traditional. */
 import { z } from 'astro/zod';
 import type { SourceVariant } from '../site/scripts.ts';
-import { slugPattern, text } from './fields.ts';
+import { slugPattern, text, windowsReservedName } from './fields.ts';
 
 export const topicSchema = z.strictObject({
-  id: z.string().regex(slugPattern, 'must be lower-case ASCII words joined by hyphens'),
+  id: z
+    .string()
+    .regex(slugPattern, 'must be lower-case ASCII words joined by hyphens')
+    .max(100, 'must be at most 100 characters: it is a folder name in the built site')
+    .refine(
+      (id) => !windowsReservedName(id),
+      'is a name Windows reserves for a device (con, prn, aux, nul, com1…, lpt1…): choose another',
+    ),
   name: text,
 });
 

@@ -5,7 +5,7 @@
  * these, so no page does work that grows with the archive.
  */
 import type { ArticleInput } from './article-view.ts';
-import { authorKey } from './authors.ts';
+import { authorKey } from '../content/author-key.ts';
 import { isoDay } from '../site/dates.ts';
 import type { Script } from '../site/scripts.ts';
 

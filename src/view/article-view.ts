@@ -13,7 +13,7 @@ import { storedHtmlSchema } from '../markdown/html-policy.ts';
 import { sanitizedCopy } from '../markdown/rehype-sanitize-checked.ts';
 import type { ArticleCorrection, ArticleSource } from '../schemas/article.ts';
 import { timed } from '../build/timing.ts';
-import { authorKey } from './authors.ts';
+import { authorKey } from '../content/author-key.ts';
 import { readingMinutes } from '../site/reading-time.ts';
 import type { Script, SourceVariant } from '../site/scripts.ts';
 import { articleKey } from '../site/urls.ts';

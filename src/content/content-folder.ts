@@ -1,0 +1,206 @@
+/**
+ * Every content check over a whole content folder, in one place, so that
+ * the build and `npm run lint:content` run exactly the same checks: the
+ * topics, glossary and names files (schema and checks across entries), each
+ * article file (`checkArticleFile`), and what only shows across files: a
+ * slug used twice, two different authors whose names make one page address,
+ * a topic an article names that the topics file does not hold, and a page
+ * address too long for a file system. Every problem of every file is
+ * returned together.
+ */
+import { join, relative } from 'node:path';
+import type { z } from 'astro/zod';
+import type { Glossary } from '../conversion/index.ts';
+import { glossaryEntrySchema } from '../schemas/glossary.ts';
+import { nameEntrySchema, type NameEntry } from '../schemas/names.ts';
+import { topicSchema } from '../schemas/topic.ts';
+import { windowsReservedName } from '../schemas/fields.ts';
+import type { SourceVariant } from '../site/scripts.ts';
+import { checkArticleFile, findDuplicateSlugs, type CheckedArticle, type ContentProblem } from './article-check.ts';
+import { authorIdentity, authorKey } from './author-key.ts';
+import { listArticleFiles, maxArticleBytes, readContentFile } from './content-files.ts';
+import { checkGlossaryForms } from './glossary-check.ts';
+import { checkNames } from './names-check.ts';
+import { readYamlList } from './yaml-list.ts';
+
+/** The most bytes a page address segment made from content may take: file systems allow 255 a name. */
+export const maxSegmentBytes = 200;
+
+/** What the cross-file checks need of an article, whether it was checked now or stored from an earlier build. */
+export interface ArticleSummary {
+  file: string;
+  slug: string;
+  published: Date;
+  sourceVariant: SourceVariant;
+  authors: readonly { name: string }[];
+  topics: readonly string[];
+  /** The article's own pins (the site's are added). */
+  glossary: Glossary;
+}
+
+export interface ContentFolderOptions {
+  /** The project root: files are named relative to it. */
+  root: string;
+  /** The content folder (absolute). */
+  contentDir: string;
+  /** Also run the editors' lint (punctuation, review list) and return its warnings. */
+  lint?: boolean;
+  /**
+   * An article stored by an earlier build from this very source, whose own
+   * checks need not run again (the build's content cache); its summary
+   * still takes part in the checks across files.
+   */
+  reuse?: ((file: string, source: string) => ArticleSummary | undefined) | undefined;
+}
+
+export interface ContentFolderCheck {
+  problems: ContentProblem[];
+  warnings: ContentProblem[];
+  topics: z.infer<typeof topicSchema>[];
+  glossary: Glossary;
+  names: NameEntry[];
+  /** Articles checked now, with what the pipeline made of them, and the source each was read from. */
+  checked: { article: CheckedArticle; source: string }[];
+  /** Articles taken from the earlier build. */
+  reused: ArticleSummary[];
+  /** Article files found, checked or not. */
+  files: number;
+}
+
+/** A list file's items and problems: its schema, then its checks across items. A missing optional file is an empty list. */
+async function readList<T extends z.ZodType>(
+  options: ContentFolderOptions,
+  name: string,
+  schema: T,
+  check: (items: readonly z.infer<T>[]) => { field: string; message: string }[],
+  optional = false,
+): Promise<{ items: z.infer<T>[]; problems: ContentProblem[] }> {
+  const path = join(options.contentDir, name);
+  const file = relative(options.root, path);
+  const { items, problems } = await readYamlList(path, file, schema, { optional });
+  problems.push(...check(items).map((problem) => ({ file, field: problem.field, message: problem.message })));
+  return { items, problems };
+}
+
+/** Topic ids used twice. */
+function checkTopics(topics: readonly z.infer<typeof topicSchema>[]): { field: string; message: string }[] {
+  const first = new Map<string, number>();
+  return topics.flatMap(({ id }, index) => {
+    const earlier = first.get(id);
+    if (earlier === undefined) {
+      first.set(id, index);
+      return [];
+    }
+    return [{ field: `[${index}].id`, message: `"${id}" is also the id of entry [${earlier}]` }];
+  });
+}
+
+const bytes = (text: string): number => Buffer.byteLength(text);
+
+/**
+ * Authors across articles: two names that are not the same name in
+ * Simplified script but make one page address would share a page; an
+ * address too long for a file system, or one Windows reserves, cannot be
+ * written.
+ */
+function checkAuthors(articles: readonly ArticleSummary[], siteGlossary: Glossary): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const byKey = new Map<string, { identity: string; name: string; file: string }>();
+  for (const article of articles) {
+    const glossary = [...article.glossary, ...siteGlossary];
+    article.authors.forEach(({ name }, index) => {
+      const field = `authors[${index}].name`;
+      const key = authorKey(name, article.sourceVariant, glossary);
+      if (bytes(key) > maxSegmentBytes) {
+        problems.push({
+          file: article.file,
+          field,
+          message: `makes the author page address authors/${key}/, ${bytes(key)} bytes, over the ${maxSegmentBytes}-byte limit of a file name: shorten the name`,
+        });
+        return;
+      }
+      if (windowsReservedName(key))
+        problems.push({
+          file: article.file,
+          field,
+          message: `makes the author page address authors/${key}/, a name Windows reserves for a device: write the name in full`,
+        });
+      const identity = authorIdentity(name, article.sourceVariant, glossary);
+      const known = byKey.get(key);
+      if (known === undefined) byKey.set(key, { identity, name, file: article.file });
+      else if (known.identity !== identity)
+        problems.push({
+          file: article.file,
+          field,
+          message: `"${name}" and "${known.name}" (${known.file}) would share one author page, authors/${key}/: write one person's name the same way everywhere, and tell two people apart`,
+        });
+    });
+  }
+  return problems;
+}
+
+/** Every problem of the content folder, and what was read. */
+export async function checkContentFolder(options: ContentFolderOptions): Promise<ContentFolderCheck> {
+  const { root, contentDir, lint = false, reuse } = options;
+  const topics = await readList(options, 'topics.yaml', topicSchema, checkTopics);
+  const glossary = await readList(options, 'glossary.yaml', glossaryEntrySchema, checkGlossaryForms);
+  const names = await readList(options, 'names.yaml', nameEntrySchema, checkNames, true);
+  const problems: ContentProblem[] = [...topics.problems, ...glossary.problems, ...names.problems];
+  const warnings: ContentProblem[] = [];
+  const topicIds = new Set(topics.items.map(({ id }) => id));
+  const articlesDir = join(contentDir, 'articles');
+  const listed = await listArticleFiles(articlesDir, (path) => relative(root, path));
+  problems.push(...listed.problems);
+  if (listed.paths.length === 0 && listed.problems.length === 0)
+    problems.push({ file: relative(root, articlesDir), field: 'articles', message: 'no Markdown files found' });
+
+  const checked: ContentFolderCheck['checked'] = [];
+  const reused: ArticleSummary[] = [];
+  for (const { path } of listed.paths) {
+    const file = relative(root, path);
+    const read = await readContentFile(path, { contentDir, file, maxBytes: maxArticleBytes });
+    if (read.problem) {
+      problems.push(read.problem);
+      continue;
+    }
+    const stored = reuse?.(file, read.text);
+    if (stored !== undefined) {
+      // Its own checks passed when it was stored; only what lies outside the file can have changed since.
+      stored.topics.forEach((topic, index) => {
+        if (!topicIds.has(topic))
+          problems.push({ file, field: `topics[${index}]`, message: `unknown topic "${topic}" (add it to content/topics.yaml)` });
+      });
+      reused.push(stored);
+      continue;
+    }
+    const result = checkArticleFile(file, read.text, { topicIds, glossary: glossary.items, lint });
+    problems.push(...result.problems);
+    warnings.push(...result.warnings);
+    if (result.article) checked.push({ article: result.article, source: read.text });
+  }
+
+  const summaries: ArticleSummary[] = [
+    ...checked.map(({ article }) => ({
+      file: article.file,
+      slug: article.data.slug,
+      published: article.data.published,
+      sourceVariant: article.data.sourceVariant,
+      authors: article.data.authors,
+      topics: article.data.topics,
+      glossary: article.data.glossary,
+    })),
+    ...reused,
+  ];
+  problems.push(...findDuplicateSlugs(summaries));
+  problems.push(...checkAuthors(summaries, glossary.items));
+  return {
+    problems,
+    warnings,
+    topics: topics.items,
+    glossary: glossary.items,
+    names: names.items,
+    checked,
+    reused,
+    files: listed.paths.length,
+  };
+}
