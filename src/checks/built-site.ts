@@ -20,6 +20,7 @@ import checkBatch, { type PageBatch } from './page-worker.ts';
 import type { PublishedArticle, RenderedFacts } from '../build/state.ts';
 import { readFragment } from '../indexer/pagefind-format.ts';
 import { findMissing } from './site.ts';
+import { wellFormedProblems } from './well-formed.ts';
 
 /** URLs of the pages in each script's search index, read from the index's page fragments. */
 async function indexedUrls(site: string, base: string): Promise<Record<Script, Set<string>>> {
@@ -178,6 +179,7 @@ export async function checkBuiltSite({
     ),
   );
   problems.push(...(await bundleProblems(site)));
+  problems.push(...(await wellFormedProblems(site)));
   if (problems.length === 0 && checksDigest !== undefined)
     await writeFile(join(site, checkedPagesFile), [...keys.values()].join('\n'));
   return { problems, pages: pages.length, articles: published.length, unchanged: checked.length - toCheck.length };

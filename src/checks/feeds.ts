@@ -1,31 +1,53 @@
 /**
- * The items of an RSS feed, as the publish checks read them: the text a
- * feed reader shows (title, summary, categories, authors) and the HTML of
- * the full text, parsed with a real XML parser.
+ * The items of an RSS feed as a feed reader reads them, with a strict XML
+ * parser (saxes): the texts it shows as text (title, categories, creators),
+ * the description it renders as HTML, and the full text's HTML.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
 
 export interface FeedItem {
   link: string;
-  /** Plain text a reader sees: title, description, categories, creators. */
+  /** Plain text a reader shows: title, categories, creators. */
   texts: string[];
+  /** The description, which readers render as HTML: it must hold text only. */
+  descriptionHtml: string;
   /** The item's full text, as HTML. */
   html: string;
 }
 
-const parser = new XMLParser({ ignoreAttributes: true, processEntities: true, htmlEntities: true });
-
-const list = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
-
+/** The items of a feed; an unreadable feed has none (the well-formedness check names it). */
 export function feedItems(xml: string): FeedItem[] {
-  const feed = parser.parse(xml) as { rss?: { channel?: { item?: unknown } } };
-  return list(feed.rss?.channel?.item).map((raw) => {
-    const item = raw as Record<string, unknown>;
-    return {
-      link: text(item['link']),
-      texts: [item['title'], item['description'], ...list(item['category']), ...list(item['dc:creator'])].map(text),
-      html: text(item['content:encoded']),
-    };
+  const items: FeedItem[] = [];
+  const parser = new SaxesParser({ xmlns: false });
+  let item: FeedItem | undefined;
+  let field: string | undefined;
+  let text = '';
+  parser.on('opentag', ({ name }) => {
+    if (name === 'item') item = { link: '', texts: [], descriptionHtml: '', html: '' };
+    else if (item !== undefined) {
+      field = name;
+      text = '';
+    }
   });
+  parser.on('text', (value) => void (text += value));
+  parser.on('cdata', (value) => void (text += value));
+  parser.on('closetag', ({ name }) => {
+    if (name === 'item' && item !== undefined) {
+      items.push(item);
+      item = undefined;
+    } else if (item !== undefined && name === field) {
+      if (name === 'link') item.link = text;
+      else if (name === 'description') item.descriptionHtml = text;
+      else if (name === 'content:encoded') item.html = text;
+      else if (name === 'title' || name === 'category' || name === 'dc:creator') item.texts.push(text);
+      field = undefined;
+    }
+  });
+  parser.on('error', () => undefined);
+  try {
+    parser.write(xml).close();
+  } catch {
+    // Not well-formed: reported by the well-formedness check.
+  }
+  return items;
 }

@@ -91,8 +91,12 @@ export function checkFeed(file: string, script: Script, xml: string, context: Pa
     const unsafe = disallowedMarkup(fragment);
     if (unsafe !== undefined)
       problems.push(`${file} (${item.link}): the item's text holds ${unsafe}, which no article may publish`);
+    // Readers render a description as HTML: it must be text once rendered, never markup.
+    const description = parseFragment(item.descriptionHtml);
+    if (description.children.some((node) => node.type !== 'text'))
+      problems.push(`${file} (${item.link}): the item's description holds markup, where readers expect the summary as text`);
     if (!context.guards) continue;
-    for (const piece of [...item.texts, ...pageText(fragment, { lang: langTag(script) })])
+    for (const piece of [...item.texts, ...pageText(description), ...pageText(fragment, { lang: langTag(script) })])
       for (const problem of guardText(piece, script, fixed))
         problems.push(`${file} (${item.link}): ${describe(problem, script)}`);
   }

@@ -1,12 +1,21 @@
 /**
- * An RSS feed of articles in one script: the latest `feedSize`, each with
- * its full text. The site's feed and each topic's are made here.
+ * An RSS 2.0 feed of articles in one script: the latest `feedSize`, each
+ * with its full text. The site's feed and each topic's are made here, with
+ * fast-xml-parser's builder, so that every text is written once and escaped
+ * once, never parsed again as markup or as a number:
+ *
+ * - `title`, `category` and `dc:creator` carry the text exactly as written
+ *   (O'Brien, Smith & Jones, a pen name "007");
+ * - `description` carries the summary as plain text: RSS readers render it
+ *   as HTML, so it is escaped as HTML before it is written as XML, and a
+ *   summary holding `<img src=x onerror=…>` shows those characters;
+ * - `content:encoded` carries the article body's HTML, the same sanitized
+ *   HTML as the page's (the publish checks read it again).
  */
-import rss from '@astrojs/rss';
-import type { ArticleInput } from './article-view.ts';
-import { articleBody, viewArticle } from './article-view.ts';
+import { XMLBuilder } from 'fast-xml-parser';
 import { langTag, type Script } from '../site/scripts.ts';
 import { articleKey, pageUrl } from '../site/urls.ts';
+import { articleBody, viewArticle, type ArticleInput } from './article-view.ts';
 
 /** Articles in a feed: a reader's feed is the news, not the archive. */
 export const feedSize = 50;
@@ -23,30 +32,57 @@ export interface FeedOptions {
   base: string;
 }
 
-const escapeXml = (text: string): string => text.replace(/[<>&'"]/g, (character) => `&#${character.charCodeAt(0)};`);
+const namespaces = {
+  '@_xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+  '@_xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+  '@_xmlns:atom': 'http://www.w3.org/2005/Atom',
+};
 
-export function articleFeed({ script, title, description, pageKey, articles, site, base }: FeedOptions): Promise<Response> {
+/** Writes text and attribute values escaped (`&`, `<`, `>`, quotes), as they are; empty elements closed. */
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  suppressEmptyNode: true,
+  suppressBooleanAttributes: false,
+  processEntities: true,
+});
+
+/** Text as HTML that shows exactly that text. */
+const asHtmlText = (text: string): string => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+
+/** The feed's XML. */
+export function feedXml({ script, title, description, pageKey, articles, site, base }: FeedOptions): string {
   const absolute = (key: string): string => new URL(pageUrl(base, script, key), site).href;
-  return rss({
-    title,
-    description,
-    site: absolute(pageKey),
-    xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' },
-    customData: [
-      `<language>${langTag(script)}</language>`,
-      `<atom:link href="${absolute(`${pageKey}rss.xml`)}" rel="self" type="application/rss+xml"/>`,
-    ].join(''),
-    items: articles.slice(0, feedSize).map((source) => {
-      const article = viewArticle(source, script);
-      return {
-        title: article.title,
-        link: absolute(articleKey(article.slug)),
-        pubDate: article.published,
-        description: article.summary,
-        content: articleBody(source, script),
-        categories: article.topics.map(({ name }) => name),
-        customData: article.authors.map(({ name }) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join(''),
-      };
-    }),
+  const items = articles.slice(0, feedSize).map((source) => {
+    const article = viewArticle(source, script);
+    const link = absolute(articleKey(article.slug));
+    return {
+      title: article.title,
+      link,
+      guid: { '#text': link, '@_isPermaLink': 'true' },
+      description: asHtmlText(article.summary),
+      pubDate: article.published.toUTCString(),
+      'content:encoded': articleBody(source, script),
+      'dc:creator': article.authors.map(({ name }) => name),
+      category: article.topics.map(({ name }) => name),
+    };
   });
+  return builder.build({
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    rss: {
+      '@_version': '2.0',
+      ...namespaces,
+      channel: {
+        title,
+        description,
+        link: absolute(pageKey),
+        language: langTag(script),
+        'atom:link': { '@_href': absolute(`${pageKey}rss.xml`), '@_rel': 'self', '@_type': 'application/rss+xml' },
+        item: items,
+      },
+    },
+  }) as string;
+}
+
+export function articleFeed(options: FeedOptions): Response {
+  return new Response(feedXml(options), { headers: { 'Content-Type': 'application/xml' } });
 }

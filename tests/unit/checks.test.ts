@@ -143,7 +143,8 @@ describe('checkBuiltSite', () => {
     'zh-hans/articles/a/index.html': articlePage('zh-Hans', '会见米舒斯京'),
     'zh-hant/rss.xml': feed('zh-hant', '會見'),
     'zh-hans/rss.xml': feed('zh-hans', '会见'),
-    'sitemap-0.xml': '<loc>https://x.example/zh-hant/articles/a/</loc><loc>https://x.example/zh-hans/articles/a/</loc>',
+    'sitemap-0.xml':
+      '<urlset><url><loc>https://x.example/zh-hant/articles/a/</loc></url><url><loc>https://x.example/zh-hans/articles/a/</loc></url></urlset>',
     'search/zh-hant.json': JSON.stringify({ bundles: ['zh-hant', 'zh-hant-1'] }),
     'search/zh-hans.json': JSON.stringify({ bundles: ['zh-hans'] }),
     'pagefind/zh-hant/pagefind-entry.json': '{}',
@@ -191,6 +192,26 @@ describe('checkBuiltSite', () => {
         'article "a" is missing from the zh-hans feed',
         'article "a" (zh-hant) is missing from the sitemap',
         'article "a" (zh-hans) is missing from the sitemap',
+      ]),
+    );
+  });
+
+  test('a feed that is not well-formed XML, a description that holds markup and a search file that is not JSON are named', async () => {
+    const site = await folder({
+      ...complete,
+      'zh-hant/rss.xml': feed('zh-hant', '會見').replace('<title>t</title>', '<title>t\u000c</title>'),
+      'zh-hans/rss.xml': feed('zh-hans', '会见').replace(
+        '<title>t</title>',
+        '<title>t</title><description>&lt;img src=x onerror=alert(1)&gt;</description>',
+      ),
+      'search/zh-hans.json': '{"bundles": ["zh-hans"',
+    });
+    const { problems } = await check({ site });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'zh-hant/rss.xml is not well-formed XML (1:121: disallowed character.): feed readers and search engines drop it',
+        "zh-hans/rss.xml (https://x.example/zh-hans/articles/a/): the item's description holds markup, where readers expect the summary as text",
+        expect.stringMatching(/^search\/zh-hans\.json is not valid JSON/),
       ]),
     );
   });
