@@ -13,8 +13,9 @@ import { checkContentFolder } from '../../src/content/content-folder.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 // The content folder the build would read (`CONTENT_DIR`).
-const contentDir = resolve(root, readBuildOptions().contentDir);
-const folder = await checkContentFolder({ root, contentDir, lint: true });
+const { contentDir: folderName, today, future } = readBuildOptions();
+const contentDir = resolve(root, folderName);
+const folder = await checkContentFolder({ root, contentDir, lint: true, today, future });
 
 for (const problem of folder.problems) console.log(`error   ${formatProblem(problem)}`);
 const byFile = Map.groupBy(folder.warnings, ({ file }) => file);

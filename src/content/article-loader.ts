@@ -38,6 +38,7 @@ const pipelineSources = ['src/{markdown,conversion,content,schemas,site}/**/*.ts
 interface StoredData {
   slug?: string;
   published: Date;
+  updated?: Date;
   sourceVariant: SourceVariant;
   authors: { name: string }[];
   topics: { id: string }[];
@@ -50,8 +51,11 @@ export function articleLoader({ contentDir }: ArticleLoaderOptions): Loader {
     const pipeline = await sourcesDigest(root, pipelineSources);
     const digestOf = (source: string): string => generateDigest(`${pipeline}\u0000${source}`);
     const storedByFile = new Map([...store.values()].map((entry) => [entry.filePath, entry]));
+    const { today, future } = buildOptions();
     const folder = await checkContentFolder({
       root,
+      today,
+      future,
       contentDir: resolve(root, contentDir),
       reuse: (file, source): ArticleSummary | undefined => {
         const stored = storedByFile.get(file);
@@ -61,6 +65,7 @@ export function articleLoader({ contentDir }: ArticleLoaderOptions): Loader {
           file,
           slug: stored.id,
           published: data.published,
+          updated: data.updated,
           sourceVariant: data.sourceVariant,
           authors: data.authors,
           topics: data.topics.map(({ id }) => id),

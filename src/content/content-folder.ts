@@ -15,6 +15,7 @@ import { glossaryEntrySchema } from '../schemas/glossary.ts';
 import { nameEntrySchema, type NameEntry } from '../schemas/names.ts';
 import { topicSchema } from '../schemas/topic.ts';
 import { windowsReservedName } from '../schemas/fields.ts';
+import { isoDay } from '../site/dates.ts';
 import type { SourceVariant } from '../site/scripts.ts';
 import { checkArticleFile, findDuplicateSlugs, type CheckedArticle, type ContentProblem } from './article-check.ts';
 import { authorIdentity, authorKey } from './author-key.ts';
@@ -31,6 +32,7 @@ export interface ArticleSummary {
   file: string;
   slug: string;
   published: Date;
+  updated?: Date | undefined;
   sourceVariant: SourceVariant;
   authors: readonly { name: string }[];
   topics: readonly string[];
@@ -45,6 +47,9 @@ export interface ContentFolderOptions {
   contentDir: string;
   /** Also run the editors' lint (punctuation, review list) and return its warnings. */
   lint?: boolean;
+  /** The build's day and whether it publishes articles dated later (`src/build/options.ts`). */
+  today: Date;
+  future: boolean;
   /**
    * An article stored by an earlier build from this very source, whose own
    * checks need not run again (the build's content cache); its summary
@@ -139,6 +144,24 @@ function checkAuthors(articles: readonly ArticleSummary[], siteGlossary: Glossar
   return problems;
 }
 
+/** A day's grace: an editor ahead of UTC may write today's date before it is today in UTC. */
+const dayMs = 86_400_000;
+
+/** An update cannot be later than the build's day: it would read as a correction not yet made, and it sorts wrong. */
+function checkUpdated(articles: readonly ArticleSummary[], today: Date): ContentProblem[] {
+  return articles.flatMap(({ file, updated }) =>
+    updated !== undefined && updated.getTime() > today.getTime() + dayMs
+      ? [
+          {
+            file,
+            field: 'updated',
+            message: `is ${isoDay(updated)}, later than the build's day (${isoDay(today)}): an article is updated on or before the day it is published (npm run build -- --future builds as if later)`,
+          },
+        ]
+      : [],
+  );
+}
+
 /** Every problem of the content folder, and what was read. */
 export async function checkContentFolder(options: ContentFolderOptions): Promise<ContentFolderCheck> {
   const { root, contentDir, lint = false, reuse } = options;
@@ -184,6 +207,7 @@ export async function checkContentFolder(options: ContentFolderOptions): Promise
       file: article.file,
       slug: article.data.slug,
       published: article.data.published,
+      updated: article.data.updated,
       sourceVariant: article.data.sourceVariant,
       authors: article.data.authors,
       topics: article.data.topics,
@@ -192,6 +216,7 @@ export async function checkContentFolder(options: ContentFolderOptions): Promise
     ...reused,
   ];
   problems.push(...findDuplicateSlugs(summaries));
+  if (!options.future) problems.push(...checkUpdated(summaries, options.today));
   problems.push(...checkAuthors(summaries, glossary.items));
   return {
     problems,

@@ -124,3 +124,38 @@ export function scriptEvidence(text: string): ScriptEvidence {
   }
   return evidence;
 }
+
+let classes: Map<string, string> | undefined;
+
+/** The class of every character OpenCC's character tables relate: its forms in both scripts and its variants. */
+function characterClasses(): Map<string, string> {
+  if (classes) return classes;
+  const parent = new Map<string, string>();
+  const root = (character: string): string => {
+    let at = character;
+    while ((parent.get(at) ?? at) !== at) at = parent.get(at) ?? at;
+    return at;
+  };
+  const join = (a: string, b: string): void => {
+    for (const character of [a, b]) if (!parent.has(character)) parent.set(character, character);
+    const [ra, rb] = [root(a), root(b)];
+    if (ra !== rb) parent.set(rb, ra);
+  };
+  for (const name of ['STCharacters', 'TSCharacters', 'TWVariants', 'TWVariantsRev', 'HKVariants', 'HKVariantsRev'])
+    for (const [source, targets] of readTable(name))
+      for (const target of targets) if (Array.from(source).length === 1 && Array.from(target).length === 1) join(source, target);
+  classes = new Map([...parent.keys()].map((character) => [character, root(character)]));
+  return classes;
+}
+
+/**
+ * Whether two characters are one character in two scripts or two variant
+ * forms of it, as OpenCC's character and variant tables relate them (發 and
+ * 发, 髮 and 发, 臺 and 台, 於 and 于), or the same character.
+ */
+export function sameCharacter(a: string, b: string): boolean {
+  if (a === b) return true;
+  const known = characterClasses();
+  const [ca, cb] = [known.get(a), known.get(b)];
+  return ca !== undefined && ca === cb;
+}

@@ -4,7 +4,14 @@
  * editors' glossary and the page's quotation marks. Pure and unit-tested;
  * the pages, feeds and search files all convert through here.
  */
-export { belongsToOtherFamily, isTongyongGuifan, readTable, scriptEvidence, traditionalForms } from './characters.ts';
+export {
+  belongsToOtherFamily,
+  isTongyongGuifan,
+  readTable,
+  sameCharacter,
+  scriptEvidence,
+  traditionalForms,
+} from './characters.ts';
 export { glossaryForm } from './glossary.ts';
 export { convertHtml } from './html.ts';
 export { conversionEnabled, openccConverter } from './opencc.ts';

@@ -6,6 +6,7 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { parseRules } from '../conversion/index.ts';
 import { textRuns } from './text-runs.ts';
 
 export const fullWidth: Readonly<Record<string, string>> = {
@@ -25,9 +26,18 @@ export default function remarkPunctuation() {
   return (tree: Root, file: VFile): void => {
     for (const run of textRuns(tree)) {
       const characters = Array.from(run.text);
+      // The colons and semicolons of an inline rule (-{zh-hans:…;zh-hant:…}-) are its syntax, not punctuation.
+      const rules = parseRules(run.text).segments.filter((segment) => segment.type === 'rule');
+      let next = 0;
+      /** Offsets only grow: one pass over the rules in order. */
+      const inRule = (offset: number): boolean => {
+        while (next < rules.length && offset >= (rules[next]?.start ?? 0) + (rules[next]?.raw.length ?? 0)) next += 1;
+        const rule = rules[next];
+        return rule !== undefined && offset >= rule.start;
+      };
       let index = 0;
       characters.forEach((character, at) => {
-        const suggestion = fullWidth[character];
+        const suggestion = inRule(index) ? undefined : fullWidth[character];
         const before = characters[at - 1] ?? '';
         const after = characters[at + 1] ?? '';
         if (suggestion !== undefined && (chinese.test(before) || chinese.test(after))) {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { checkArticleFile, findDuplicateSlugs, formatProblem } from '../../src/content/article-check.ts';
+import { checkGlossaryForms } from '../../src/content/glossary-check.ts';
 
 const topics = new Set(['china-russia', 'world-order']);
 
@@ -118,9 +119,12 @@ describe('checkArticleFile', () => {
   const withGlossary = (hant: string, hans: string): string =>
     valid.replace('topics:', `glossary:\n  - zh-hant: ${hant}\n    zh-hans: ${hans}\ntopics:`);
 
-  test('a glossary entry may change the length, and 於梨华 is Simplified', () => {
-    expect(problems(withGlossary('隨身碟', 'U盘'))).toEqual([]);
+  test('a glossary entry chooses a form of one word, never another word; 於梨华 is Simplified', () => {
     expect(problems(withGlossary('於梨華', '於梨华'))).toEqual([]);
+    // Regional vocabulary is not script conversion: an inline rule at its place says it, never a pin for every page.
+    expect(problems(withGlossary('隨身碟', 'U盘'))).toEqual([
+      "content/articles/a.md:11: glossary[0].zh-hans: 「隨身碟」 and 「U盘」 are not one word in two scripts (their lengths differ): a pin only chooses a character's form, never another word",
+    ]);
   });
 
   test('each form of a glossary entry must be in its script', () => {
@@ -268,5 +272,32 @@ describe('findDuplicateSlugs', () => {
       'a.md: slug: "x" is also used by b.md',
       'b.md: slug: "x" is also used by a.md',
     ]);
+  });
+});
+
+describe('a glossary pin chooses a form of one word', () => {
+  test.each([
+    [{ 'zh-hant': '中俄關係', 'zh-hans': '中俄关系' }, []],
+    [{ 'zh-hant': '於梨華', 'zh-hans': '於梨华' }, []],
+    [{ 'zh-hant': '臺灣', 'zh-hans': '台湾' }, []],
+    [{ 'zh-hant': '范志剛', 'zh-hans': '范志刚' }, []],
+    [{ 'zh-hant': '，並為', 'zh-hans': '，并为' }, []],
+    [
+      { 'zh-hant': '習近平', 'zh-hans': '某领导人' },
+      ['[0].zh-hans: 「習近平」 and 「某领导人」 are not one word in two scripts (their lengths differ)'],
+    ],
+    [
+      { 'zh-hant': '習近平', 'zh-hans': '习近女' },
+      ['[0].zh-hans: 「習近平」 and 「习近女」 are not one word in two scripts: 「平」 and 「女」 are different characters'],
+    ],
+    [
+      { 'zh-hant': '普丁', 'zh-hans': '普京' },
+      ['[0].zh-hans: 「普丁」 and 「普京」 are not one word in two scripts: 「丁」 and 「京」 are different characters'],
+    ],
+  ])('%j', (entry, expected) => {
+    const problems = checkGlossaryForms([entry]).map(({ field, message }) => `${field}: ${message}`);
+    expect(
+      problems.map((problem) => problem.replace(/: a pin only chooses.*$/, '').replace(/; a pin only chooses.*$/, '')),
+    ).toEqual(expected);
   });
 });

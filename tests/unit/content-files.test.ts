@@ -87,3 +87,12 @@ describe('firstInvalidUtf8', () => {
     expect(firstInvalidUtf8(Uint8Array.from(bytes))).toBe(offset);
   });
 });
+
+test('the fixtures’ content folder holds copies of the site’s topics and glossary, not links out of it', async () => {
+  const { readFile, lstat } = await import('node:fs/promises');
+  for (const name of ['topics.yaml', 'glossary.yaml']) {
+    const fixture = join('tests', 'fixtures', 'content', name);
+    expect((await lstat(fixture)).isSymbolicLink(), name).toBe(false);
+    expect(await readFile(fixture, 'utf8'), name).toBe(await readFile(join('content', name), 'utf8'));
+  }
+});

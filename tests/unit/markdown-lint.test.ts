@@ -21,6 +21,12 @@ describe('punctuation', () => {
     ]);
   });
 
+  test('the colons and semicolons of an inline rule are its syntax, not punctuation; text around it is still read', () => {
+    expect(
+      lint('他說-{zh-hans:软件;zh-hant:軟體}-很好,是的').map(({ place, reason }) => `${place} ${reason.slice(0, 20)}`),
+    ).toEqual(['1:30 ASCII "," in Chinese']);
+  });
+
   test('Latin text, URLs and code keep ASCII', () => {
     expect(lint('Reuters: China, Russia (AFP) https://x.example/a?b=1\n\n`中,文`\n\n```\n中,文\n```')).toEqual([]);
   });
