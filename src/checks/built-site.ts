@@ -167,7 +167,7 @@ export async function checkBuiltSite({
   for (const script of scripts) {
     const file = `${script}/rss.xml`;
     feeds[script] = await readFile(join(site, file), 'utf8').catch(() => '');
-    problems.push(...checkFeed(file, script, feeds[script], context));
+    for (const problem of checkFeed(file, script, feeds[script], context)) problems.push(problem);
   }
   const sitemaps: string[] = [];
   for await (const name of glob('sitemap-*.xml', { cwd: site })) sitemaps.push(await readFile(join(site, name), 'utf8'));

@@ -16,6 +16,6 @@ export interface PageBatch {
 export default async function checkBatch({ site, pages, context }: PageBatch): Promise<string[]> {
   const problems: string[] = [];
   for (const [name, expected] of pages)
-    problems.push(...checkPage(name, await readFile(join(site, name), 'utf8'), expected, context));
+    for (const problem of checkPage(name, await readFile(join(site, name), 'utf8'), expected, context)) problems.push(problem);
   return problems;
 }

@@ -32,8 +32,11 @@ function alignedConversion(text: string, convert: (text: string) => string): str
   for (const chunk of text.match(/\p{Script=Han}+|[^\p{Script=Han}]+/gu) ?? []) {
     const length = Array.from(chunk).length;
     const converted = Array.from(convert(chunk));
-    if (converted.length === length) aligned.push(...converted);
-    else aligned.push(converted.join(''), ...Array<string>(length - 1).fill(''));
+    if (converted.length === length) for (const piece of converted) aligned.push(piece);
+    else {
+      aligned.push(converted.join(''));
+      for (let rest = 1; rest < length; rest++) aligned.push('');
+    }
   }
   return aligned;
 }

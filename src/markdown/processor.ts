@@ -3,9 +3,11 @@
  * sanitized and rendered here, once: the build and `npm run lint:content` run
  * the same remark + GFM parse, and the checks are plugins over the tree that
  * becomes the page. Problems are vfile messages with line and column; errors
- * are `fatal`, the review list is warnings. Work per file is bounded: too
- * deep a nesting is refused before parsing, and a parser that still runs out
- * of stack is reported, not thrown.
+ * are `fatal`, the review list is warnings. Work per file is bounded: a
+ * text that asks more of the parser than an article needs (nesting,
+ * emphasis marks, brackets, block lines: `markup-budget.ts`) is refused
+ * before parsing, and a parser that still runs out of stack is reported,
+ * not thrown.
  */
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
@@ -18,7 +20,8 @@ import type { Glossary } from '../conversion/index.ts';
 import remarkInlineRules from './remark-inline-rules.ts';
 import type { SourceVariant } from '../site/scripts.ts';
 import { sanitizeSchema } from './html-policy.ts';
-import { findDeepNesting, maxNesting } from './nesting.ts';
+import { findBudgetExcess } from './markup-budget.ts';
+import rehypeAttributeRules from './rehype-attribute-rules.ts';
 import rehypeHanCount from './rehype-han-count.ts';
 import rehypeHeadingIds, { type Heading } from './rehype-heading-ids.ts';
 import rehypeLatinRuns from './rehype-latin-runs.ts';
@@ -64,6 +67,7 @@ function processor({ variant, glossary, lint = false, checkScript = true, extraT
       .use(rehypeRaw)
       .use(rehypeSanitizeChecked, sanitizeSchema)
       .use(rehypeTextCharacters)
+      .use(rehypeAttributeRules)
       .use(rehypeHeadingIds)
       .use(rehypeParagraphIds)
       .use(rehypeLatinRuns)
@@ -84,9 +88,8 @@ export function renderArticleMarkdown(markdown: string, path: string, options: A
     message.fatal = true;
     return { html: '', headings: [], hanCharacters: 0, messages: file.messages };
   };
-  const deep = findDeepNesting(markdown);
-  if (deep)
-    return fail(`nests ${deep.depth} levels deep (block quotes or lists), more than the ${maxNesting} an article may`, deep.line);
+  const excess = findBudgetExcess(markdown);
+  if (excess) return fail(excess.message, excess.line);
   let result: VFile;
   try {
     result = processor(options).processSync(file);

@@ -12,7 +12,6 @@
  * which must stay whole for the converter.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
-import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { parseRules } from '../conversion/rules.ts';
 import { hasWesternRun, westernRuns } from './western-runs.ts';
 
@@ -56,9 +55,19 @@ function isSkipped(element: Element): boolean {
   );
 }
 
+/**
+ * Most runs marked in one article: far more than any article holds, and a
+ * bound on the elements this plugin adds (a paragraph of "1 1 1 …" would
+ * otherwise become half a million spans). Past it, text stays unmarked: it
+ * reads the same, set in the Chinese face.
+ */
+export const maxMarkedRuns = 20_000;
+
 export default function rehypeLatinRuns({ lang = 'en', numeralClass = 'num' }: LatinRunsOptions = {}) {
-  const mark = (text: string): ElementContent[] => {
+  /** The text's pieces, with at most `spans` of them marked (the rest stay text). */
+  const mark = (text: string, spans: number): { nodes: ElementContent[]; spans: number } => {
     const nodes: ElementContent[] = [];
+    let made = 0;
     for (const segment of parseRules(text).segments) {
       if (segment.type === 'rule') {
         nodes.push({ type: 'text', value: segment.raw });
@@ -66,34 +75,49 @@ export default function rehypeLatinRuns({ lang = 'en', numeralClass = 'num' }: L
       }
       for (const piece of westernRuns(segment.value)) {
         const value: Text = { type: 'text', value: piece.text };
-        if (piece.kind === 'other') nodes.push(value);
-        else
-          nodes.push({
-            type: 'element',
-            tagName: 'span',
-            properties: piece.kind === 'latin' ? { lang } : { className: [numeralClass] },
-            children: [value],
-          });
+        if (piece.kind === 'other' || made >= spans) {
+          nodes.push(value);
+          continue;
+        }
+        made += 1;
+        nodes.push({
+          type: 'element',
+          tagName: 'span',
+          properties: piece.kind === 'latin' ? { lang } : { className: [numeralClass] },
+          children: [value],
+        });
       }
     }
     // Neighbouring plain pieces (a rule and the text around it) read as one text node again.
-    return nodes.reduce<ElementContent[]>((merged, node) => {
-      const last = merged.at(-1);
+    const merged = nodes.reduce<ElementContent[]>((joined, node) => {
+      const last = joined.at(-1);
       if (node.type === 'text' && last?.type === 'text') last.value += node.value;
-      else merged.push(node);
-      return merged;
+      else joined.push(node);
+      return joined;
     }, []);
+    return { nodes: merged, spans: made };
   };
 
   return (tree: Root): void => {
-    visit(tree, (node, index, parent) => {
-      if (node.type === 'element') return isSkipped(node) ? SKIP : CONTINUE;
-      if (node.type !== 'text' || parent === undefined || parent.type === 'root' || index === undefined) return CONTINUE;
-      if (!hasWesternRun(node.value)) return CONTINUE;
-      const nodes = mark(node.value);
-      parent.children.splice(index, 1, ...nodes);
-      // Go on after what was inserted: the new spans hold nothing left to mark.
-      return index + nodes.length;
-    });
+    let marked = 0;
+    // Each parent's children are rebuilt once, in one pass: no text node costs the length of its siblings.
+    const walk = (parent: Root | Element): void => {
+      let changed = false;
+      const children: ElementContent[] = [];
+      for (const child of parent.children) {
+        if (child.type === 'element') {
+          if (!isSkipped(child)) walk(child);
+        } else if (child.type === 'text' && parent.type !== 'root' && marked < maxMarkedRuns && hasWesternRun(child.value)) {
+          const { nodes, spans } = mark(child.value, maxMarkedRuns - marked);
+          marked += spans;
+          for (const node of nodes) children.push(node);
+          changed = true;
+          continue;
+        }
+        children.push(child as ElementContent);
+      }
+      if (changed) parent.children = children;
+    };
+    walk(tree);
   };
 }

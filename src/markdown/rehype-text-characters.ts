@@ -11,20 +11,19 @@ import type { Point, Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { describeForbidden, forbiddenCharacters } from '../site/text-characters.ts';
+import { ruleReporter } from './messages.ts';
 import { pointInText } from './positions.ts';
 
 export default function rehypeTextCharacters() {
   return (tree: Root, file: VFile): void => {
-    const fail = (reason: string, place: Point | Position | undefined): void => {
-      const message = file.message(reason, { place, ruleId: 'text-characters', source: 'guoji' });
-      message.fatal = true;
-    };
+    const report = ruleReporter(file, 'text-characters', { fatal: true });
+    const fail = (reason: string, place: Point | Position | undefined): void => report(reason, () => place);
     visit(tree, (node) => {
       if (node.type === 'text' || node.type === 'comment') {
         for (const found of forbiddenCharacters(node.value))
-          fail(
+          report(
             `holds ${describeForbidden(found)}, which no page or feed may carry: delete it`,
-            pointInText(node, found.index) ?? node.position,
+            () => pointInText(node, found.index) ?? node.position,
           );
         return;
       }
@@ -42,5 +41,6 @@ export default function rehypeTextCharacters() {
         }
       }
     });
+    report.finish();
   };
 }

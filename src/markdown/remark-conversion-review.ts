@@ -10,6 +10,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { convertRunAligned, parseRules, traditionalForms, type Glossary } from '../conversion/index.ts';
 import { scriptInfo, scriptOfVariant, scripts, type SourceVariant } from '../site/scripts.ts';
+import { ruleReporter } from './messages.ts';
 import { textRuns } from './text-runs.ts';
 
 export interface ConversionReviewOptions {
@@ -21,6 +22,8 @@ export default function remarkConversionReview({ variant, glossary }: Conversion
   const target = scripts.find((script) => scriptInfo(script).family === 'traditional');
   return (tree: Root, file: VFile): void => {
     if (target === undefined || scriptInfo(scriptOfVariant(variant)).family !== 'simplified') return;
+    // A long list is a list nobody reads to the end: past a thousand, the count of what is left.
+    const report = ruleReporter(file, 'conversion-review', { fatal: false, limit: 1000 });
     for (const run of textRuns(tree)) {
       for (const segment of parseRules(run.text).segments) {
         if (segment.type !== 'text') continue;
@@ -32,15 +35,13 @@ export default function remarkConversionReview({ variant, glossary }: Conversion
             const chosen = aligned[at] ?? character;
             const context = Array.from(run.text.slice(Math.max(0, index - 8), index + 9)).join('');
             const others = forms.filter((form) => form !== chosen).join(' ');
-            file.message(`${character} → ${chosen} (other forms: ${others}) in 「${context}」`, {
-              place: run.pointAt(index),
-              ruleId: 'conversion-review',
-              source: 'guoji',
-            });
+            const offset = index;
+            report(`${character} → ${chosen} (other forms: ${others}) in 「${context}」`, () => run.pointAt(offset));
           }
           index += character.length;
         });
       }
     }
+    report.finish();
   };
 }

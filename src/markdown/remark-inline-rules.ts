@@ -8,6 +8,7 @@
 import type { Nodes, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { ruleReporter } from './messages.ts';
 import { pointInText } from './positions.ts';
 import { hasRuleMarker, parseRules, unclosedRule } from '../conversion/index.ts';
 
@@ -23,28 +24,37 @@ const ruleHoldsMarkup =
 
 export default function remarkInlineRules() {
   return (tree: Root, file: VFile): void => {
+    const report = ruleReporter(file, 'inline-rule', { fatal: true });
     const check = (
       node: Text | { value: string; position?: Text['position'] },
       where: string,
       closedAfterMarkup: () => boolean = () => false,
     ): void => {
       if (!hasRuleMarker(node.value)) return;
+      let closed: boolean | undefined;
       for (const problem of parseRules(node.value).problems) {
-        const reason = problem.message === unclosedRule && closedAfterMarkup() ? ruleHoldsMarkup : problem.message;
-        const message = file.message(`inline rule${where}: ${reason}`, {
-          place: pointInText(node, problem.start) ?? node.position,
-          ruleId: 'inline-rule',
-          source: 'guoji',
-        });
-        message.fatal = true;
+        // Asked once per node: the siblings after it are read once, however many rules it leaves open.
+        if (problem.message === unclosedRule) closed ??= closedAfterMarkup();
+        const reason = problem.message === unclosedRule && closed === true ? ruleHoldsMarkup : problem.message;
+        report(`inline rule${where}: ${reason}`, () => pointInText(node, problem.start) ?? node.position);
       }
     };
+    /** Per parent, whether some child after position i holds a `}-`: one backward pass over each parent's children. */
+    const closesAfter = new WeakMap<object, boolean[]>();
+    const closedLater = (parent: { children: Nodes[] }, index: number): boolean => {
+      let flags = closesAfter.get(parent);
+      if (flags === undefined) {
+        flags = Array<boolean>(parent.children.length).fill(false);
+        for (let at = parent.children.length - 2; at >= 0; at--)
+          flags[at] = (flags[at + 1] ?? false) || holdsRuleClose(parent.children[at + 1] as Nodes);
+        closesAfter.set(parent, flags);
+      }
+      return flags[index] ?? false;
+    };
     visit(tree, (node, index, parent) => {
-      if (node.type === 'text')
-        check(node, '', () => parent?.children.slice((index ?? 0) + 1).some((sibling) => holdsRuleClose(sibling)) ?? false);
-      else if (node.type === 'image' && node.alt) check({ value: node.alt, position: node.position }, ' in an image description');
-      if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.title)
-        check({ value: node.title, position: node.position }, ' in a link title');
+      // Rules in attributes (a title, an image's description) are checked on the HTML tree: rehype-attribute-rules.ts.
+      if (node.type === 'text') check(node, '', () => (parent === undefined ? false : closedLater(parent, index ?? 0)));
     });
+    report.finish();
   };
 }

@@ -7,6 +7,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { parseRules } from '../conversion/index.ts';
+import { ruleReporter } from './messages.ts';
 import { textRuns } from './text-runs.ts';
 
 export const fullWidth: Readonly<Record<string, string>> = {
@@ -24,6 +25,7 @@ const chinese = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\ufe30-\ufe6f]/u;
 
 export default function remarkPunctuation() {
   return (tree: Root, file: VFile): void => {
+    const report = ruleReporter(file, 'punctuation', { fatal: true });
     for (const run of textRuns(tree)) {
       const characters = Array.from(run.text);
       // The colons and semicolons of an inline rule (-{zh-hans:…;zh-hant:…}-) are its syntax, not punctuation.
@@ -42,15 +44,12 @@ export default function remarkPunctuation() {
         const after = characters[at + 1] ?? '';
         if (suggestion !== undefined && (chinese.test(before) || chinese.test(after))) {
           const context = characters.slice(Math.max(0, at - 8), at + 9).join('');
-          const message = file.message(`ASCII "${character}" in Chinese text, use "${suggestion}": …${context}…`, {
-            place: run.pointAt(index),
-            ruleId: 'punctuation',
-            source: 'guoji',
-          });
-          message.fatal = true;
+          const offset = index;
+          report(`ASCII "${character}" in Chinese text, use "${suggestion}": …${context}…`, () => run.pointAt(offset));
         }
         index += character.length;
       });
     }
+    report.finish();
   };
 }

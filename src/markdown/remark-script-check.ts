@@ -9,6 +9,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { belongsToOtherFamily, parseRules, scriptEvidence } from '../conversion/index.ts';
 import { scriptInfo, scriptOfVariant, type ScriptFamily, type SourceVariant } from '../site/scripts.ts';
+import { ruleReporter } from './messages.ts';
 import { textRuns } from './text-runs.ts';
 
 export interface ScriptCheckOptions {
@@ -70,15 +71,16 @@ export default function remarkScriptCheck({ variant, extraText = '' }: ScriptChe
       file.data['probableVariant'] = probable;
       return;
     }
+    const report = ruleReporter(file, 'script', { fatal: true });
     for (const run of runs) {
       for (const { character, index } of strayCharacters(run.text, family)) {
         const context = run.text.slice(Math.max(0, index - 6), index + 7);
-        const message = file.message(
+        report(
           `「${character}」 is not ${label} script (in 「${context}」): this article is written in ${variant}; correct it, or keep it as written with -{${character}}-`,
-          { place: run.pointAt(index), ruleId: 'script', source: 'guoji' },
+          () => run.pointAt(index),
         );
-        message.fatal = true;
       }
     }
+    report.finish();
   };
 }
