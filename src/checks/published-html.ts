@@ -45,18 +45,21 @@ const siteFile: ValueRule = (value) => scheme(value) === undefined && value.trim
 
 const headingId = matching(/^\S+$/);
 
+/** What the article page adds to a block past the searchable part of a long article (`rehype-search-extent.ts`). */
+const notSearched = { 'data-pagefind-ignore': exactly('') };
+
 /** Element → attribute (as written in HTML) → the values it may take. */
 const allowed: Readonly<Record<string, Readonly<Record<string, ValueRule>>>> = {
-  p: { id: matching(/^p\d+$/) },
-  h1: { id: headingId },
-  h2: { id: headingId, class: exactly('footnotes__title') },
-  h3: { id: headingId },
-  h4: { id: headingId },
-  h5: { id: headingId },
-  h6: { id: headingId },
-  blockquote: {},
-  hr: {},
-  pre: {},
+  p: { id: matching(/^p\d+$/), ...notSearched },
+  h1: { id: headingId, ...notSearched },
+  h2: { id: headingId, class: exactly('footnotes__title'), ...notSearched },
+  h3: { id: headingId, ...notSearched },
+  h4: { id: headingId, ...notSearched },
+  h5: { id: headingId, ...notSearched },
+  h6: { id: headingId, ...notSearched },
+  blockquote: { ...notSearched },
+  hr: { ...notSearched },
+  pre: { ...notSearched },
   code: { class: matching(/^language-[\w+-]+$/) },
   em: {},
   strong: {},
@@ -72,17 +75,17 @@ const allowed: Readonly<Record<string, Readonly<Record<string, ValueRule>>>> = {
     class: exactly('data-footnote-backref', 'para-link'),
   },
   img: { src: siteFile, alt: anyValue, title: anyValue },
-  ul: { class: exactly('contains-task-list') },
-  ol: { start: matching(/^\d+$/) },
+  ul: { class: exactly('contains-task-list'), ...notSearched },
+  ol: { start: matching(/^\d+$/), ...notSearched },
   li: { id: matching(/^user-content-fn-[\w-]+$/), class: exactly('task-list-item') },
   input: { type: exactly('checkbox'), disabled: exactly(''), checked: exactly('') },
-  table: {},
+  table: { ...notSearched },
   thead: {},
   tbody: {},
   tr: {},
   th: { align: exactly('left', 'right', 'center') },
   td: { align: exactly('left', 'right', 'center') },
-  section: { 'data-footnotes': exactly(''), class: exactly('footnotes') },
+  section: { 'data-footnotes': exactly(''), class: exactly('footnotes'), ...notSearched },
   // The inline tags an editor may write as HTML.
   br: {},
   wbr: {},

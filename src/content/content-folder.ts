@@ -24,6 +24,13 @@ import { checkGlossaryForms } from './glossary-check.ts';
 import { checkNames } from './names-check.ts';
 import { readYamlList } from './yaml-list.ts';
 
+/**
+ * Most entries in each list file: far more than the site needs, and a bound
+ * on what every conversion (the glossary is matched in every text) and
+ * every query (the names table is in the search data) pays for.
+ */
+export const listLimits = { topics: 500, glossary: 2000, names: 5000 } as const;
+
 /** The most bytes a page address segment made from content may take: file systems allow 255 a name. */
 export const maxSegmentBytes = 200;
 
@@ -78,11 +85,11 @@ async function readList<T extends z.ZodType>(
   name: string,
   schema: T,
   check: (items: readonly z.infer<T>[]) => { field: string; message: string }[],
-  optional = false,
+  { optional = false, maxItems }: { optional?: boolean; maxItems: number },
 ): Promise<{ items: z.infer<T>[]; problems: ContentProblem[] }> {
   const path = join(options.contentDir, name);
   const file = relative(options.root, path);
-  const { items, problems } = await readYamlList(path, file, schema, { optional });
+  const { items, problems } = await readYamlList(path, file, schema, { optional, maxItems });
   problems.push(...check(items).map((problem) => ({ file, field: problem.field, message: problem.message })));
   return { items, problems };
 }
@@ -165,9 +172,14 @@ function checkUpdated(articles: readonly ArticleSummary[], today: Date): Content
 /** Every problem of the content folder, and what was read. */
 export async function checkContentFolder(options: ContentFolderOptions): Promise<ContentFolderCheck> {
   const { root, contentDir, lint = false, reuse } = options;
-  const topics = await readList(options, 'topics.yaml', topicSchema, checkTopics);
-  const glossary = await readList(options, 'glossary.yaml', glossaryEntrySchema, checkGlossaryForms);
-  const names = await readList(options, 'names.yaml', nameEntrySchema, checkNames, true);
+  const topics = await readList(options, 'topics.yaml', topicSchema, checkTopics, { maxItems: listLimits.topics });
+  const glossary = await readList(options, 'glossary.yaml', glossaryEntrySchema, checkGlossaryForms, {
+    maxItems: listLimits.glossary,
+  });
+  const names = await readList(options, 'names.yaml', nameEntrySchema, checkNames, {
+    optional: true,
+    maxItems: listLimits.names,
+  });
   const problems: ContentProblem[] = [...topics.problems, ...glossary.problems, ...names.problems];
   const warnings: ContentProblem[] = [];
   const topicIds = new Set(topics.items.map(({ id }) => id));

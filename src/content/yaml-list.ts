@@ -15,7 +15,7 @@ export async function readYamlList<T extends z.ZodType>(
   path: string,
   file: string,
   schema: T,
-  { optional = false }: { optional?: boolean } = {},
+  { optional = false, maxItems = Number.POSITIVE_INFINITY }: { optional?: boolean; maxItems?: number } = {},
 ): Promise<{ items: z.infer<T>[]; problems: ContentProblem[] }> {
   // A content folder without an optional file (the names table) has an empty list.
   if (optional && (await lstat(path).catch(() => undefined)) === undefined) return { items: [], problems: [] };
@@ -31,6 +31,17 @@ export async function readYamlList<T extends z.ZodType>(
   }
   if (list !== null && list !== undefined && !Array.isArray(list))
     return { items: [], problems: [{ file, field: 'file', message: 'must be a YAML list (lines starting with "- ")' }] };
+  if ((list ?? []).length > maxItems)
+    return {
+      items: [],
+      problems: [
+        {
+          file,
+          field: 'file',
+          message: `lists ${(list ?? []).length} entries, more than the ${maxItems} a site needs: every page pays for each entry`,
+        },
+      ],
+    };
   const items: z.infer<T>[] = [];
   const problems: ContentProblem[] = [];
   (list ?? []).forEach((item: unknown, index: number) => {

@@ -75,10 +75,17 @@ export default function rehypeConvertScript(options: RehypeConvertScriptOptions)
     });
   }
 
+  // Attributes are not the text the lost-text check measures: what a rule in a title or an alt adds or removes is
+  // not counted against the body, but the texts rules and pins fix in them are noted for the guards all the same.
+  const attributeOptions: RehypeConvertScriptOptions = {
+    ...options,
+    log: options.log === undefined ? undefined : { fixed: options.log.fixed, lengthChange: 0 },
+  };
+
   function convertAttributes(element: Element): void {
     for (const name of perceivedAttributes) {
       const value = element.properties[name];
-      if (typeof value === 'string') element.properties[name] = convertText(value, options);
+      if (typeof value === 'string') element.properties[name] = convertText(value, attributeOptions);
     }
   }
 

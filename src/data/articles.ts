@@ -35,9 +35,10 @@ async function load(): Promise<SiteContent> {
     ) as Record<Script, string>;
   const topics = topicEntries.map(({ data }) => ({ id: data.id, names: names(data.name) }));
   const topicNames = new Map(topics.map((topic) => [topic.id, topic.names]));
-  const articles = entries.map(({ id, digest, data, rendered }): ArticleInput => ({
+  const articles = entries.map(({ id, digest, data, rendered, filePath }): ArticleInput => ({
     ...data,
     slug: id,
+    file: filePath ?? `${id}.md`,
     digest: String(digest ?? ''),
     // The site's own array where the article pins nothing: compiled glossaries are cached by array.
     glossary: data.glossary.length === 0 ? glossary : [...data.glossary, ...glossary],

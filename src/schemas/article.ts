@@ -5,12 +5,12 @@
  */
 import { z } from 'astro/zod';
 import { sourceVariantRegistry, sourceVariants } from '../site/scripts.ts';
-import { fragment, isoDate, slugPattern, text, windowsReservedName } from './fields.ts';
+import { fragment, isoDate, slugPattern, textUpTo, windowsReservedName } from './fields.ts';
 import { glossarySchema } from './glossary.ts';
 
 const source = z.strictObject({
-  publisher: text,
-  title: text,
+  publisher: textUpTo(200),
+  title: textUpTo(500),
   /** @see https://zod.dev/api#urls */
   url: z
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
@@ -23,9 +23,9 @@ const source = z.strictObject({
 
 const correction = z
   .strictObject({
-    original: fragment,
-    corrected: fragment,
-    note: text,
+    original: fragment.max(500, 'must be at most 500 characters: name the words around the change, not the paragraph'),
+    corrected: fragment.max(500, 'must be at most 500 characters: name the words around the change, not the paragraph'),
+    note: textUpTo(1000),
   })
   .refine(({ original, corrected }) => original !== corrected, {
     error: 'corrected must differ from original',
@@ -44,19 +44,25 @@ export const articleFields = z.strictObject({
       (slug) => !windowsReservedName(slug),
       'is a name Windows reserves for a device (con, prn, aux, nul, com1…, lpt1…): choose another',
     ),
-  title: text,
+  title: textUpTo(200),
   /** The source had no headline and the editors wrote this one. */
   editorialTitle: z.boolean().default(false),
-  summary: text,
-  authors: z.array(z.strictObject({ name: text, role: text })).min(1, 'must name at least one author'),
-  outlet: text,
-  dateline: text.optional(),
+  summary: textUpTo(1000),
+  authors: z
+    .array(z.strictObject({ name: textUpTo(100), role: textUpTo(50) }))
+    .min(1, 'must name at least one author')
+    .max(50, 'must name at most 50 authors'),
+  outlet: textUpTo(200),
+  dateline: textUpTo(300).optional(),
   published: isoDate,
   updated: isoDate.optional(),
   sourceVariant: z.enum(sourceVariants, { error: `must be one of ${variantList}` }),
-  topics: z.array(z.string().regex(slugPattern, 'must be a topic id')).min(1, 'must list at least one topic'),
-  sources: z.array(source).default([]),
-  corrections: z.array(correction).default([]),
+  topics: z
+    .array(z.string().regex(slugPattern, 'must be a topic id'))
+    .min(1, 'must list at least one topic')
+    .max(20, 'must list at most 20 topics'),
+  sources: z.array(source).max(200, 'must list at most 200 sources').default([]),
+  corrections: z.array(correction).max(200, 'must list at most 200 corrections').default([]),
   glossary: glossarySchema.default([]),
 });
 

@@ -33,6 +33,14 @@ export const text = plainText.refine(
   'must hold visible words: letters or digits, not only spaces, invisible characters or blank symbols',
 );
 
+/**
+ * `text` no longer than `max` characters: a headline of 300,000 characters
+ * is no headline, and every page, card, feed and index entry that shows one
+ * would pay for it.
+ */
+export const textUpTo = (max: number) =>
+  text.max(max, `must be at most ${max.toLocaleString('en')} characters: it is shown on every page that lists it`);
+
 /** A piece of text that may be punctuation only (what a correction changed), but never invisible. */
 export const fragment = plainText.refine(showsSomething, 'must hold something visible, not only spaces or invisible characters');
 

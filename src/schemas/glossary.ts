@@ -8,17 +8,20 @@
  */
 import { z } from 'astro/zod';
 import { glossaryScripts, scripts } from '../site/scripts.ts';
-import { text } from './fields.ts';
+import { textUpTo } from './fields.ts';
+
+const form = textUpTo(100);
 
 /** A form for every script; a script with a glossary fallback may leave its own out. */
 const forms = Object.fromEntries(
-  scripts.map((script) => [script, glossaryScripts.includes(script) ? text : text.optional()]),
-) as Record<(typeof scripts)[number], typeof text>;
+  scripts.map((script) => [script, glossaryScripts.includes(script) ? form : form.optional()]),
+) as Record<(typeof scripts)[number], typeof form>;
 
 export const glossaryEntrySchema = z.strictObject({
   ...forms,
   /** Why the term is pinned: what OpenCC would write instead. */
-  note: text.optional(),
+  note: textUpTo(500).optional(),
 });
 
-export const glossarySchema = z.array(glossaryEntrySchema);
+/** An article's own pins: a few names and terms; every page of the article matches each of them. */
+export const glossarySchema = z.array(glossaryEntrySchema).max(500, 'must pin at most 500 terms');

@@ -7,13 +7,14 @@
  * the checks across entries are in `src/checks/names.ts`.
  */
 import { z } from 'astro/zod';
-import { text } from './fields.ts';
+import { text, textUpTo } from './fields.ts';
 
 /** What an entry names; `word` is for regional vocabulary OpenCC's tables do not pair (信息, 訊息). */
 export const nameKinds = ['person', 'place', 'organisation', 'word'] as const;
 
 /** One form: a single word of letters or Han characters, with the middle dot of a transliterated name (克利福德·庫南). */
 const form = text
+  .max(100, 'must be at most 100 characters')
   .regex(/^[\p{L}\p{N}\p{M}\u00B7\u30FB\u2027\uFF65]+$/u, {
     error: 'must be one word: letters, digits, Han characters and a name’s middle dot, no spaces or punctuation',
     abort: true,
@@ -28,7 +29,7 @@ export const nameEntrySchema = z.strictObject({
   /** Every form readers use, in any script and region, the one articles print among them. */
   forms: z.array(form).min(2, 'must list at least two forms of the name'),
   /** Who or what it is, and who writes which form. */
-  note: text.optional(),
+  note: textUpTo(500).optional(),
 });
 
 export type NameEntry = z.infer<typeof nameEntrySchema>;

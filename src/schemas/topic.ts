@@ -1,7 +1,7 @@
 /** A topic articles are filed under (`content/topics.yaml`): an ASCII id for URLs and a name in Taiwan Traditional. */
 import { z } from 'astro/zod';
 import type { SourceVariant } from '../site/scripts.ts';
-import { slugPattern, text, windowsReservedName } from './fields.ts';
+import { slugPattern, textUpTo, windowsReservedName } from './fields.ts';
 
 export const topicSchema = z.strictObject({
   id: z
@@ -12,7 +12,7 @@ export const topicSchema = z.strictObject({
       (id) => !windowsReservedName(id),
       'is a name Windows reserves for a device (con, prn, aux, nul, com1…, lpt1…): choose another',
     ),
-  name: text,
+  name: textUpTo(50),
 });
 
 /** The variant topic names are written in; every other script shows them converted. */

@@ -6,6 +6,7 @@
  * length are noted for the publish checks (`src/build/state.ts`).
  */
 import type { Root } from 'hast';
+import { BuildError } from '../build/build-error.ts';
 import { noteBodyLength, noteFixedTexts } from '../build/state.ts';
 import { convertHtml, convertText, createConversionLog, type ConvertOptions, type Glossary } from '../conversion/index.ts';
 import { ui } from '../i18n/index.ts';
@@ -20,6 +21,8 @@ import { articleKey } from '../site/urls.ts';
 
 export interface ArticleInput {
   slug: string;
+  /** The file it was written in (`content/articles/foo.md`), for messages. */
+  file: string;
   /** Changes when the file changes; part of the cache key in dev mode. */
   digest: string;
   title: string;
@@ -44,7 +47,7 @@ export interface ArticleInput {
   hanCharacters: number;
 }
 
-export interface ArticleView extends Omit<ArticleInput, 'html' | 'digest' | 'glossary' | 'topics' | 'authors'> {
+export interface ArticleView extends Omit<ArticleInput, 'html' | 'digest' | 'glossary' | 'topics' | 'authors' | 'file'> {
   script: Script;
   /** Each author's name and role in this script, and the key of their page. */
   authors: readonly { name: string; role: string; key: string }[];
@@ -58,7 +61,7 @@ const cache = new Map<string, ArticleView>();
 type ShownFields = Omit<ArticleView, 'script' | 'readingMinutes'>;
 
 function shownFields(article: ArticleInput, script: Script): ShownFields {
-  const { html, digest, glossary, ...fields } = article;
+  const { html, digest, glossary, file, ...fields } = article;
   const log = createConversionLog();
   const options: ConvertOptions = { from: article.sourceVariant, to: script, glossary, log };
   const convert = (text: string): string => convertText(text, options);
@@ -94,7 +97,25 @@ function shownFields(article: ArticleInput, script: Script): ShownFields {
  * page's ¶ links) to the same tree, before it is written.
  */
 export function articleBody(article: ArticleInput, script: Script, finish?: (tree: Root) => void): string {
-  return timed('conversion', () => bodyHtml(article, script, finish));
+  return timed('conversion', () => forArticle(article, `its body in ${script}`, () => bodyHtml(article, script, finish)));
+}
+
+/**
+ * Runs `work` for `article`, and turns anything it throws into a build error
+ * that names the article's file and what was being made: an editor reads
+ * which article stopped the build, once, not a stack trace from inside the
+ * converter.
+ */
+function forArticle<T>(article: ArticleInput, what: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof BuildError) throw error;
+    throw new BuildError(`The build stopped: ${article.file} could not be published.`, [
+      `${article.file}: making ${what} failed: ${error instanceof Error ? error.message : String(error)}`,
+      'The content checks passed it, so this is a fault of the build: report it with the article.',
+    ]);
+  }
 }
 
 function bodyHtml(article: ArticleInput, script: Script, finish?: (tree: Root) => void): string {
@@ -117,7 +138,9 @@ function bodyHtml(article: ArticleInput, script: Script, finish?: (tree: Root) =
 
 /** A piece of an article's metadata (an author's name, a role) in `script`, converted as the article's own fields are. */
 export function articleText(text: string, article: ArticleInput, script: Script): string {
-  return convertText(text, { from: article.sourceVariant, to: script, glossary: article.glossary });
+  return forArticle(article, `「${text}」 in ${script}`, () =>
+    convertText(text, { from: article.sourceVariant, to: script, glossary: article.glossary }),
+  );
 }
 
 /** The article in `script`: its fields converted the first time they are asked for (its body: `articleBody`). */
@@ -125,7 +148,7 @@ export function viewArticle(article: ArticleInput, script: Script): ArticleView 
   const key = `${article.slug}\u0000${article.digest}\u0000${script}`;
   let view = cache.get(key);
   if (view === undefined) {
-    const shown = timed('conversion', () => shownFields(article, script));
+    const shown = timed('conversion', () => forArticle(article, `its fields in ${script}`, () => shownFields(article, script)));
     view = { ...shown, script, readingMinutes: readingMinutes(article.hanCharacters) };
     cache.set(key, view);
   }

@@ -8,6 +8,7 @@ import { pagedKey } from '../../src/site/urls.ts';
 function article(slug: string, day: string, topics: string[], authors: [string, string][] = [['范強', '記者']]): ArticleInput {
   return {
     slug,
+    file: `content/articles/${slug}.md`,
     digest: slug,
     title: slug,
     editorialTitle: false,

@@ -13,6 +13,7 @@ import { feedXml } from '../../src/view/feed.ts';
 
 const article = (authors: string[], summary: string, title = '測試標題'): ArticleInput => ({
   slug: 'a',
+  file: 'content/articles/a.md',
   digest: `${authors.join()}${summary}${title}`,
   title,
   editorialTitle: false,
