@@ -6,12 +6,14 @@
  */
 import { expect, test } from '@playwright/test';
 import { scripts } from '../../src/site/scripts.ts';
+import zhHant from '../../src/i18n/zh-hant.ts';
 import { tabWalk, type TabStop } from './focus.ts';
 import { article, pageTypes, xi } from './helpers.ts';
 
-/** What is wrong with each stop of a walk, one line each: covered or focus not shown. */
+/** What is wrong with each stop of a walk, one line each: covered, focus not shown, a ¶ link in the order. */
 const problems = (stops: readonly TabStop[]): string[] =>
-  stops.flatMap(({ element, obscured, changed = 0, needed = 0 }) => [
+  stops.flatMap(({ element, href, obscured, changed = 0, needed = 0 }) => [
+    ...(/^#p\d+$/.test(href ?? '') ? [`${element}: a ¶ link in the Tab order`] : []),
     ...(obscured > 0 ? [`${element}: covered or off screen`] : []),
     ...(changed < needed ? [`${element}: focus changes ${changed} px, fewer than ${needed}`] : []),
   ]);
@@ -28,7 +30,7 @@ for (const script of scripts) {
     test.describe(`${script} at ${viewport.width} × ${viewport.height}`, () => {
       test.use({ viewport });
 
-      test('every Tab stop of an article shows its focus and nothing covers it', async ({ page }) => {
+      test('every Tab stop of an article shows its focus, nothing covers it, and no ¶ link is one', async ({ page }) => {
         await page.goto(article(script, xi));
         const stops = await tabWalk(page, { appearance: 'all' });
         expect(stops.length).toBeGreaterThan(20);
@@ -58,7 +60,7 @@ test('the skip link is the first stop, shown above the header, and takes the rea
     await page.setViewportSize(viewport);
     await page.goto(article('zh-hant', xi));
     await page.keyboard.press('Tab');
-    const skip = page.locator('.skip-link');
+    const skip = page.getByRole('link', { name: zhHant.skipToContent });
     await expect(skip).toBeFocused();
     await expect(skip).toBeInViewport({ ratio: 1 });
     const box = await skip.boundingBox();
@@ -72,5 +74,21 @@ test('the skip link is the first stop, shown above the header, and takes the rea
     await page.keyboard.press('Tab');
     const first = await page.evaluate(() => document.activeElement?.closest('main') !== null);
     expect(first, `${viewport.width} px: the next Tab stays in the text`).toBe(true);
+  }
+});
+
+test('mid-article, Tab goes through the sticky header without moving the page', async ({ page }) => {
+  for (const viewport of [viewports[0], viewports[3]]) {
+    await page.setViewportSize(viewport ?? { width: 320, height: 640 });
+    await page.goto(article('zh-hant', xi));
+    await page.locator('#p12').evaluate((paragraph) => paragraph.scrollIntoView({ block: 'start' }));
+    const before = await page.evaluate(() => window.scrollY);
+    expect(before).toBeGreaterThan(1000);
+    for (;;) {
+      await page.keyboard.press('Tab');
+      const where = await page.evaluate(() => document.activeElement?.closest('.site-header, .skip-link') !== null);
+      if (!where) break;
+      expect(await page.evaluate(() => window.scrollY), `${viewport?.width} px`).toBe(before);
+    }
   }
 });
