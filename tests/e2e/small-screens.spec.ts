@@ -1,14 +1,15 @@
 /**
  * The smallest screen the site promises, 320 × 640, in both scripts: the
  * sections' bar readable, nothing wider than the screen on any page type
- * (nor the header's search results).
+ * (nor the header's search results), and an article's first lines of text
+ * on the first screen there and on a 1280 × 800 laptop.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { siteSections } from '../../src/view/navigation.ts';
 import { scripts } from '../../src/site/scripts.ts';
 import zhHans from '../../src/i18n/zh-hans.ts';
 import zhHant from '../../src/i18n/zh-hant.ts';
-import { article, pageTypes, xi } from './helpers.ts';
+import { article, noLimits, pageTypes, xi } from './helpers.ts';
 
 const strings = { 'zh-hant': zhHant, 'zh-hans': zhHans } as const;
 const phone = { width: 320, height: 640 };
@@ -33,6 +34,27 @@ function overflowing(page: Page): Promise<string[]> {
       .concat(
         document.documentElement.scrollWidth > innerWidth ? [`the page scrolls to ${document.documentElement.scrollWidth}`] : [],
       );
+  });
+}
+
+/**
+ * How many lines of the article body are wholly on the first screen, below
+ * the sticky header: the distinct line boxes of the body's text.
+ */
+function bodyLinesOnFirstScreen(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const body = document.querySelector('.article__body');
+    const top = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
+    if (!body) return 0;
+    const lines = new Set<number>();
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects())
+        if (rect.height > 0 && rect.top >= top && rect.bottom <= innerHeight) lines.add(Math.round(rect.bottom / 4));
+    }
+    return lines.size;
   });
 }
 
@@ -75,4 +97,16 @@ for (const script of scripts) {
       expect(await overflowing(page)).toEqual([]);
     });
   });
+
+  for (const viewport of [phone, { width: 1280, height: 800 }]) {
+    test(`${script}: at ${viewport.width} × ${viewport.height} an article’s first lines are on the first screen`, async ({
+      page,
+    }) => {
+      await page.setViewportSize(viewport);
+      for (const slug of [xi, noLimits]) {
+        await page.goto(article(script, slug));
+        expect(await bodyLinesOnFirstScreen(page), slug).toBeGreaterThanOrEqual(3);
+      }
+    });
+  }
 }
