@@ -2,7 +2,9 @@
  * Makes the 繁體/简体 link keep the reader's place: the query (search page),
  * the section (the current `#fragment`, or the id of the paragraph or heading
  * at the top of the screen) and, where sessionStorage allows, the exact
- * scroll offset of that element. The choice is remembered for `/`.
+ * scroll offset of that element. The choice is remembered for `/`. A
+ * paragraph reached that way is where the reader was, not one a link
+ * pointed to, so it does not keep the mark of a linked paragraph.
  */
 import { savePreference } from './preference.ts';
 
@@ -33,6 +35,8 @@ function restorePlace(): void {
   }
   if (!place || place.path !== location.pathname) return;
   const { id, offset } = place;
+  // The fragment only carried the reader's place: the paragraph is not one a link pointed to, so it is not marked.
+  if (decodeURIComponent(location.hash.slice(1)) === id) document.getElementById(id)?.classList.add('is-place');
   // Absolute, so it can run again after the browser's own jump to the fragment.
   const scroll = (): void => {
     const element = document.getElementById(id);

@@ -55,6 +55,7 @@ export default {
   notFoundText: '您要找的页面不存在，或已移到别处。',
   notFoundHome: '回到首页',
   chooseScript: '选择阅读的字体',
+  currentScript: (name: string) => `本页为${name}`,
   backToTop: '回到页首',
   tagline: '华文国际评论，照原文刊出，繁简任选。',
   about: '关于本站',

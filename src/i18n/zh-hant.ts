@@ -53,6 +53,7 @@ export default {
   notFoundText: '您要找的頁面不存在，或已移到別處。',
   notFoundHome: '回到首頁',
   chooseScript: '選擇閱讀的字體',
+  currentScript: (name: string) => `本頁為${name}`,
   backToTop: '回到頁首',
   tagline: '華文國際評論，照原文刊出，繁簡任選。',
   about: '關於本站',

@@ -111,3 +111,18 @@ export function inkContrast(image: Image): number {
     for (let x = 0; x < image.width; x++) best = Math.max(best, contrast(pixel(image, x, y), background));
   return best;
 }
+
+/** How wide what is drawn on an image is, in pixels: from its first to its last column with ink (2:1 against the background). */
+export function inkWidth(image: Image): number {
+  const background = commonest(image);
+  let first = image.width;
+  let last = -1;
+  for (let x = 0; x < image.width; x++)
+    for (let y = 0; y < image.height; y++)
+      if (contrast(pixel(image, x, y), background) >= 2) {
+        first = Math.min(first, x);
+        last = Math.max(last, x);
+        break;
+      }
+  return last < first ? 0 : last - first + 1;
+}

@@ -10,7 +10,7 @@ import { scripts } from '../../src/site/scripts.ts';
 import zhHans from '../../src/i18n/zh-hans.ts';
 import zhHant from '../../src/i18n/zh-hant.ts';
 import { article, noLimits, renderedCharacters, renderedLines, xi } from './helpers.ts';
-import { decodePng, inkContrast } from './pixels.ts';
+import { decodePng, inkContrast, inkWidth } from './pixels.ts';
 
 const strings = { 'zh-hant': zhHant, 'zh-hans': zhHans } as const;
 
@@ -111,6 +111,39 @@ async function paragraphMarkContrast(page: Page, id: string): Promise<number> {
   if (!box) return 1;
   const clip = { x: box.x, y: box.y, width: box.width, height: box.height };
   return inkContrast(decodePng(await page.screenshot({ clip })));
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const width of [320, 1280]) {
+    test(`${colorScheme}, ${width} px: the header’s search box shows its hint whole and as legible as text`, async ({
+      browser,
+    }) => {
+      const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme });
+      const page = await context.newPage();
+      await page.goto(article('zh-hant', xi));
+      const box = page.locator('#site-search');
+      await expect(box).toHaveAttribute('placeholder', zhHant.searchPlaceholder);
+      // Inside the border: the placeholder's strokes against the box's own background.
+      const outer = await box.boundingBox();
+      if (!outer) throw new Error('no box');
+      const clip = { x: outer.x + 3, y: outer.y + 3, width: outer.width - 6, height: outer.height - 6 };
+      expect(inkContrast(decodePng(await page.screenshot({ clip })))).toBeGreaterThanOrEqual(4.5);
+      // The whole hint shows: drawn as wide in the box as in a box with room to spare.
+      const shown = inkWidth(decodePng(await page.screenshot({ clip })));
+      await box.evaluate((input) => {
+        input.style.minInlineSize = '12rem';
+        // What the wider box now overlaps is put out of sight, so that only the hint is drawn in it.
+        for (const other of document.querySelectorAll<HTMLElement>('.site-header button, .script-choice'))
+          other.style.visibility = 'hidden';
+      });
+      const roomy = (await box.boundingBox()) ?? outer;
+      const inside = { x: roomy.x + 3, y: roomy.y + 3, width: roomy.width - 6, height: roomy.height - 6 };
+      const whole = inkWidth(decodePng(await page.screenshot({ clip: inside })));
+      expect(shown).toBeGreaterThan(40);
+      expect(shown).toBeGreaterThanOrEqual(whole - 1);
+      await context.close();
+    });
+  }
 }
 
 test('with a mouse, a ¶ link shows on hover, as legible as text', async ({ page }) => {
