@@ -10,6 +10,7 @@ import { scripts } from '../../src/site/scripts.ts';
 import zhHans from '../../src/i18n/zh-hans.ts';
 import zhHant from '../../src/i18n/zh-hant.ts';
 import { article, noLimits, renderedCharacters, renderedLines, xi } from './helpers.ts';
+import { pdfPageTexts } from './pdf-text.ts';
 import { decodePng, inkContrast, inkWidth } from './pixels.ts';
 
 const strings = { 'zh-hant': zhHant, 'zh-hans': zhHans } as const;
@@ -378,6 +379,33 @@ for (const script of scripts) {
     await page.emulateMedia({ media: 'screen' });
     await expect(provenance).toBeHidden();
   });
+}
+
+for (const script of scripts) {
+  for (const javaScriptEnabled of [true, false]) {
+    test(`${script}: every printed page names the site, the article and its date, its address and the page${javaScriptEnabled ? '' : ', without JavaScript'}`, async ({
+      browser,
+    }) => {
+      const context = await browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(article(script, xi));
+      const headline = ((await page.locator('h1').textContent()) ?? '').replace(/\s+/g, '');
+      const published = ((await page.locator('.article__header time').first().textContent()) ?? '').trim();
+      const canonical = (await page.locator('link[rel="canonical"]').getAttribute('href')) ?? '';
+      // The printout itself, as Chromium makes it, its text read page by page.
+      const sheets = pdfPageTexts(await page.pdf({ preferCSSPageSize: true })).map((text) => text.replace(/\s+/g, ''));
+      expect(sheets.length).toBeGreaterThan(2);
+      sheets.forEach((sheet, index) => {
+        const at = `page ${index + 1}`;
+        expect(sheet, at).toContain(strings[script].siteName);
+        expect(sheet, at).toContain(headline);
+        expect(sheet, at).toContain(published);
+        expect(sheet, at).toContain(canonical);
+        expect(sheet, at).toContain(`${index + 1}/${sheets.length}`);
+      });
+      await context.close();
+    });
+  }
 }
 
 test('the About page exists in both scripts, each in its own script', async ({ page }) => {
