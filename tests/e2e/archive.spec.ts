@@ -6,6 +6,7 @@
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { scripts, type Script } from '../../src/site/scripts.ts';
+import { axeViolations } from './helpers.ts';
 
 /** As `npm run build:archive` writes it. */
 const articleCount = 400;
@@ -280,6 +281,33 @@ for (const script of scripts) {
     }
     const reached = [...depth.keys()].filter((path) => /\/articles\/[^/]+\/$/.test(path));
     expect(reached.length).toBe(articleCount);
+  });
+}
+
+for (const script of scripts) {
+  test(`${script}: the archive's paged lists have no axe violations at 320 and 1280 px, light and dark`, async ({ page }) => {
+    const found: string[] = [];
+    for (const path of [
+      'archive/',
+      'archive/2025/',
+      'page/3/',
+      'archive/2025/03/page/2/',
+      'authors/',
+      'authors/mark-chen/page/2/',
+    ]) {
+      await page.goto(`/${script}/${path}`);
+      for (const viewport of [
+        { width: 320, height: 640 },
+        { width: 1280, height: 800 },
+      ])
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.setViewportSize(viewport);
+          await page.emulateMedia({ colorScheme });
+          for (const violation of await axeViolations(page))
+            found.push(`${path} ${viewport.width} px ${colorScheme}: ${violation}`);
+        }
+    }
+    expect(found).toEqual([]);
   });
 }
 

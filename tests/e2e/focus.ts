@@ -11,7 +11,7 @@ import { contrast, decodePng, pixel } from './pixels.ts';
 export interface TabStop {
   /** Tag, class and name, enough to say which element it was. */
   element: string;
-  /** Its accessible name as the page gives it: `aria-label`, or its text. */
+  /** Its name as the page gives it: `aria-label`, a field's label, or its text. */
   name: string;
   /** The element's `href`, if it is a link. */
   href: string | null;
@@ -57,7 +57,8 @@ function focusedFacts(page: Page): Promise<StopFacts | undefined> {
     const top = Math.max(0, Math.floor(bounds.top - margin));
     const right = Math.min(innerWidth, Math.ceil(bounds.right + margin));
     const bottom = Math.min(innerHeight, Math.ceil(bounds.bottom + margin));
-    const name = (element.getAttribute('aria-label') ?? element.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const label = element instanceof HTMLInputElement ? element.labels?.[0]?.textContent : undefined;
+    const name = (element.getAttribute('aria-label') ?? label ?? element.textContent ?? '').replace(/\s+/g, ' ').trim();
     return {
       element: `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''} ${name.slice(0, 24)}`,
       name,

@@ -5,6 +5,7 @@
  * search combobox reached and used without a mouse.
  */
 import { expect, test } from '@playwright/test';
+import { siteSections } from '../../src/view/navigation.ts';
 import { scripts } from '../../src/site/scripts.ts';
 import zhHant from '../../src/i18n/zh-hant.ts';
 import { tabWalk, type TabStop } from './focus.ts';
@@ -92,3 +93,54 @@ test('mid-article, Tab goes through the sticky header without moving the page', 
     }
   }
 });
+
+test('the Tab order of an article: the keyboard’s two links, the header, the article’s own links in reading order, the footer', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(article('zh-hant', xi));
+  const names = (await tabWalk(page)).map(({ name }) => name);
+  const t = zhHant;
+  expect(names.slice(0, 15)).toEqual([
+    t.skipToContent,
+    t.copyParagraphLink,
+    t.siteName,
+    ...siteSections.map(({ label }) => t[label]),
+    t.searchLabel,
+    t.search,
+    '简体中文',
+    '中俄關係',
+    'Lia',
+    'Zaphyra',
+    t.copyLink,
+  ]);
+  // Then the sections, the sources, the topics, sharing again, back to the top, the other articles and the footer.
+  expect(names[15]).toBe('全文');
+  expect(names.slice(-5)).toEqual([expect.stringContaining(t.previous), t.home, t.allTopics, t.about, t.feed]);
+  // 71 stops before the ¶ links left the order.
+  expect(names).toHaveLength(41);
+});
+
+for (const viewport of [viewports[0], viewports[3]]) {
+  test(`at ${viewport?.width} px the search box is reached with Tab and used with the keyboard alone`, async ({ page }) => {
+    await page.setViewportSize(viewport ?? { width: 320, height: 640 });
+    await page.goto('/zh-hant/');
+    const box = page.locator('#site-search');
+    for (let presses = 0; presses < 12 && !(await box.evaluate((input) => input === document.activeElement)); presses++)
+      await page.keyboard.press('Tab');
+    await expect(box).toBeFocused();
+    await expect(box).toHaveAttribute('role', 'combobox');
+    await page.keyboard.type('制裁');
+    const options = page.locator('#site-search-results [role="option"]');
+    await expect(options.first()).toBeVisible();
+    await expect(box).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('ArrowDown');
+    await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+    await expect(box).toHaveAttribute('aria-activedescendant', (await options.first().getAttribute('id')) ?? '');
+    await page.keyboard.press('Escape');
+    await expect(box).toHaveAttribute('aria-expanded', 'false');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/zh-hant\/articles\/[^/]+\/\?hl=/);
+  });
+}
