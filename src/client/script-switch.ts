@@ -17,11 +17,15 @@ interface Place {
   offset: number;
 }
 
-/** The first element with an id that is still on screen below the sticky header. */
+/**
+ * The first element with an id that is still on screen below the sticky
+ * header; not the table of contents, which on a wide screen stays in view
+ * beside the text wherever the reader is.
+ */
 function elementAtTop(): HTMLElement | undefined {
   if (window.scrollY < 40) return undefined;
   const top = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
-  const candidates = document.querySelectorAll<HTMLElement>('main :is(h2, h3, p, li)[id]');
+  const candidates = document.querySelectorAll<HTMLElement>('main :is(h2, h3, p, li)[id]:not(.toc *)');
   return [...candidates].find((element) => element.getBoundingClientRect().bottom > top);
 }
 

@@ -52,26 +52,31 @@ for (const [script, t, current, other] of [
   });
 }
 
-test('switching mid-article lands on the same paragraph in the other script', async ({ page }) => {
-  await page.setViewportSize({ width: 1000, height: 700 });
-  await page.goto(article('zh-hant', xi));
-  await page.locator('#p14').evaluate((element) => element.scrollIntoView({ block: 'start' }));
-  await page.mouse.wheel(0, 30);
-  await page.waitForTimeout(100);
-  const before = await page.locator('#p14').evaluate((element) => element.getBoundingClientRect().top);
-  // Click where the sticky switch is, as a reader would: locator.click() would scroll the page first.
-  const box = await page.locator('.script-switch').boundingBox();
-  await page.mouse.click((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2);
-  await expect(page).toHaveURL(new RegExp(`${article('zh-hans', xi)}#p14$`));
-  await page.waitForLoadState('load');
-  await page.waitForTimeout(100);
-  const after = await page.locator('#p14').evaluate((element) => element.getBoundingClientRect().top);
-  expect(Math.abs(after - before)).toBeLessThan(4);
-  // The paragraph is where the reader was, not one they linked to: it is not marked.
-  expect(await paintedBackground(page, page.locator('#p14'))).toEqual(
-    await paintedBackground(page, page.locator('.site-header')),
-  );
-});
+for (const viewport of [
+  { width: 1000, height: 700 },
+  { width: 1280, height: 800 },
+]) {
+  test(`at ${viewport.width} px switching mid-article lands on the same paragraph in the other script`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto(article('zh-hant', xi));
+    await page.locator('#p14').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await page.mouse.wheel(0, 30);
+    await page.waitForTimeout(100);
+    const before = await page.locator('#p14').evaluate((element) => element.getBoundingClientRect().top);
+    // Click where the sticky switch is, as a reader would: locator.click() would scroll the page first.
+    const box = await page.locator('.script-switch').boundingBox();
+    await page.mouse.click((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2);
+    await expect(page).toHaveURL(new RegExp(`${article('zh-hans', xi)}#p14$`));
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(100);
+    const after = await page.locator('#p14').evaluate((element) => element.getBoundingClientRect().top);
+    expect(Math.abs(after - before)).toBeLessThan(4);
+    // The paragraph is where the reader was, not one they linked to: it is not marked.
+    expect(await paintedBackground(page, page.locator('#p14'))).toEqual(
+      await paintedBackground(page, page.locator('.site-header')),
+    );
+  });
+}
 
 test('a paragraph a link points to is marked, on arrival and after the switch', async ({ page }) => {
   await page.goto(`${article('zh-hant', xi)}#p14`);
