@@ -3,7 +3,9 @@
  * at every stop what WCAG 2.2 asks of focus: that it is visible (2.4.7:
  * the pixels around the element change when it takes focus) and not hidden
  * by anything the page draws over it (2.4.11: every line box of the
- * element is what the browser finds at its centre), inside the viewport.
+ * element is what the browser finds at its centre), inside the viewport;
+ * and of a target, that it is 24 px square at least (2.5.8), unless it is
+ * a link inside a line of text.
  */
 import type { Page } from '@playwright/test';
 import { contrast, decodePng, pixel } from './pixels.ts';
@@ -17,6 +19,8 @@ export interface TabStop {
   href: string | null;
   /** Line boxes whose centre is covered by something else, or outside the viewport. */
   obscured: number;
+  /** Its size, when it is a target smaller than 24 × 24 px that is not a link inside a line of text (WCAG 2.5.8). */
+  undersized?: string;
   /** Pixels around the element that changed, with at least 3:1 contrast, when it took focus. */
   changed?: number;
   /** What that must reach: a one-pixel ring around its first line box. */
@@ -31,6 +35,7 @@ interface StopFacts {
   box: { x: number; y: number; width: number; height: number };
   ring: number;
   inMain: boolean;
+  undersized?: string;
 }
 
 /** Facts of the focused element, or `undefined` when focus left the page's content. */
@@ -51,6 +56,17 @@ function focusedFacts(page: Page): Promise<StopFacts | undefined> {
       return !(found && (found === element || element.contains(found)));
     }).length;
     const bounds = element.getBoundingClientRect();
+    // A link inside a line of text is exempt (its size is the text's); anything else is a target of 24 × 24 px at least.
+    const block = element.closest('p, li, dd, td');
+    const compact = (text: string | null | undefined): number => (text ?? '').replace(/\s+/g, '').length;
+    const inText =
+      getComputedStyle(element).display === 'inline' &&
+      block !== null &&
+      compact(block.textContent) > compact(element.textContent);
+    const undersized =
+      (bounds.width < 24 || bounds.height < 24) && !inText
+        ? `${Math.round(bounds.width)} × ${Math.round(bounds.height)} px`
+        : undefined;
     const first = rects[0] ?? bounds;
     const margin = 8;
     const left = Math.max(0, Math.floor(bounds.left - margin));
@@ -67,6 +83,7 @@ function focusedFacts(page: Page): Promise<StopFacts | undefined> {
       box: { x: left, y: top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) },
       ring: Math.round(2 * (first.width + first.height)),
       inMain: element.closest('main') !== null,
+      ...(undersized === undefined ? {} : { undersized }),
     };
   });
 }
@@ -89,6 +106,7 @@ export async function tabWalk(
     const facts = await focusedFacts(page);
     if (facts === undefined) break;
     const stop: TabStop = { element: facts.element, name: facts.name, href: facts.href, obscured: facts.obscured };
+    if (facts.undersized !== undefined) stop.undersized = facts.undersized;
     if (appearance === 'all' || (appearance === 'main' && facts.inMain)) {
       const focused = decodePng(await page.screenshot({ clip: facts.box, animations: 'disabled' }));
       const handle = await page.evaluateHandle(() => document.activeElement as HTMLElement);

@@ -11,10 +11,11 @@ import zhHant from '../../src/i18n/zh-hant.ts';
 import { tabWalk, type TabStop } from './focus.ts';
 import { article, pageTypes, xi } from './helpers.ts';
 
-/** What is wrong with each stop of a walk, one line each: covered, focus not shown, a ¶ link in the order. */
+/** What is wrong with each stop of a walk, one line each: covered, focus not shown, too small, a ¶ link in the order. */
 const problems = (stops: readonly TabStop[]): string[] =>
-  stops.flatMap(({ element, href, obscured, changed = 0, needed = 0 }) => [
+  stops.flatMap(({ element, href, obscured, undersized, changed = 0, needed = 0 }) => [
     ...(/^#p\d+$/.test(href ?? '') ? [`${element}: a ¶ link in the Tab order`] : []),
+    ...(undersized === undefined ? [] : [`${element}: a ${undersized} target`]),
     ...(obscured > 0 ? [`${element}: covered or off screen`] : []),
     ...(changed < needed ? [`${element}: focus changes ${changed} px, fewer than ${needed}`] : []),
   ]);
