@@ -266,6 +266,11 @@ describe('the publish checks keep a list of their own, apart from the sanitizer�
     ['a class the build never writes', '<p id="p1" class="x">甲</p>', 'attribute "class" on <p>'],
     ['a paragraph id the build never writes', '<p id="main">甲</p>', 'attribute id="main" on <p>'],
     [
+      'the mark of the page’s own tools, which the browser tests do not search for misdeeds',
+      '<p id="p1"><span data-page-tool="">甲</span></p>',
+      'attribute "data-page-tool" on <span>',
+    ],
+    [
       'an author’s link taken out of the Tab order',
       '<p id="p1"><a href="https://example.org/" tabindex="-1">甲</a></p>',
       'attribute "tabindex" on <a> other than a ¶ link',
