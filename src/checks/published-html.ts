@@ -10,7 +10,8 @@
  * emphasis, links, images of this site, lists, tables, quotes, code, GFM
  * footnotes and task lists), the few inline tags an editor may write as
  * HTML, and what the build adds (ids of paragraphs and headings, the
- * numerals' and Latin runs' spans, the ¶ link of each paragraph).
+ * numerals' and Latin runs' spans, the ¶ link of each paragraph, which
+ * alone may be out of the Tab order and hidden from screen readers).
  */
 import type { Element, Root } from 'hast';
 import { find, html } from 'property-information';
@@ -73,6 +74,9 @@ const allowed: Readonly<Record<string, Readonly<Record<string, ValueRule>>>> = {
     'aria-describedby': exactly('footnote-label'),
     'aria-label': anyValue,
     class: exactly('data-footnote-backref', 'para-link'),
+    // The ¶ link only (see `paragraphLinkOnly`): out of the Tab order and unheard, the page's copy button serving both.
+    tabindex: exactly('-1'),
+    'aria-hidden': exactly('true'),
   },
   img: { src: siteFile, alt: anyValue, title: anyValue },
   ul: { class: exactly('contains-task-list'), ...notSearched },
@@ -100,6 +104,18 @@ const allowed: Readonly<Record<string, Readonly<Record<string, ValueRule>>>> = {
   span: { lang: matching(/^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i), class: exactly('num') },
 };
 
+/**
+ * Attributes that take an element away from the keyboard and from screen
+ * readers, allowed on the ¶ link alone: on any other link they would hide
+ * what an author wrote from the readers who cannot point at it.
+ */
+const paragraphLinkOnly: ReadonlySet<string> = new Set(['tabindex', 'aria-hidden']);
+
+/** Whether `node` is the ¶ link the article page adds to a paragraph. */
+function isParagraphLink(node: Element): boolean {
+  return node.tagName === 'a' && attributeValue(node.properties['className']) === 'para-link';
+}
+
 /** An attribute's value as written in HTML (a class list joined by spaces, a boolean as an empty string). */
 function attributeValue(value: unknown): string {
   if (Array.isArray(value)) return value.join(' ');
@@ -124,6 +140,8 @@ export function disallowedMarkup(tree: Root | Element): string | undefined {
         const rule = Object.hasOwn(rules, attribute) ? rules[attribute] : undefined;
         if (rule === undefined) return `attribute "${attribute}" on <${node.tagName}>`;
         if (!rule(attributeValue(value))) return `attribute ${attribute}="${attributeValue(value)}" on <${node.tagName}>`;
+        if (paragraphLinkOnly.has(attribute) && !isParagraphLink(node))
+          return `attribute "${attribute}" on <${node.tagName}> other than a ¶ link`;
       }
       const inside = walk(node.children);
       if (inside !== undefined) return inside;

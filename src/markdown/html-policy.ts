@@ -166,7 +166,13 @@ export const storedHtmlSchema: Schema = {
   ...sanitizeSchema,
   attributes: {
     ...sanitizeSchema.attributes,
-    a: [...attributesExcept('a', 'className'), ['className', 'data-footnote-backref', 'para-link']],
+    // The ¶ link: its class, and out of the Tab order and unheard (the article page's copy button serves the keyboard).
+    a: [
+      ...attributesExcept('a', 'className'),
+      ['className', 'data-footnote-backref', 'para-link'],
+      ['tabIndex', -1],
+      ['ariaHidden', 'true'],
+    ],
     span: [...attributesExcept('span', 'className'), ['className', 'num']],
     p: [['id', /^p\d+$/]],
     h1: [headingId],

@@ -31,6 +31,7 @@ export const pageIds = [
   'search-heading',
   'search-page-input',
   'toc-title',
+  'toc-summary',
   'sources-title',
   'editor-notes-title',
   'related-title',

@@ -17,8 +17,10 @@ export interface ScriptDefinition {
   opencc: 'tw' | 'hk' | 'cn';
   /** Open Graph locale. */
   ogLocale: string;
-  /** Short name of the script, written in it: the label of the link that leads to it. */
+  /** Short name of the script, written in it. */
   label: string;
+  /** The script's one-character mark, written in it: what the switch shows (繁｜简). */
+  mark: string;
   /** Full name of the script, written in it. */
   name: string;
   /** First Chinese browser language that asks for this script (a first-time visitor's default). */
@@ -42,6 +44,7 @@ export const scriptRegistry = {
     opencc: 'tw',
     ogLocale: 'zh_TW',
     label: '繁體',
+    mark: '繁',
     name: '繁體中文',
     browserLanguages: /^zh(-(hant|tw|hk|mo)(-|$)|$)/,
     ruleVariants: ['zh-hant', 'zh-tw', 'zh-hk', 'zh-mo'],
@@ -53,6 +56,7 @@ export const scriptRegistry = {
     opencc: 'cn',
     ogLocale: 'zh_CN',
     label: '简体',
+    mark: '简',
     name: '简体中文',
     browserLanguages: /^zh-(hans|cn|sg|my)(-|$)/,
     ruleVariants: ['zh-hans', 'zh-cn', 'zh-sg', 'zh-my'],

@@ -6,6 +6,7 @@
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { scripts, type Script } from '../../src/site/scripts.ts';
+import { axeViolations } from './helpers.ts';
 
 /** As `npm run build:archive` writes it. */
 const articleCount = 400;
@@ -139,20 +140,42 @@ for (const script of scripts) {
       await expect(years).toHaveCount(2);
       const yearCounts = await years.locator('h2 .meta').allTextContents();
       expect(yearCounts.map((text) => Number(/\d+/.exec(text)?.[0])).reduce((a, b) => a + b, 0)).toBe(articleCount);
-      const monthCounts = await page.locator('.archive-months > li > .meta').allTextContents();
-      expect(monthCounts).toHaveLength(18);
+      // A grid of twelve months a year, in the calendar's order; a month without articles is there, without a link.
+      for (const year of await years.all()) {
+        const months = year.locator('.month-grid > li');
+        await expect(months).toHaveCount(12);
+        const names = await months.evaluateAll((cells) => cells.map((cell) => Number(/\d+/.exec(cell.textContent ?? '')?.[0])));
+        expect(names).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      }
+      const linked = page.locator('.month-grid > li:has(a)');
+      await expect(linked).toHaveCount(18);
+      const monthCounts = await page.locator('.month-grid__count').allTextContents();
       expect(monthCounts.map((text) => Number(/\d+/.exec(text)?.[0])).reduce((a, b) => a + b, 0)).toBe(articleCount);
+    });
+
+    test('the archive’s page numbers say what they are, to the eye and to a screen reader', async ({ page }) => {
+      await page.goto(`/${script}/archive/`);
+      const march = page.locator('.month-grid > li').filter({ has: page.locator(`a[href="/${script}/archive/2025/03/"]`) });
+      const pages = march.locator('.month-grid__pages');
+      // A visible label before the numbers, not a bare “1 2”.
+      const label = await pages.evaluate((element) => element.firstChild?.textContent?.trim() ?? '');
+      expect(label).toMatch(/^分[頁页]$/);
+      await expect(march.getByRole('link', { name: /^2025 年 3 月 第 2 [頁页]$/ })).toHaveAttribute(
+        'href',
+        `/${script}/archive/2025/03/page/2/`,
+      );
+      await expect(march.getByRole('link', { name: /^2025 年 3 月 第 2 [頁页]$/ })).toHaveText('2');
     });
 
     test('a year page lists its months with counts, and a month page lists that month’s articles', async ({ page }) => {
       await page.goto(`/${script}/archive/2025/`);
       await expect(page.locator('h1')).toContainText('2025');
-      const months = page.locator('.archive-months > li');
+      const months = page.locator('.month-grid > li');
       await expect(months).toHaveCount(12);
-      // Newest month first.
-      await expect(months.first().locator('a').first()).toHaveAttribute('href', `/${script}/archive/2025/12/`);
-      const marchCount = Number(/\d+/.exec((await months.nth(9).locator('.meta').textContent()) ?? '')?.[0]);
-      await months.nth(9).locator('a').first().click();
+      // The calendar's order, as on the archive page.
+      await expect(months.first().locator('a').first()).toHaveAttribute('href', `/${script}/archive/2025/01/`);
+      const marchCount = Number(/\d+/.exec((await months.nth(2).locator('.month-grid__count').textContent()) ?? '')?.[0]);
+      await months.nth(2).locator('a').first().click();
       await expect(page).toHaveURL(`/${script}/archive/2025/03/`);
       await expect(page.locator('.breadcrumb a').first()).toHaveAttribute('href', `/${script}/archive/`);
       const dates = await page
@@ -258,6 +281,33 @@ for (const script of scripts) {
     }
     const reached = [...depth.keys()].filter((path) => /\/articles\/[^/]+\/$/.test(path));
     expect(reached.length).toBe(articleCount);
+  });
+}
+
+for (const script of scripts) {
+  test(`${script}: the archive's paged lists have no axe violations at 320 and 1280 px, light and dark`, async ({ page }) => {
+    const found: string[] = [];
+    for (const path of [
+      'archive/',
+      'archive/2025/',
+      'page/3/',
+      'archive/2025/03/page/2/',
+      'authors/',
+      'authors/mark-chen/page/2/',
+    ]) {
+      await page.goto(`/${script}/${path}`);
+      for (const viewport of [
+        { width: 320, height: 640 },
+        { width: 1280, height: 800 },
+      ])
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.setViewportSize(viewport);
+          await page.emulateMedia({ colorScheme });
+          for (const violation of await axeViolations(page))
+            found.push(`${path} ${viewport.width} px ${colorScheme}: ${violation}`);
+        }
+    }
+    expect(found).toEqual([]);
   });
 }
 

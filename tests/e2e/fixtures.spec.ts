@@ -52,7 +52,7 @@ test.describe('an article written in Simplified script', () => {
     }
     expect(ids[0]).toEqual(ids[1]);
     await page.goto(article('zh-hant', simplifiedSource));
-    await expect(page.locator('.toc')).toContainText('中亞的平衡術');
+    await expect(page.locator('.toc--folded')).toContainText('中亞的平衡術');
   });
 });
 

@@ -1,5 +1,6 @@
 /** Shared facts and helpers for the browser tests. */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { splitFrontmatter } from '../../src/markdown/frontmatter.ts';
 
@@ -22,6 +23,11 @@ export const pageTypes = (script: string): string[] => [
   article(script, noLimits),
   `/${script}/topics/`,
   `/${script}/topics/china-russia/`,
+  `/${script}/archive/`,
+  `/${script}/archive/2025/`,
+  `/${script}/archive/2025/11/`,
+  `/${script}/authors/`,
+  `/${script}/authors/lia/`,
   `/${script}/search/?q=制裁`,
   `/${script}/about/`,
   `/${script}/404.html`,
@@ -76,4 +82,22 @@ export function renderedLines(chars: readonly RenderedCharacter[]): RenderedChar
     else lines.at(-1)?.push(char);
   });
   return lines;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** What axe-core finds wrong on the page as it is now, with every rule it runs by default: one line a violation. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations.map(({ id, help, nodes }) => `${id} (${help}): ${nodes.map(({ target }) => target.join(' ')).join(', ')}`);
 }

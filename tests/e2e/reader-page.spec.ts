@@ -10,6 +10,8 @@ import { scripts } from '../../src/site/scripts.ts';
 import zhHans from '../../src/i18n/zh-hans.ts';
 import zhHant from '../../src/i18n/zh-hant.ts';
 import { article, noLimits, renderedCharacters, renderedLines, xi } from './helpers.ts';
+import { pdfPageTexts } from './pdf-text.ts';
+import { decodePng, inkContrast, inkWidth } from './pixels.ts';
 
 const strings = { 'zh-hant': zhHant, 'zh-hans': zhHans } as const;
 
@@ -71,7 +73,9 @@ for (const script of scripts) {
     }
   });
 
-  test(`${script}: every paragraph of the body has a ¶ link to itself, which adds no text`, async ({ page }) => {
+  test(`${script}: every paragraph of the body has a ¶ link to itself, which adds no text and which screen readers do not meet`, async ({
+    page,
+  }) => {
     for (const slug of [xi, noLimits]) {
       await page.goto(article(script, slug));
       const paragraphs = await page.$$eval('.article__body > p', (elements) =>
@@ -94,34 +98,152 @@ for (const script of scripts) {
         expect(label).toBe(t.paragraphLink(index + 1));
         expect(text).toBe('');
       });
+      // The accessibility tree, as a screen reader reads it: no ¶ link, and one button for them all.
+      await expect(page.getByRole('link', { name: t.paragraphLink(1) })).toHaveCount(0);
+      await expect(page.getByRole('link', { name: /段的[連链]/ })).toHaveCount(0);
+      await expect(page.getByRole('button', { name: t.copyParagraphLink, includeHidden: true })).toHaveCount(1);
     }
   });
 }
 
-test('a ¶ link shows on hover and on focus', async ({ page }) => {
+/** The contrast of the ¶ of paragraph `id` as painted: its glyph's darkest pixels against the paper around it. */
+async function paragraphMarkContrast(page: Page, id: string): Promise<number> {
+  const box = await page.locator(`#${id} > .para-link`).boundingBox();
+  const paragraph = await page.locator(`#${id}`).boundingBox();
+  if (!box || !paragraph) return 1;
+  // Only the margin: on a phone the link's target reaches into the text, whose ink is not the ¶'s.
+  const clip = { x: box.x, y: box.y, width: Math.min(box.x + box.width, paragraph.x) - box.x, height: box.height };
+  return inkContrast(decodePng(await page.screenshot({ clip })));
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const width of [320, 1280]) {
+    test(`${colorScheme}, ${width} px: the header’s search box shows its hint whole and as legible as text`, async ({
+      browser,
+    }) => {
+      const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme });
+      const page = await context.newPage();
+      await page.goto(article('zh-hant', xi));
+      const box = page.locator('#site-search');
+      await expect(box).toHaveAttribute('placeholder', zhHant.searchPlaceholder);
+      // Inside the border: the placeholder's strokes against the box's own background.
+      const outer = await box.boundingBox();
+      if (!outer) throw new Error('no box');
+      const clip = { x: outer.x + 3, y: outer.y + 3, width: outer.width - 6, height: outer.height - 6 };
+      expect(inkContrast(decodePng(await page.screenshot({ clip })))).toBeGreaterThanOrEqual(4.5);
+      // The whole hint shows: drawn as wide in the box as in a box with room to spare.
+      const shown = inkWidth(decodePng(await page.screenshot({ clip })));
+      await box.evaluate((input) => {
+        input.style.minInlineSize = '12rem';
+        // What the wider box now overlaps is put out of sight, so that only the hint is drawn in it.
+        for (const other of document.querySelectorAll<HTMLElement>('.site-header button, .script-choice'))
+          other.style.visibility = 'hidden';
+      });
+      const roomy = (await box.boundingBox()) ?? outer;
+      const inside = { x: roomy.x + 3, y: roomy.y + 3, width: roomy.width - 6, height: roomy.height - 6 };
+      const whole = inkWidth(decodePng(await page.screenshot({ clip: inside })));
+      expect(shown).toBeGreaterThan(40);
+      expect(shown).toBeGreaterThanOrEqual(whole - 1);
+      await context.close();
+    });
+  }
+}
+
+test('with a mouse, a ¶ link shows on hover, as legible as text', async ({ page }) => {
   await page.goto(article('zh-hant', xi));
   const link = page.locator('#p3 > .para-link');
-  await expect(link).toHaveCSS('opacity', '0');
+  await page.locator('#p3').scrollIntoViewIfNeeded();
+  expect(await paragraphMarkContrast(page, 'p3')).toBeLessThan(1.1);
   await page.locator('#p3').hover();
-  await expect(link).not.toHaveCSS('opacity', '0');
-  await page.mouse.move(0, 0);
-  await link.focus();
-  await expect(link).toHaveCSS('opacity', '1');
   expect(await link.evaluate((element) => getComputedStyle(element, '::before').content)).toBe('"¶"');
+  expect(await paragraphMarkContrast(page, 'p3')).toBeGreaterThanOrEqual(4.5);
 });
 
-test('a ¶ link copies the paragraph’s address and says so, without a jump', async ({ page, context }) => {
+for (const viewport of [
+  { width: 320, height: 640 },
+  { width: 390, height: 844 },
+  { width: 768, height: 1024 },
+]) {
+  test(`on a ${viewport.width} px touch screen every ¶ link is shown, legible, a 24 px target on the screen`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ viewport, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(article('zh-hant', xi));
+    await page.locator('#p3').scrollIntoViewIfNeeded();
+    expect(await paragraphMarkContrast(page, 'p3')).toBeGreaterThanOrEqual(4.5);
+    for (const box of await page
+      .locator('.para-link')
+      .evaluateAll((links) => links.map((link) => link.getBoundingClientRect()))) {
+      expect(box.width).toBeGreaterThanOrEqual(24);
+      expect(box.height).toBeGreaterThanOrEqual(24);
+      expect(box.left).toBeGreaterThanOrEqual(0);
+    }
+    await context.close();
+  });
+}
+
+test('a tap on a ¶ link copies the paragraph’s address and says which, without a jump', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
   await page.goto(article('zh-hans', xi));
   await page.locator('#p5').scrollIntoViewIfNeeded();
   const before = await page.evaluate(() => window.scrollY);
-  await page.locator('#p5').hover();
-  await page.locator('#p5 > .para-link').click();
-  await expect(page.locator('[data-paragraph-status]')).toHaveText('已复制本段链接');
+  await page.locator('#p5 > .para-link').tap();
+  await expect(page.locator('[data-paragraph-status]')).toHaveText(zhHans.paragraphLinkCopied(5));
   const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${canonical}#p5`);
   await expect(page).toHaveURL(/#p5$/);
   expect(await page.evaluate(() => window.scrollY)).toBe(before);
+  await context.close();
+});
+
+test('the keyboard’s one copy button, second in the Tab order, copies the link of the paragraph on the screen', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(article('zh-hant', xi));
+  await page.locator('#p12').evaluate((paragraph) => paragraph.scrollIntoView({ block: 'start' }));
+  await page.mouse.wheel(0, -20);
+  await page.waitForTimeout(100);
+  const before = await page.evaluate(() => window.scrollY);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const button = page.getByRole('button', { name: zhHant.copyParagraphLink });
+  await expect(button).toBeFocused();
+  await expect(button).toBeInViewport({ ratio: 1 });
+  // The first paragraph that starts below the header, whichever that is: read from the boxes, not from the page's code.
+  const shown = await page.evaluate(() => {
+    const top = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
+    return [...document.querySelectorAll('.article__body > p[id]')].find(
+      (paragraph) => paragraph.getBoundingClientRect().top >= top,
+    )?.id;
+  });
+  expect(shown).toMatch(/^p\d+$/);
+  await page.keyboard.press('Enter');
+  const number = Number(shown?.slice(1));
+  await expect(page.locator('[data-paragraph-status]')).toHaveText(zhHant.paragraphLinkCopied(number));
+  const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${canonical}#${shown}`);
+  expect(await page.evaluate(() => window.scrollY)).toBe(before);
+  // Focus moves on to the header, still without a jump.
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.site-name')).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBe(before);
+});
+
+test('the copy button takes the paragraph in the address when it is on the screen', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`${article('zh-hans', noLimits)}#p4`);
+  // Tab goes on from the paragraph the address named; the reader comes back to the button with Shift+Tab.
+  await page.getByRole('link', { name: zhHans.skipToContent }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: zhHans.copyParagraphLink })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-paragraph-status]')).toHaveText(zhHans.paragraphLinkCopied(4));
 });
 
 test.describe('without JavaScript', () => {
@@ -137,7 +259,8 @@ test.describe('without JavaScript', () => {
 
   test('the share button, which needs JavaScript, is not shown', async ({ page }) => {
     await page.goto(article('zh-hant', xi));
-    await expect(page.locator('[data-share]')).toBeHidden();
+    await expect(page.locator('[data-share]')).toHaveCount(2);
+    for (const share of await page.locator('[data-share]').all()) await expect(share).toBeHidden();
   });
 
   test('the search page cannot fill its box from ?q=, so it says why and offers the topics and sections', async ({ page }) => {
@@ -173,21 +296,43 @@ test('sharing uses the device’s share sheet with the canonical address', async
     });
   });
   await page.goto(article('zh-hant', xi));
-  const button = page.locator('[data-share-button]');
-  await expect(button).toHaveText('分享');
-  await button.click();
-  const shared = await page.evaluate(() => (window as unknown as { shared: ShareData }).shared);
-  expect(shared.url).toBe(await page.locator('link[rel="canonical"]').getAttribute('href'));
-  expect(shared.title).toBe(await page.locator('h1').textContent());
+  for (const button of await page.locator('[data-share-button]').all()) {
+    await expect(button).toHaveText('分享');
+    await button.click();
+    const shared = await page.evaluate(() => (window as unknown as { shared: ShareData }).shared);
+    expect(shared.url).toBe(await page.locator('link[rel="canonical"]').getAttribute('href'));
+    expect(shared.title).toBe(await page.locator('h1').textContent());
+  }
 });
+
+for (const viewport of [
+  { width: 320, height: 640 },
+  { width: 1280, height: 800 },
+]) {
+  test(`at ${viewport.width} × ${viewport.height} sharing is on the first screen, by the byline, and again at the end`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    await page.goto(article('zh-hant', xi));
+    const buttons = page.locator('[data-share-button]');
+    await expect(buttons).toHaveCount(2);
+    await expect(buttons.first()).toBeInViewport({ ratio: 1 });
+    const byline = await page.locator('.article__header .byline').boundingBox();
+    const near = await buttons.first().boundingBox();
+    expect((near?.y ?? 0) - ((byline?.y ?? 0) + (byline?.height ?? 0))).toBeLessThan(80);
+    const body = await page.locator('.article__body').boundingBox();
+    const end = await buttons.last().boundingBox();
+    expect(end?.y ?? 0).toBeGreaterThan((body?.y ?? 0) + (body?.height ?? 0));
+  });
+}
 
 test('without a share sheet the button copies the link', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(article('zh-hans', noLimits));
-  const button = page.locator('[data-share-button]');
+  const button = page.locator('[data-share-button]').last();
   await expect(button).toHaveText('复制链接');
   await button.click();
-  await expect(page.locator('[data-share-status]')).toHaveText('已复制链接');
+  await expect(page.locator('[data-share-status]').last()).toHaveText('已复制链接');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
     await page.locator('link[rel="canonical"]').getAttribute('href'),
   );
@@ -236,6 +381,33 @@ for (const script of scripts) {
     await page.emulateMedia({ media: 'screen' });
     await expect(provenance).toBeHidden();
   });
+}
+
+for (const script of scripts) {
+  for (const javaScriptEnabled of [true, false]) {
+    test(`${script}: every printed page names the site, the article and its date, its address and the page${javaScriptEnabled ? '' : ', without JavaScript'}`, async ({
+      browser,
+    }) => {
+      const context = await browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(article(script, xi));
+      const headline = ((await page.locator('h1').textContent()) ?? '').replace(/\s+/g, '');
+      const published = ((await page.locator('.article__header time').first().textContent()) ?? '').trim();
+      const canonical = (await page.locator('link[rel="canonical"]').getAttribute('href')) ?? '';
+      // The printout itself, as Chromium makes it, its text read page by page.
+      const sheets = pdfPageTexts(await page.pdf({ preferCSSPageSize: true })).map((text) => text.replace(/\s+/g, ''));
+      expect(sheets.length).toBeGreaterThan(2);
+      sheets.forEach((sheet, index) => {
+        const at = `page ${index + 1}`;
+        expect(sheet, at).toContain(strings[script].siteName);
+        expect(sheet, at).toContain(headline);
+        expect(sheet, at).toContain(published);
+        expect(sheet, at).toContain(canonical);
+        expect(sheet, at).toContain(`${index + 1}/${sheets.length}`);
+      });
+      await context.close();
+    });
+  }
 }
 
 test('the About page exists in both scripts, each in its own script', async ({ page }) => {

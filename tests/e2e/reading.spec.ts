@@ -32,11 +32,38 @@ test('an article page shows headline, lead, byline with roles, dateline, date an
 
 test('the table of contents links to sections that exist', async ({ page }) => {
   await page.goto(article('zh-hant', xi));
-  const links = page.locator('.toc a');
-  await expect(links).toHaveCount(6);
-  for (const href of await links.evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''))) {
-    await expect(page.locator(`[id="${decodeURIComponent(href.slice(1))}"]`)).toHaveCount(1);
+  for (const variant of ['.toc--folded', '.toc--beside']) {
+    const links = page.locator(`${variant} a`);
+    await expect(links).toHaveCount(6);
+    for (const href of await links.evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''))) {
+      await expect(page.locator(`[id="${decodeURIComponent(href.slice(1))}"]`)).toHaveCount(1);
+    }
   }
+});
+
+test('the table of contents is folded above the text, and open beside it on a wide screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(article('zh-hant', xi));
+  const contents = page.getByRole('navigation', { name: '目錄' });
+  await expect(contents).toHaveCount(1);
+  const first = contents.getByRole('link').first();
+  await expect(first).toBeHidden();
+  await contents.getByText('目錄').click();
+  await expect(first).toBeVisible();
+  await first.click();
+  await expect(page.locator('[id="全文"]')).toBeInViewport();
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(article('zh-hant', xi));
+  await expect(contents).toHaveCount(1);
+  await expect(contents.getByRole('link')).toHaveCount(6);
+  const side = await contents.boundingBox();
+  const body = await page.locator('.article__body').boundingBox();
+  expect(side?.x ?? 0).toBeGreaterThanOrEqual((body?.x ?? 0) + (body?.width ?? 0));
+  expect((side?.x ?? 0) + (side?.width ?? 0)).toBeLessThanOrEqual(1280);
+  // It stays beside the text as the text scrolls.
+  await page.locator('#p20').evaluate((paragraph) => paragraph.scrollIntoView());
+  await expect(contents).toBeInViewport();
 });
 
 test('sources are a list of external links that open elsewhere safely', async ({ page }) => {
@@ -152,7 +179,7 @@ test('the print stylesheet prints the article and its sources with their URLs, w
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.site-header')).toBeHidden();
   await expect(page.locator('.site-footer')).toBeHidden();
-  await expect(page.locator('.toc')).toBeHidden();
+  for (const contents of await page.locator('.toc').all()) await expect(contents).toBeHidden();
   await expect(page.locator('.article__body')).toBeVisible();
   const printed = await page
     .locator('.sources a')

@@ -158,7 +158,7 @@ let serveLog = '';
 
 beforeAll(async () => {
   // The root server takes --port and --base; the sub-path one PORT and SITE_BASE, as `npm run serve` would.
-  const script = join(root, 'scripts', 'serve.ts');
+  const script = join(root, 'scripts', 'serve.mjs');
   const launches: [string[], NodeJS.ProcessEnv][] = [
     [[script, '--dir', sites.root.dir, '--port', String(serveRoot), '--base', '/'], process.env],
     [[script, '--dir', sites.subpath.dir], { ...process.env, PORT: String(serveSubpath), SITE_BASE: '/news/' }],

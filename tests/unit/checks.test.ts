@@ -286,6 +286,21 @@ describe('the publish checks keep a list of their own, apart from the sanitizer�
     ['a comment', '<p id="p1">甲<!-- hidden --></p>', 'an HTML comment'],
     ['a class the build never writes', '<p id="p1" class="x">甲</p>', 'attribute "class" on <p>'],
     ['a paragraph id the build never writes', '<p id="main">甲</p>', 'attribute id="main" on <p>'],
+    [
+      'the mark of the page’s own tools, which the browser tests do not search for misdeeds',
+      '<p id="p1"><span data-page-tool="">甲</span></p>',
+      'attribute "data-page-tool" on <span>',
+    ],
+    [
+      'an author’s link taken out of the Tab order',
+      '<p id="p1"><a href="https://example.org/" tabindex="-1">甲</a></p>',
+      'attribute "tabindex" on <a> other than a ¶ link',
+    ],
+    [
+      'an author’s link hidden from screen readers',
+      '<p id="p1"><a href="https://example.org/" aria-hidden="true">甲</a></p>',
+      'attribute "aria-hidden" on <a> other than a ¶ link',
+    ],
   ])('%s is refused', (_name, body, found) => {
     const [problem] = problemsOf(body);
     expect(problem).toContain(found);
@@ -294,7 +309,7 @@ describe('the publish checks keep a list of their own, apart from the sanitizer�
   test('what the build writes passes: ids, footnotes, task lists, tables, editors’ inline tags, ¶ links', () => {
     const body = [
       '<h2 id="全文">全文</h2>',
-      '<p id="p1"><span class="num">2025</span>年<span lang="en">AUKUS</span><sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref="" aria-describedby="footnote-label">1</a></sup><ruby>漢<rp>(</rp><rt>hàn</rt><rp>)</rp></ruby><abbr title="北約">NATO</abbr><mark>甲</mark><small>乙</small><br><wbr><a class="para-link" href="#p1" aria-label="第 1 段"></a></p>',
+      '<p id="p1"><span class="num">2025</span>年<span lang="en">AUKUS</span><sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref="" aria-describedby="footnote-label">1</a></sup><ruby>漢<rp>(</rp><rt>hàn</rt><rp>)</rp></ruby><abbr title="北約">NATO</abbr><mark>甲</mark><small>乙</small><br><wbr><a class="para-link" href="#p1" aria-label="第 1 段" tabindex="-1" aria-hidden="true"></a></p>',
       '<p id="p2"><img src="/images/a.jpg" alt="甲" title="乙"><a href="https://www.reuters.com/" title="路透">路透</a><a href="mailto:desk@example.org">信</a></p>',
       '<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" disabled checked> 甲</li></ul>',
       '<ol start="3"><li>乙</li></ol>',

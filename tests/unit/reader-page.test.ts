@@ -17,9 +17,9 @@ const withParagraphLinks = (html: string, options: ParagraphLinksOptions): strin
 describe('rehypeParagraphLinks', () => {
   const label = (number: number): string => `第 ${number} 段`;
 
-  test('each numbered paragraph gets an empty link to itself, named by its label', () => {
+  test('each numbered paragraph gets an empty link to itself, named by its label, out of the Tab order and unheard', () => {
     expect(withParagraphLinks('<p id="p1">甲</p><h2 id="x">乙</h2><p id="p2">丙<em>丁</em></p>', { label })).toBe(
-      '<p id="p1">甲<a class="para-link" href="#p1" aria-label="第 1 段"></a></p><h2 id="x">乙</h2><p id="p2">丙<em>丁</em><a class="para-link" href="#p2" aria-label="第 2 段"></a></p>',
+      '<p id="p1">甲<a class="para-link" href="#p1" aria-label="第 1 段" tabindex="-1" aria-hidden="true"></a></p><h2 id="x">乙</h2><p id="p2">丙<em>丁</em><a class="para-link" href="#p2" aria-label="第 2 段" tabindex="-1" aria-hidden="true"></a></p>',
     );
   });
 
@@ -52,7 +52,7 @@ describe('the publish checks and the marks the reader’s page adds to an articl
     const body = withParagraphLinks('<p id="p1"><span class="num">2025</span>年，<span lang="en">AUKUS</span>。</p>', {
       label: (number) => `第 ${number} 段的連結`,
     });
-    expect(body).toContain('<a class="para-link" href="#p1" aria-label="第 1 段的連結"></a>');
+    expect(body).toContain('<a class="para-link" href="#p1" aria-label="第 1 段的連結" tabindex="-1" aria-hidden="true"></a>');
     expect(checkPage('zh-hant/articles/a/index.html', page(body), undefined, context)).toEqual([]);
   });
 
