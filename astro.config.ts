@@ -5,6 +5,7 @@ import buildPhases from './src/integrations/build-phases.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import precompressFiles from './src/integrations/precompress.ts';
 import publishChecks from './src/integrations/publish-checks.ts';
+import renderFailuresReport from './src/integrations/render-failures.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { defaultScript as defaultLocale, langTag, scripts } from './src/site/scripts.ts';
 
@@ -34,6 +35,7 @@ export default defineConfig({
   prerenderConflictBehavior: 'error',
   integrations: [
     buildPhases(),
+    renderFailuresReport(),
     sitemap({
       i18n: { defaultLocale, locales: Object.fromEntries(scripts.map((script) => [script, langTag(script)])) },
       // The root only chooses a script (x-default); search and 404 pages are not content.

@@ -36,6 +36,20 @@ function describe(error: unknown): string {
   return options.debug ? String(error.stack) : `${error.message}\n(set DEBUG=1 for the stack trace)`;
 }
 
+/**
+ * Removes the half-built site. Astro may still be writing pages it started
+ * when another failed, so a folder can refill while it is removed: the
+ * removal is tried again, and if it still fails the next build removes it.
+ */
+async function removeStaging(folder: string): Promise<void> {
+  try {
+    await rm(folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`(The half-built ${folder} could not be removed yet, ${reason}; the next build removes it.)`);
+  }
+}
+
 const started = performance.now();
 // Two builds must not interleave: not into one output folder, and not over one content cache.
 const releaseOut = await acquireLock(resolve(workDir(out), `${outName.replace(/[^\w.-]+/g, '_')}.lock`));
@@ -61,9 +75,10 @@ try {
   if (options.timingsFile)
     await writeFile(options.timingsFile, JSON.stringify({ wall, peakRssKiB: process.resourceUsage().maxRSS, ...phaseTimings() }));
 } catch (error) {
-  await rm(next, { recursive: true, force: true });
+  // What went wrong first, and once: nothing the clean-up meets may take its place.
   console.error(`\n${describe(error)}\n\n${outName}/ was left as it was.`);
   process.exitCode = 1;
+  await removeStaging(next);
 } finally {
   await releaseCache();
   await releaseOut();

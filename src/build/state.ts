@@ -15,6 +15,9 @@
  * - `rendered`: by the article view as it converts text for a page or a feed
  *   (`noteFixedTexts`, `noteBodyLength`): what the publish checks compare the
  *   built files with.
+ * - `failures`: by the article view, when making an article's page or feed
+ *   item fails (`noteRenderFailure`): reported once, after every page was
+ *   tried, by the `render-failures` integration.
  * - `timings`: by each phase (`timing.ts`), for `npm run bench`.
  */
 import type { Bundle } from '../search/bundles.ts';
@@ -50,6 +53,7 @@ interface BuildState {
   options?: BuildOptions;
   publication?: Publication;
   rendered: RenderedFacts;
+  failures: Set<string>;
   timings: Record<string, number>;
 }
 
@@ -62,6 +66,7 @@ function state(): BuildState {
       fixed: Object.fromEntries(scripts.map((script) => [script, new Set<string>()])) as Record<Script, Set<string>>,
       bodyLengths: new Map(),
     },
+    failures: new Set(),
     timings: {},
   };
   return store[key];
@@ -109,6 +114,15 @@ export function noteBodyLength(page: string, length: number): void {
 
 export function renderedFacts(): Readonly<RenderedFacts> {
   return state().rendered;
+}
+
+/** Something that kept an article from being published, said once however many pages showed the article. */
+export function noteRenderFailure(message: string): void {
+  state().failures.add(message);
+}
+
+export function renderFailures(): readonly string[] {
+  return [...state().failures];
 }
 
 /** Milliseconds spent in each phase of this build. */

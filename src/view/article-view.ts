@@ -6,8 +6,7 @@
  * length are noted for the publish checks (`src/build/state.ts`).
  */
 import type { Root } from 'hast';
-import { BuildError } from '../build/build-error.ts';
-import { noteBodyLength, noteFixedTexts } from '../build/state.ts';
+import { noteBodyLength, noteFixedTexts, noteRenderFailure } from '../build/state.ts';
 import { convertHtml, convertText, createConversionLog, type ConvertOptions, type Glossary } from '../conversion/index.ts';
 import { ui } from '../i18n/index.ts';
 import { storedHtmlSchema } from '../markdown/html-policy.ts';
@@ -91,30 +90,45 @@ function shownFields(article: ArticleInput, script: Script): ShownFields {
   return shown;
 }
 
+/** The fields as written, for a page that will not be published (`forArticle`). */
+function unconvertedFields({ html, digest, glossary, file, authors, topics, headings, ...fields }: ArticleInput): ShownFields {
+  return {
+    ...fields,
+    authors: authors.map(({ name, role }) => ({ name, role, key: 'author' })),
+    topics: topics.map(({ id }) => ({ id, name: id })),
+    headings,
+  };
+}
+
 /**
  * The body in `script`: converted each time it is asked for (an article page,
  * a feed item), and not kept. `finish` adds markup that holds no text (the
  * page's ¶ links) to the same tree, before it is written.
  */
 export function articleBody(article: ArticleInput, script: Script, finish?: (tree: Root) => void): string {
-  return timed('conversion', () => forArticle(article, `its body in ${script}`, () => bodyHtml(article, script, finish)));
+  return timed('conversion', () =>
+    forArticle(
+      article,
+      `its body in ${script}`,
+      () => bodyHtml(article, script, finish),
+      () => '',
+    ),
+  );
 }
 
 /**
- * Runs `work` for `article`, and turns anything it throws into a build error
- * that names the article's file and what was being made: an editor reads
- * which article stopped the build, once, not a stack trace from inside the
- * converter.
+ * Runs `work` for `article`. Should it fail, the failure is noted with the
+ * article's file and what was being made (the build stops once every page
+ * was tried, and says it once: `render-failures`), and the page is made
+ * with `fallback` so that the other pages that show the article do not fail
+ * and say it again. Such a build publishes nothing.
  */
-function forArticle<T>(article: ArticleInput, what: string, work: () => T): T {
+function forArticle<T>(article: ArticleInput, what: string, work: () => T, fallback: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof BuildError) throw error;
-    throw new BuildError(`The build stopped: ${article.file} could not be published.`, [
-      `${article.file}: making ${what} failed: ${error instanceof Error ? error.message : String(error)}`,
-      'The content checks passed it, so this is a fault of the build: report it with the article.',
-    ]);
+    noteRenderFailure(`${article.file}: making ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return fallback();
   }
 }
 
@@ -138,8 +152,11 @@ function bodyHtml(article: ArticleInput, script: Script, finish?: (tree: Root) =
 
 /** A piece of an article's metadata (an author's name, a role) in `script`, converted as the article's own fields are. */
 export function articleText(text: string, article: ArticleInput, script: Script): string {
-  return forArticle(article, `「${text}」 in ${script}`, () =>
-    convertText(text, { from: article.sourceVariant, to: script, glossary: article.glossary }),
+  return forArticle(
+    article,
+    `「${text}」 in ${script}`,
+    () => convertText(text, { from: article.sourceVariant, to: script, glossary: article.glossary }),
+    () => text,
   );
 }
 
@@ -148,7 +165,14 @@ export function viewArticle(article: ArticleInput, script: Script): ArticleView 
   const key = `${article.slug}\u0000${article.digest}\u0000${script}`;
   let view = cache.get(key);
   if (view === undefined) {
-    const shown = timed('conversion', () => forArticle(article, `its fields in ${script}`, () => shownFields(article, script)));
+    const shown = timed('conversion', () =>
+      forArticle(
+        article,
+        `its fields in ${script}`,
+        () => shownFields(article, script),
+        () => unconvertedFields(article),
+      ),
+    );
     view = { ...shown, script, readingMinutes: readingMinutes(article.hanCharacters) };
     cache.set(key, view);
   }
