@@ -40,6 +40,15 @@ export interface LinkCheckInput {
   fileExists: (path: string) => boolean;
 }
 
+/** A percent-encoded text decoded, or `undefined` if an escape is broken (`%E0%A4` is half a character). */
+function decodeOrUndefined(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** One line per broken link: `page → link: why`. */
 export function findBrokenLinks({ site, pages, fileExists }: LinkCheckInput): {
   problems: string[];
@@ -58,14 +67,19 @@ export function findBrokenLinks({ site, pages, fileExists }: LinkCheckInput): {
         continue;
       }
       checked += 1;
-      let path = decodeURIComponent(url.pathname);
+      const decoded = decodeOrUndefined(url.pathname);
+      if (decoded === undefined) {
+        problems.push(`${page} → ${raw}: not a valid address (a broken percent escape)`);
+        continue;
+      }
+      let path = decoded;
       if (path.endsWith('/index.html')) path = path.slice(0, -'index.html'.length);
       const target = pages.get(path);
       if (target === undefined && !fileExists(path)) {
         problems.push(`${page} → ${raw}: no such page or file`);
         continue;
       }
-      const fragment = decodeURIComponent(url.hash.slice(1));
+      const fragment = decodeOrUndefined(url.hash.slice(1)) ?? url.hash.slice(1);
       if (fragment !== '' && target !== undefined && !target.ids.has(fragment))
         problems.push(`${page} → ${raw}: no element with id "${fragment}"`);
     }

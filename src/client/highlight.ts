@@ -2,10 +2,11 @@
  * On an article reached from a search result (`?hl=…`), marks the searched
  * words in the article and brings the first one into view. `hl` holds the
  * forms the page prints, space-separated (普丁 for a search for 普京,
- * 克利福德·庫南 for 克利福德庫南), so they are matched as they are, ignoring
- * case. Text only: the words are matched against text nodes, never
+ * 克利福德·庫南 for 克利福德庫南), matched as search matches them: folded
+ * (case, a transliterated name's middle dot), a Latin word from its start. Text only: the words are matched against text nodes, never
  * inserted as HTML.
  */
+import { fold, foldText, occurrences, sourceRange } from '../search/fold.ts';
 import { cleanQuery } from '../search/query.ts';
 
 /** The forms to mark: `hl` split at spaces, longest first so a longer form wins where two overlap. */
@@ -31,14 +32,10 @@ export function highlightSearchTerms(root: ParentNode = document): void {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
   const marks: HTMLElement[] = [];
   for (const text of texts) {
-    const lower = text.data.toLowerCase();
+    // Folded character by character, keeping where each came from: lower case can change a text's length (İ → i̇).
+    const folded = foldText(text.data);
     const hits = forms
-      .flatMap((form) => {
-        const found: (readonly [number, number])[] = [];
-        for (let at = lower.indexOf(form); at !== -1; at = lower.indexOf(form, at + form.length))
-          found.push([at, at + form.length]);
-        return found;
-      })
+      .flatMap((form) => occurrences(folded.text, fold(form)).map(([start, end]) => sourceRange(folded, start, end)))
       .sort((a, b) => b[0] - a[0] || b[1] - a[1]);
     let last = Number.POSITIVE_INFINITY;
     for (const [start, end] of hits) {

@@ -9,7 +9,7 @@ import type { Glossary } from '../conversion/index.ts';
 import { parseRules } from '../conversion/index.ts';
 import { scriptInfo, scriptOfVariant, sourceVariantRegistry, type SourceVariant } from '../site/scripts.ts';
 import { fieldAtLine, fieldLine, FrontmatterError, splitFrontmatter, type SplitFile } from '../markdown/frontmatter.ts';
-import { describeForbidden, forbiddenCharacters } from '../site/text-characters.ts';
+import { describeForbidden, forbiddenCharacters, type ForbiddenCharacter } from '../site/text-characters.ts';
 import { maxArticleBytes } from './content-files.ts';
 import { renderArticleMarkdown, type RenderedMarkdown } from '../markdown/processor.ts';
 import { strayCharacters } from '../markdown/remark-script-check.ts';
@@ -98,6 +98,35 @@ export interface ArticleCheckResult {
   article?: CheckedArticle;
 }
 
+/**
+ * Numeric character references (`&#12;`, `&#xFFFE;`) to a control character,
+ * a noncharacter or a surrogate, outside code (a fenced block, or backticks
+ * on the line), each as the character it names, at the reference.
+ */
+function forbiddenReferences(source: string): ForbiddenCharacter[] {
+  if (!source.includes('&#')) return [];
+  const found: ForbiddenCharacter[] = [];
+  let fenced: string | undefined;
+  let offset = 0;
+  for (const line of source.split('\n')) {
+    const fence = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fenced !== undefined) {
+      if (fence !== undefined && fence[0] === fenced[0] && fence.length >= fenced.length) fenced = undefined;
+    } else if (fence !== undefined) fenced = fence;
+    else
+      for (const match of line.matchAll(/&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));/g)) {
+        const inCode = (line.slice(0, match.index).match(/`/g)?.length ?? 0) % 2 === 1;
+        const codePoint = match[1] !== undefined ? Number.parseInt(match[1], 16) : Number(match[2]);
+        if (inCode || codePoint > 0x10ffff) continue;
+        const character = String.fromCodePoint(codePoint);
+        const [forbidden] = forbiddenCharacters(character);
+        if (forbidden !== undefined) found.push({ ...forbidden, index: offset + match.index });
+      }
+    offset += line.length + 1;
+  }
+  return found;
+}
+
 /** Adds a problem of the file being checked. */
 type Report = (field: string, message: string, line?: number, column?: number) => void;
 
@@ -108,8 +137,9 @@ function readArticleSource(source: string, report: Report): (SplitFile & { data:
     report('file', `is ${(bytes / 1e6).toFixed(1)} MB, over the ${maxArticleBytes / 1e6} MB limit for one article`);
     return undefined;
   }
-  // A control character or noncharacter anywhere stops the file here: a parser would keep it, or quietly replace it.
-  const forbidden = forbiddenCharacters(source);
+  // A control character or noncharacter anywhere stops the file here: a parser would keep it, or quietly replace it
+  // (a reference to one, &#xFFFE;, Markdown turns into U+FFFD without a word).
+  const forbidden = [...forbiddenCharacters(source), ...forbiddenReferences(source)].sort((a, b) => a.index - b.index);
   if (forbidden.length > 0) {
     const fence = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(source);
     const frontmatterEnd = fence === null ? 0 : fence[0].length;

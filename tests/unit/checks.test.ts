@@ -320,3 +320,12 @@ describe('the publish checks keep a list of their own, apart from the sanitizer�
     expect(problemsOf(body)).toEqual([]);
   });
 });
+
+test('a link with a broken percent escape is a broken link, not a crash', () => {
+  const pages = new Map([['/a/', collectLinks(parsePage('<a href="/zh-hant/%E0%A4/">x</a><a href="#%E0%A4">y</a>'))]]);
+  const { problems } = findBrokenLinks({ site: 'https://site.example/', pages, fileExists: () => false });
+  expect(problems).toEqual([
+    '/a/ → /zh-hant/%E0%A4/: not a valid address (a broken percent escape)',
+    '/a/ → #%E0%A4: no element with id "%E0%A4"',
+  ]);
+});
