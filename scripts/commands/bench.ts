@@ -23,6 +23,7 @@ import { launch, measureSearch, measureSwitch, type SearchTiming } from '../benc
 import { percentile, transferKinds } from '../bench/search-cost.ts';
 import { writeCorpus } from '../bench/corpus.ts';
 import { measureTree } from '../bench/process-tree.ts';
+import { measureWorstArticles } from '../bench/worst-cost.ts';
 import { measureServing } from '../bench/serving.ts';
 import { pageWeight, weigh } from '../bench/weight.ts';
 import { startServer } from '../serve-process.ts';
@@ -37,6 +38,8 @@ const { values } = parseArgs({
     'serve-only': { type: 'boolean', default: false },
     // Only the search and switch figures of the real site (dist/ must be built): no archive builds.
     'search-only': { type: 'boolean', default: false },
+    // Only what the worst article for each algorithm costs.
+    'worst-only': { type: 'boolean', default: false },
     // The real site is served on this port for the search figures, the generated archive on the next.
     port: { type: 'string', default: String(tools.benchPort) },
   },
@@ -102,6 +105,34 @@ async function serving(): Promise<void> {
     if (values['serve-only']) throw error;
     console.log(`  skipped: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+// The worst article for each algorithm (scripts/bench/worst-articles.ts): no article may cost more than a few seconds.
+/** The worst article for each algorithm: measured in a full run, and alone with `--worst-only`. */
+async function worstArticleCosts(): Promise<void> {
+  console.log('\nWorst articles (scripts/bench/worst-articles.ts): the content checks of each, on their own');
+  const worst = await measureWorstArticles(root, bench);
+  for (const check of worst.checks)
+    console.log(
+      `  ${check.name.padEnd(24)} ${String(Math.round(check.bytes / 1000)).padStart(5)} kB  ${(check.ms / 1000).toFixed(2).padStart(6)} s  ${check.outcome.slice(0, 60)}`,
+    );
+  const { build } = worst;
+  console.log(
+    `  a build of the ${build.articles} published ones (${build.articles * 2} article pages): ${(build.wallMs / 1000).toFixed(1)} s, peak ${Math.round(build.peakTreeMiB)} MiB; ${Object.entries(
+      build.phases,
+    )
+      .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`)
+      .join(', ')}`,
+  );
+  results['worstArticles'] = worst;
+}
+
+if (values['worst-only']) {
+  await worstArticleCosts();
+  await mkdir(bench, { recursive: true });
+  await writeFile(join(bench, 'worst-results.json'), JSON.stringify(results['worstArticles'], null, 2));
+  console.log('\nWrote .bench/worst-results.json');
+  process.exit(0);
 }
 
 if (values['serve-only']) {
@@ -314,6 +345,8 @@ console.log(
 console.log(
   `S→T accuracy, ${accuracy.s2tw.han} Han characters of hand-checked mainland news: s2tw alone ${accuracy.s2tw.errors} errors (${accuracy.s2tw.perThousand.toFixed(2)} per 1,000); with the site glossary ${accuracy.sitePins.errors} (${accuracy.sitePins.perThousand.toFixed(2)}); with the article's names pinned too ${accuracy.withNames.errors} (${accuracy.withNames.perThousand.toFixed(2)})`,
 );
+
+if (!values['search-only']) await worstArticleCosts();
 
 // 3. Page weight of the real site (npm run build must have made dist/).
 const dist = join(root, 'dist');
