@@ -8,12 +8,13 @@
  * works because OpenCC keeps the code-point length; only a rule or a pinned
  * term may change it, and the log says by how much.
  */
-import { scriptOfVariant } from '../site/scripts.ts';
+import { scriptInfo, scriptOfVariant, sourceVariantRegistry } from '../site/scripts.ts';
 import { pinGlossaryTerms } from './glossary.ts';
-import { openccConverter } from './opencc.ts';
+import { conversionEnabled, openccConverter } from './opencc.ts';
 import { convertQuotes } from './quotes.ts';
 import { hasRuleMarker, parseRules, ruleOutput, type Segment } from './rules.ts';
 import type { ConvertOptions } from './types.ts';
+import { convertSimplifiedByWords, type Decision } from './word-bounded.ts';
 
 const han = /\p{Script=Han}/u;
 const convertible = /[\p{Script=Han}「」『』“”‘’]/u;
@@ -41,20 +42,37 @@ function alignedConversion(text: string, convert: (text: string) => string): str
   return aligned;
 }
 
+/** Whether text in `from` shown in `to` goes through the word-bounded Simplified → Taiwan conversion. */
+function convertsByWords(options: ConvertOptions): boolean {
+  return conversionEnabled() && sourceVariantRegistry[options.from].opencc === 'cn' && scriptInfo(options.to).opencc === 'tw';
+}
+
+/** A run converted, one string per source code point, with how each was decided and which a glossary entry fixed. */
+export interface AlignedRun {
+  aligned: string[];
+  fixed: Set<number>;
+  /** For Simplified text shown in Traditional: how OpenCC's dictionaries decided each code point. */
+  decisions?: Decision[] | undefined;
+}
+
 /**
  * Converts one run of plain text (no rules in it) and returns it aligned, one
  * string per source code point, with the code points a glossary entry fixed.
  */
-export function convertRunAligned(text: string, options: ConvertOptions): { aligned: string[]; fixed: Set<number> } {
+export function convertRunAligned(text: string, options: ConvertOptions): AlignedRun {
   const fixed = new Set<number>();
   if (!convertible.test(text)) return { aligned: Array.from(text), fixed };
-  const aligned = han.test(text) ? alignedConversion(text, openccConverter(options.from, options.to)) : Array.from(text);
+  let aligned: string[];
+  let decisions: Decision[] | undefined;
+  if (!han.test(text)) aligned = Array.from(text);
+  else if (convertsByWords(options)) ({ output: aligned, decisions } = convertSimplifiedByWords(text));
+  else aligned = alignedConversion(text, openccConverter(options.from, options.to));
   if (options.glossary !== undefined && options.glossary.length > 0) {
     const from = scriptOfVariant(options.from);
     pinGlossaryTerms(text, aligned, fixed, { glossary: options.glossary, from, to: options.to, log: options.log });
   }
   convertQuotes(aligned, options.to, fixed);
-  return { aligned, fixed };
+  return { aligned, fixed, decisions };
 }
 
 /** Converts one run of plain text (no rules in it), pieces cut back along their boundaries. */

@@ -11,10 +11,21 @@ import type { VFile } from 'vfile';
 export const maxMessagesPerRule = 100;
 
 export interface RuleReporter {
-  /** Reports `reason` at the place `where` gives (called only for messages that are kept). */
-  (reason: string, where: () => Point | Position | undefined): void;
+  /**
+   * Reports `reason` at the place `where` gives (called only for messages
+   * that are kept), with what a tool reading the messages needs: the form
+   * found, the forms expected, and the fix to write.
+   */
+  (reason: string, where: () => Point | Position | undefined, details?: MessageDetails): void;
   /** Adds the count of the messages left out, if any: call once, after the tree is read. */
   finish(): void;
+}
+
+/** vfile-message's own fields for what was found, what was expected and how to fix it. */
+export interface MessageDetails {
+  actual?: string | undefined;
+  expected?: string[] | undefined;
+  note?: string | undefined;
 }
 
 export function ruleReporter(
@@ -24,12 +35,15 @@ export function ruleReporter(
 ): RuleReporter {
   let count = 0;
   let lastPlace: Point | Position | undefined;
-  const report = ((reason, where) => {
+  const report = ((reason, where, details) => {
     count += 1;
     if (count > limit) return;
     lastPlace = where();
     const message = file.message(reason, { place: lastPlace, ruleId, source: 'guoji' });
     message.fatal = fatal;
+    if (details?.actual !== undefined) message.actual = details.actual;
+    if (details?.expected !== undefined) message.expected = details.expected;
+    if (details?.note !== undefined) message.note = details.note;
   }) as RuleReporter;
   report.finish = () => {
     if (count <= limit) return;

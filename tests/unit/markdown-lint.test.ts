@@ -9,6 +9,9 @@ function lint(markdown: string, variant: SourceVariant = 'zh-TW', glossary: Glos
     rule: message.ruleId,
     fatal: message.fatal,
     reason: message.reason,
+    actual: message.actual,
+    expected: message.expected,
+    note: message.note,
   }));
 }
 
@@ -33,26 +36,31 @@ describe('punctuation', () => {
 });
 
 describe('the conversion review list', () => {
-  const text = '中国发展迅速，他剪了头发。中俄关系稳定，-{后}-来。';
+  // Hand-checked: 发 in 发展 and 头发 is settled by OpenCC's phrases, 于欢 is a name, 后 is pinned by a rule;
+  // 只 after 同一 and 系 meaning "is" are one character's default, and a Taiwan editor would write 隻 and 係.
+  const text = '中国发展迅速，他剪了头发。\n\n法院判处于欢有期徒刑，同一只猫在-{后}-来，款项系误录。';
 
-  test('each character whose Traditional form depends on context is listed with the form chosen here', () => {
+  test('only characters one default decided, whose other sense is common, each with the rule to write', () => {
     const review = lint(text, 'zh-CN').filter(({ rule }) => rule === 'conversion-review');
     expect(review.every(({ fatal }) => fatal === false)).toBe(true);
-    expect(review.map(({ place, reason }) => `${place} ${reason.split(' in ')[0]}`)).toEqual([
-      '1:3 发 → 發 (other forms: 髮)',
-      '1:10 了 → 了 (other forms: 瞭)',
-      '1:12 发 → 髮 (other forms: 發)',
-      '1:17 系 → 系 (other forms: 係 繫)',
+    expect(review.map(({ place, actual, expected, note }) => [place, actual, expected, note])).toEqual([
+      ['3:14', '只', ['隻'], '-{zh-hans:只;zh-hant:隻}-'],
+      ['3:26', '系', ['係', '繫'], '-{zh-hans:系;zh-hant:係}-'],
     ]);
+    expect(review[0]?.reason).toBe(
+      '只 is shown as 只 in 「只」 on the other script’s page; if 隻 is meant, write -{zh-hans:只;zh-hant:隻}-',
+    );
   });
 
   test('characters a rule or the glossary fixed are left out', () => {
-    const glossary: Glossary = [{ 'zh-hant': '中俄關係', 'zh-hans': '中俄关系' }];
+    const glossary: Glossary = [{ 'zh-hant': '款項係', 'zh-hans': '款项系' }];
     const review = lint(text, 'zh-CN', glossary).filter(({ rule }) => rule === 'conversion-review');
-    expect(review.map(({ reason }) => reason.slice(0, 1))).toEqual(['发', '了', '发']);
+    expect(review.map(({ actual }) => actual)).toEqual(['只']);
   });
 
-  test('a Traditional article gets no review list', () => {
-    expect(lint('中國發展迅速。', 'zh-TW').filter(({ rule }) => rule === 'conversion-review')).toEqual([]);
+  test('a Traditional article is asked about the few characters whose Simplified form depends on the sense', () => {
+    // 乾 alone: 干 (dry, 乾杯) or 乾 (乾坤, a name); 乾隆 is OpenCC's phrase and settled.
+    const review = lint('乾隆年間，眾人舉杯乾了。', 'zh-TW').filter(({ rule }) => rule === 'conversion-review');
+    expect(review.map(({ place, actual, expected }) => [place, actual, expected])).toEqual([['1:10', '干', ['乾']]]);
   });
 });
