@@ -3,7 +3,8 @@
  * to load and to search, and how that grows with the archive, and how
  * `npm run serve` and nginx hold up under load (`--serve-only` for that part
  * alone, over the current dist/; `--search-only` for the search and switch
- * figures of the current dist/; `--port` moves the search servers). Prints a
+ * figures of the current dist/; `--conversion-only` for the converter's speed
+ * and accuracy; `--port` moves the search servers). Prints a
  * table and writes .bench/results.json. A benchmark, not a test: it never
  * fails on a number. See BENCHMARKS.md for what each figure is compared with.
  */
@@ -17,6 +18,7 @@ import { toString } from 'hast-util-to-string';
 import { readToolSettings } from '../../src/build/options.ts';
 import { findByClass, parsePage } from '../../src/checks/page-text.ts';
 import { convertHtml, convertText, openccConverter } from '../../src/conversion/index.ts';
+import { measureUnseen, openccAlone, perThousand, type UnseenMeasure } from '../bench/unseen-text.ts';
 import * as OpenCC from 'opencc-js';
 import { conversionFixture, countDifferingHan, measureAccuracy, siteGlossary } from '../bench/accuracy.ts';
 import { launch, measureSearch, measureSwitch, type SearchTiming } from '../bench/browser.ts';
@@ -38,6 +40,8 @@ const { values } = parseArgs({
     'serve-only': { type: 'boolean', default: false },
     // Only the search and switch figures of the real site (dist/ must be built): no archive builds.
     'search-only': { type: 'boolean', default: false },
+    // Only the converter's speed and accuracy (dist/ must be built for the article HTML figure).
+    'conversion-only': { type: 'boolean', default: false },
     // Only what the worst article for each algorithm costs.
     'worst-only': { type: 'boolean', default: false },
     // The real site is served on this port for the search figures, the generated archive on the next.
@@ -125,6 +129,11 @@ async function worstArticleCosts(): Promise<void> {
       .join(', ')}`,
   );
   results['worstArticles'] = worst;
+}
+
+if (values['conversion-only']) {
+  await conversionFigures();
+  process.exit(0);
 }
 
 if (values['worst-only']) {
@@ -293,58 +302,106 @@ for (const to of measured.slice(1)) {
 }
 results['growth'] = growth;
 
-// 2. The converter on its own.
-const seedText = (await readFile(join(root, 'tests', 'fixtures', 'seeds', '000_a57ef1e7bf4c205b.txt'), 'utf8')).repeat(50);
-const html =
-  (await readFile(join(root, 'dist', 'zh-hant', 'articles', 'xi-mishustin-after-trump-summit-2025', 'index.html'), 'utf8')).match(
-    /<div class="article__body"[^>]*>([\s\S]*?)<\/div>/,
-  )?.[1] ?? '';
-const throughput = (work: () => void, characters: number): number => {
-  work();
-  const started = performance.now();
-  let rounds = 0;
-  while (performance.now() - started < 1000) {
-    work();
-    rounds += 1;
-  }
-  return (characters * rounds) / ((performance.now() - started) / 1000);
-};
-// The same text in Simplified script, for the other direction.
-const simplifiedText = convertText(seedText, { from: 'zh-TW', to: 'zh-hans' });
-const converter = {
-  tw2s: throughput(() => convertText(seedText, { from: 'zh-TW', to: 'zh-hans' }), seedText.length),
-  hk2s: throughput(() => convertText(seedText, { from: 'zh-HK', to: 'zh-hans' }), seedText.length),
-  s2tw: throughput(() => convertText(simplifiedText, { from: 'zh-CN', to: 'zh-hant' }), simplifiedText.length),
-  html: throughput(() => convertHtml(html, { from: 'zh-TW', to: 'zh-hans' }), html.length),
-};
-results['converter'] = converter;
-const rate = (value: number): string => `${(value / 1e6).toFixed(2)} M chars/s`;
-console.log(
-  `\nConverter alone: tw2s ${rate(converter.tw2s)}, hk2s ${rate(converter.hk2s)}, s2tw ${rate(converter.s2tw)}, article HTML (parse + convert + serialise) ${rate(converter.html)}`,
-);
+// 2. The converter on its own, and how often it is wrong.
+await conversionFigures();
 
-// S→T accuracy on hand-checked mainland news text (tests/fixtures/conversion/).
-const fixture = conversionFixture();
-const toTraditional = (glossary: Parameters<typeof convertText>[1]['glossary']): string =>
-  convertText(fixture.source, { from: 'zh-CN', to: 'zh-hant', glossary });
-const s2twp = countDifferingHan(OpenCC.Converter({ from: 'cn', to: 'twp' })(fixture.source), fixture.expected);
-const accuracy = {
-  s2tw: measureAccuracy(openccConverter('zh-CN', 'zh-hant')(fixture.source), fixture.expected),
-  sitePins: measureAccuracy(toTraditional(siteGlossary()), fixture.expected),
-  withNames: measureAccuracy(toTraditional([...fixture.names, ...siteGlossary()]), fixture.expected),
-};
-results['accuracy'] = {
-  s2twp,
-  ...Object.fromEntries(
-    Object.entries(accuracy).map(([name, { han, errors, perThousand }]) => [name, { han, errors, perThousand }]),
-  ),
-};
-console.log(
-  `S→T accuracy, ${accuracy.s2tw.han} Han characters of hand-checked mainland news: s2twp (vocabulary localised, never used here) ${s2twp.errors} characters differ (${((s2twp.errors / s2twp.han) * 1000).toFixed(2)} per 1,000)`,
-);
-console.log(
-  `S→T accuracy, ${accuracy.s2tw.han} Han characters of hand-checked mainland news: s2tw alone ${accuracy.s2tw.errors} errors (${accuracy.s2tw.perThousand.toFixed(2)} per 1,000); with the site glossary ${accuracy.sitePins.errors} (${accuracy.sitePins.perThousand.toFixed(2)}); with the article's names pinned too ${accuracy.withNames.errors} (${accuracy.withNames.perThousand.toFixed(2)})`,
-);
+/** The converter's speed, and its accuracy on hand-checked text (the pins' text, and unseen text). */
+async function conversionFigures(): Promise<void> {
+  // 2. The converter on its own.
+  const seedText = (await readFile(join(root, 'tests', 'fixtures', 'seeds', '000_a57ef1e7bf4c205b.txt'), 'utf8')).repeat(50);
+  const html =
+    (
+      await readFile(join(root, 'dist', 'zh-hant', 'articles', 'xi-mishustin-after-trump-summit-2025', 'index.html'), 'utf8')
+    ).match(/<div class="article__body"[^>]*>([\s\S]*?)<\/div>/)?.[1] ?? '';
+  const throughput = (work: () => void, characters: number): number => {
+    work();
+    const started = performance.now();
+    let rounds = 0;
+    while (performance.now() - started < 1000) {
+      work();
+      rounds += 1;
+    }
+    return (characters * rounds) / ((performance.now() - started) / 1000);
+  };
+  // The same text in Simplified script, for the other direction.
+  const simplifiedText = convertText(seedText, { from: 'zh-TW', to: 'zh-hans' });
+  const converter = {
+    tw2s: throughput(() => convertText(seedText, { from: 'zh-TW', to: 'zh-hans' }), seedText.length),
+    hk2s: throughput(() => convertText(seedText, { from: 'zh-HK', to: 'zh-hans' }), seedText.length),
+    s2tw: throughput(() => convertText(simplifiedText, { from: 'zh-CN', to: 'zh-hant' }), simplifiedText.length),
+    html: throughput(() => convertHtml(html, { from: 'zh-TW', to: 'zh-hans' }), html.length),
+  };
+  results['converter'] = converter;
+  const rate = (value: number): string => `${(value / 1e6).toFixed(2)} M chars/s`;
+  console.log(
+    `\nConverter alone: tw2s ${rate(converter.tw2s)}, hk2s ${rate(converter.hk2s)}, s2tw ${rate(converter.s2tw)}, article HTML (parse + convert + serialise) ${rate(converter.html)}`,
+  );
+
+  // S→T accuracy on hand-checked mainland news text (tests/fixtures/conversion/).
+  const fixture = conversionFixture();
+  const toTraditional = (glossary: Parameters<typeof convertText>[1]['glossary']): string =>
+    convertText(fixture.source, { from: 'zh-CN', to: 'zh-hant', glossary });
+  const s2twp = countDifferingHan(OpenCC.Converter({ from: 'cn', to: 'twp' })(fixture.source), fixture.expected);
+  const accuracy = {
+    s2tw: measureAccuracy(openccConverter('zh-CN', 'zh-hant')(fixture.source), fixture.expected),
+    sitePins: measureAccuracy(toTraditional(siteGlossary()), fixture.expected),
+    withNames: measureAccuracy(toTraditional([...fixture.names, ...siteGlossary()]), fixture.expected),
+  };
+  results['accuracy'] = {
+    s2twp,
+    ...Object.fromEntries(
+      Object.entries(accuracy).map(([name, { han, errors, perThousand }]) => [name, { han, errors, perThousand }]),
+    ),
+  };
+  console.log(
+    `S→T accuracy, ${accuracy.s2tw.han} Han characters of hand-checked mainland news: s2twp (vocabulary localised, never used here) ${s2twp.errors} characters differ (${((s2twp.errors / s2twp.han) * 1000).toFixed(2)} per 1,000)`,
+  );
+  console.log(
+    `S→T accuracy, ${accuracy.s2tw.han} Han characters of hand-checked mainland news: s2tw alone ${accuracy.s2tw.errors} errors (${accuracy.s2tw.perThousand.toFixed(2)} per 1,000); with the site glossary ${accuracy.sitePins.errors} (${accuracy.sitePins.perThousand.toFixed(2)}); with the article's names pinned too ${accuracy.withNames.errors} (${accuracy.withNames.perThousand.toFixed(2)})`,
+  );
+
+  // Conversion on unseen hand-checked text (tests/fixtures/conversion/unseen/): OpenCC alone, the page's conversion
+  // without and with the site glossary, the review list's size, and what the review list catches.
+  {
+    const unseen = {
+      s2tw: {
+        opencc: measureUnseen('simplified', [], openccAlone),
+        page: measureUnseen('simplified'),
+        pins: measureUnseen('simplified', siteGlossary()),
+      },
+      t2s: {
+        opencc: measureUnseen('traditional', [], openccAlone),
+        page: measureUnseen('traditional'),
+        pins: measureUnseen('traditional', siteGlossary()),
+      },
+    };
+    results['unseenConversion'] = Object.fromEntries(
+      Object.entries(unseen).map(([direction, measures]) => [
+        direction,
+        Object.fromEntries(
+          Object.entries(measures).map(([name, measure]) => [
+            name,
+            {
+              han: measure.han,
+              errors: measure.errors.length,
+              perThousand: perThousand(measure.errors.length, measure.han),
+              flagsPerThousand: perThousand(measure.flags, measure.han),
+              flaggedErrors: measure.errors.filter(({ flagged }) => flagged).length,
+            },
+          ]),
+        ),
+      ]),
+    );
+    for (const [direction, { opencc, page, pins }] of Object.entries(unseen)) {
+      const rate = (measure: UnseenMeasure): string =>
+        `${measure.errors.length} (${perThousand(measure.errors.length, measure.han).toFixed(2)} per 1,000)`;
+      const flagged = pins.errors.filter((error) => error.flagged).length;
+      console.log(
+        `${direction} on ${pins.han} unseen Han: OpenCC alone ${rate(opencc)}; the page's conversion ${rate(page)}, with the site glossary ${rate(pins)}; review list ${pins.flags} items (${perThousand(pins.flags, pins.han).toFixed(1)} per 1,000) asking about ${flagged} of the ${pins.errors.length} errors left; ${pins.errors.length - flagged} left after its fixes`,
+      );
+    }
+  }
+}
 
 if (!values['search-only']) await worstArticleCosts();
 

@@ -19,7 +19,7 @@ import { dictionaryTag } from './words.ts';
 /**
  * The surnames whose character OpenCC converts as a word by default, with
  * the form the surname takes in Traditional script (钟 the surname is 鍾 in
- * Taiwan and Hong Kong; 于, 余, 范, 郁, 朴 and 涂 stay as they are).
+ * Taiwan and Hong Kong; 于, 余, 范, 郁, 朴, 涂 and 游 stay as they are).
  */
 export const surnameForms: ReadonlyMap<string, string> = new Map([
   ['于', '于'],
@@ -29,6 +29,7 @@ export const surnameForms: ReadonlyMap<string, string> = new Map([
   ['郁', '郁'],
   ['朴', '朴'],
   ['涂', '涂'],
+  ['游', '游'],
 ]);
 
 /**
@@ -43,10 +44,20 @@ const notGivenName = new Set(
 
 /** Titles and roles written before a name (记者于海峰, 副教授郁文华), and after it (于海峰教授). */
 const personTitles = new Set(
-  '记者 教授 副教授 院士 主席 副主席 总统 副总统 部长 副部长 大使 博士 律师 法官 检察官 医生 委员 主任 局长 市长 省长 书记 总理 总裁 董事长 董事 经理 工程师 研究员 分析师 学者 专家 作家 导演 演员 歌手 选手 球员 教练 市民 村民 网友 负责人 发言人 创始人 代表 议员 官员 警官 老师 学生 校长 院长 所长 社长 主编 编辑 画家 诗人 被告 被告人 原告 嫌疑人 当事人 患者'.split(
+  '老板 记者 教授 副教授 院士 主席 副主席 总统 副总统 部长 副部长 大使 博士 律师 法官 检察官 医生 委员 主任 局长 市长 省长 书记 总理 总裁 董事长 董事 经理 工程师 研究员 分析师 学者 专家 作家 导演 演员 歌手 选手 球员 教练 市民 村民 网友 负责人 发言人 创始人 代表 议员 官员 警官 老师 学生 校长 院长 所长 社长 主编 编辑 画家 诗人 被告 被告人 原告 嫌疑人 当事人 患者'.split(
     ' ',
   ),
 );
+
+/**
+ * Whether a word is a title or role written next to a name: one of the list,
+ * or a word ending as titles do (主教练, 研究员, 工程师, 科学家, 外交官, 捕手,
+ * 学者, 院士, 主席, 经理, 大使, 主编, 主任, 总统, 总裁, 书记).
+ */
+function isPersonTitle(word: string | undefined): boolean {
+  if (word === undefined) return false;
+  return personTitles.has(word) || (word.length >= 2 && /[长员师家官手者授士席理练使编任统裁记]$/u.test(word));
+}
 
 /** What may follow a name besides a title: a speech verb, a conjunction, a few adverbs. Punctuation counts too. */
 const afterName = new Set(
@@ -56,7 +67,14 @@ const afterName = new Set(
 );
 
 /** Forms of address that follow a bare surname (涂先生, 于女士). */
-const honorifics = new Set('先生 女士 小姐 太太 夫人 老师 师傅 老 总 姓'.split(' '));
+const honorifics = new Set(
+  '先生 女士 小姐 太太 夫人 老师 师傅 老 总 老总 老板 大夫 医生 教授 院士 主席 总统 部长 大使 博士 律师 法官 委员 主任 局长 市长 省长 书记 总理 总裁 董事长 经理 工程师 研究员 教练 队长 校长 院长 所长 社长 主编 警官 检察官'.split(
+    ' ',
+  ),
+);
+
+/** Words that introduce a name (名叫范志刚, 化名于某). */
+const namingWords = new Set('叫 名叫 叫做 名为 化名 姓名 笔名 本名 原名'.split(' '));
 
 /** jieba's tags for names of people (`nr`, `nrfg`) and transliterated names (`nrt`). */
 const personTag = /^nr/;
@@ -100,12 +118,15 @@ export function surnameNames(words: readonly string[], isPhrase: (word: string) 
     }
     // 范志刚 as 范志|刚, or a name jieba's dictionary knows: never a word OpenCC has a phrase for (朴素).
     const before = words[index - 1];
-    const titled = isPunctuationOrEnd(before) || personTitles.has(before ?? '');
+    const titled = isPunctuationOrEnd(before) || isPersonTitle(before) || namingWords.has(before ?? '');
+    // 钟南山, 于和伟: a three-character word that is no OpenCC phrase and does not start with one (游泳池, 余额宝).
     if (
       word.length > 1 &&
       word.length <= 3 &&
       !isPhrase(word) &&
-      (personTag.test(dictionaryTag(word)) || (titled && singleGivenCharacter(words[index + 1])))
+      ((word.length === 3 && !isPhrase(word.slice(0, 2))) ||
+        personTag.test(dictionaryTag(word)) ||
+        (titled && singleGivenCharacter(words[index + 1])))
     ) {
       const givenName = word.length === 2 && singleGivenCharacter(words[index + 1]);
       names.push({ start, length: word.length + (givenName ? 1 : 0) });
@@ -135,13 +156,20 @@ export function surnameNames(words: readonly string[], isPhrase: (word: string) 
       position += twoCharacters ? 2 : 1;
       continue;
     }
+    // 于志强: a given name jieba's dictionary knows as one.
+    if (isHan(next) && next.length <= 2 && personTag.test(dictionaryTag(next))) {
+      names.push({ start, length: 1 + next.length });
+      index += 1;
+      position += next.length;
+      continue;
+    }
     // 大使于海峰指出: a two-character word, then what follows a name.
     if (
       isHan(next) &&
       next.length === 2 &&
       !notGivenName.has(next[0] ?? '') &&
       !notGivenName.has(next[1] ?? '') &&
-      (isPunctuationOrEnd(afterNext) || afterName.has(afterNext ?? '') || personTitles.has(afterNext ?? '')) &&
+      (isPunctuationOrEnd(afterNext) || afterName.has(afterNext ?? '') || isPersonTitle(afterNext)) &&
       titled
     ) {
       names.push({ start, length: 3 });

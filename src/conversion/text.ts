@@ -10,11 +10,11 @@
  */
 import { scriptInfo, scriptOfVariant, sourceVariantRegistry } from '../site/scripts.ts';
 import { pinGlossaryTerms } from './glossary.ts';
-import { conversionEnabled, openccConverter } from './opencc.ts';
+import { conversionEnabled, convertsScript, openccConverter } from './opencc.ts';
 import { convertQuotes } from './quotes.ts';
 import { hasRuleMarker, parseRules, ruleOutput, type Segment } from './rules.ts';
 import type { ConvertOptions } from './types.ts';
-import { convertSimplifiedByWords, type Decision } from './word-bounded.ts';
+import { convertSimplifiedByWords, keepTraditionalNames, type Decision } from './word-bounded.ts';
 
 const han = /\p{Script=Han}/u;
 const convertible = /[\p{Script=Han}「」『』“”‘’]/u;
@@ -66,7 +66,11 @@ export function convertRunAligned(text: string, options: ConvertOptions): Aligne
   let decisions: Decision[] | undefined;
   if (!han.test(text)) aligned = Array.from(text);
   else if (convertsByWords(options)) ({ output: aligned, decisions } = convertSimplifiedByWords(text));
-  else aligned = alignedConversion(text, openccConverter(options.from, options.to));
+  else {
+    aligned = alignedConversion(text, openccConverter(options.from, options.to));
+    if (conversionEnabled() && scriptInfo(options.to).family === 'simplified' && convertsScript(options.from, options.to))
+      keepTraditionalNames(text, aligned);
+  }
   if (options.glossary !== undefined && options.glossary.length > 0) {
     const from = scriptOfVariant(options.from);
     pinGlossaryTerms(text, aligned, fixed, { glossary: options.glossary, from, to: options.to, log: options.log });

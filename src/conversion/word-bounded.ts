@@ -19,6 +19,7 @@
  */
 import * as OpenCC from 'opencc-js';
 import { surnameForms, surnameNames, type NameSpan } from './surnames.ts';
+import { characterDefaults, simplifiedDefaults } from './data/character-defaults.ts';
 import { simplifiedWords } from './words.ts';
 
 /** How a character's form was decided. */
@@ -72,8 +73,9 @@ function boundedMatch(
   text: string,
   start: number,
   boundaries: ReadonlySet<number> | undefined,
+  limit: number,
 ): [number, string] | undefined {
-  let match = trie.matchPrefix(text, start);
+  let match = trie.matchPrefix(limit < text.length ? text.slice(0, limit) : text, start);
   while (match !== null) {
     const length = match.end - start;
     if (length === 1 || boundaries === undefined || !crosses(start, match.end, boundaries)) return [length, match.value];
@@ -91,7 +93,7 @@ function crosses(start: number, end: number, boundaries: ReadonlySet<number>): b
 }
 
 export interface WordBoundedOptions {
-  /** Read word boundaries and names (the default); off, this is OpenCC's own s2tw. */
+  /** Read word boundaries and names, and use the site's character defaults (the default); off, this is OpenCC's own s2tw. */
   words?: boolean;
 }
 
@@ -129,6 +131,8 @@ function convertUnits(text: string, { words = true }: WordBoundedOptions): Decid
   const names = new Map<number, NameSpan>(
     (segmented === undefined ? [] : surnameNames(segmented, (word) => isPhrase(phrases, word))).map((name) => [name.start, name]),
   );
+  const nameStarts = [...names.keys()].sort((a, b) => a - b);
+  let nextName = 0;
   const firstStage: string[] = [];
   const decisions: Decision[] = [];
   for (let at = 0; at < characters.length;) {
@@ -143,14 +147,18 @@ function convertUnits(text: string, { words = true }: WordBoundedOptions): Decid
       at += name.length;
       continue;
     }
-    const match = boundedMatch(phrases, text, at, boundaries);
+    // No phrase reaches into the next name (的钟 before 钟志强).
+    while (nameStarts[nextName] !== undefined && (nameStarts[nextName] ?? 0) <= at) nextName += 1;
+    const match = boundedMatch(phrases, text, at, boundaries, nameStarts[nextName] ?? text.length);
     if (match === undefined) {
       firstStage.push(characters[at] ?? '');
       decisions.push('character');
       at += 1;
       continue;
     }
-    const [length, replacement] = match;
+    const [length, found] = match;
+    // Where one character's default decided, a default of our own may stand in for OpenCC's.
+    const replacement = length === 1 && words ? (characterDefaults.get(found) ?? found) : found;
     const replaced = Array.from(replacement);
     if (replaced.length === length) firstStage.push(...replaced);
     else {
@@ -166,4 +174,24 @@ function convertUnits(text: string, { words = true }: WordBoundedOptions): Decid
   const output =
     second.length === characters.length && firstStage.every((piece) => piece.length === 1) ? second : firstStage.map(rest);
   return { output, decisions };
+}
+
+/**
+ * Traditional text shown in Simplified: OpenCC writes 于 for every 於, but
+ * 於 the surname is its own character on the mainland too (通用规范汉字表:
+ * 於 "用于姓氏人名"), so 於志豪 stays 於志豪. The names rule reads the
+ * Simplified result, where jieba's words apply. Also the Simplified defaults
+ * of characters OpenCC leaves as they are (徬 → 彷).
+ */
+export function keepTraditionalNames(source: string, output: string[]): void {
+  output.forEach((piece, index) => {
+    const standard = simplifiedDefaults.get(piece);
+    if (standard !== undefined) output[index] = standard;
+  });
+  if (!source.includes('於') || output.some((piece) => piece.length !== 1)) return;
+  const { phrases } = simplifiedToTaiwan();
+  const sourceCharacters = Array.from(source);
+  for (const name of surnameNames(simplifiedWords(output.join('')), (word) => isPhrase(phrases, word))) {
+    if (sourceCharacters[name.start] === '於' && output[name.start] === '于') output[name.start] = '於';
+  }
 }

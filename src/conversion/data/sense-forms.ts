@@ -60,7 +60,8 @@ export const traditionalSenses: ReadonlyMap<string, readonly string[]> = new Map
 
 /**
  * Traditional → Simplified: the few characters whose Simplified form depends
- * on the sense, both forms standard on the mainland (通用规范汉字表).
+ * on the sense, both forms standard on the mainland (通用规范汉字表). 於 the
+ * surname is the names rule's (text.ts), not a question for every 於.
  */
 export const simplifiedSenses: ReadonlyMap<string, readonly string[]> = new Map(
   Object.entries({
@@ -69,15 +70,10 @@ export const simplifiedSenses: ReadonlyMap<string, readonly string[]> = new Map(
     乾: ['干', '乾'],
     瞭: ['了', '瞭'],
     著: ['着', '著'],
-    於: ['于', '於'],
     鍾: ['钟', '锺'],
-    餘: ['余', '馀'],
     覆: ['复', '覆'],
     蘋: ['苹', '蘋'],
-    夥: ['伙', '夥'],
     摺: ['折', '摺'],
-    鬱: ['郁', '鬱'],
     昇: ['升', '昇'],
-    沖: ['冲', '沖'],
   }),
 );
