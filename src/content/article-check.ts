@@ -6,7 +6,8 @@
  */
 import type { z } from 'astro/zod';
 import type { Glossary } from '../conversion/index.ts';
-import { parseRules } from '../conversion/index.ts';
+import { articleGlossary, parseRules, reviewConversion } from '../conversion/index.ts';
+import { describeReviewItem } from '../markdown/remark-conversion-review.ts';
 import { scriptInfo, scriptOfVariant, sourceVariantRegistry, type SourceVariant } from '../site/scripts.ts';
 import { fieldAtLine, fieldLine, FrontmatterError, splitFrontmatter, type SplitFile } from '../markdown/frontmatter.ts';
 import { describeForbidden, forbiddenCharacters, type ForbiddenCharacter } from '../site/text-characters.ts';
@@ -24,6 +25,8 @@ export interface ContentProblem {
   /** Frontmatter field path (`authors[0].role`), `body` or `frontmatter`. */
   field: string;
   message: string;
+  /** For a review item: the form the other script's page shows, the other forms, and the rule to write. */
+  review?: { shown: string; alternatives: string[]; fix: string } | undefined;
 }
 
 export interface CheckedArticle {
@@ -191,7 +194,18 @@ function checkBody(
   for (const message of rendered.messages) {
     const line = message.line === undefined ? undefined : split.bodyLine + message.line - 1;
     if (message.fatal) report('body', message.reason, line, message.column);
-    else warnings.push({ file, line, column: message.column, field: 'body', message: message.reason });
+    else
+      warnings.push({
+        file,
+        line,
+        column: message.column,
+        field: 'body',
+        message: message.reason,
+        review:
+          message.ruleId === 'conversion-review' && message.actual !== undefined && message.note !== undefined
+            ? { shown: message.actual, alternatives: message.expected ?? [], fix: message.note }
+            : undefined,
+      });
   }
   if (rendered.probable) {
     const { variant: probable, count, examples } = rendered.probable;
@@ -217,7 +231,7 @@ function checkFields(
   for (const [field, value] of textFields(data)) {
     for (const problem of parseRules(value).problems) report(field, `inline rule: ${problem.message}`, lineOf(field));
     if (!checkScript) continue;
-    for (const { character } of strayCharacters(value, family))
+    for (const { character } of strayCharacters(value, family, data.sourceVariant))
       report(
         field,
         `「${character}」 is not ${label} script, as ${data.sourceVariant} text must be; correct it, or keep it as written with -{${character}}-`,
@@ -253,6 +267,42 @@ function checkCorrections(
   });
 }
 
+/**
+ * The review list of the text fields a reader sees outside the body
+ * (headline, summary, names, source titles, corrections), at the line and
+ * column where each character stands in the file: the first line from the
+ * field's own on that holds the value as written.
+ */
+function reviewFields(
+  file: string,
+  source: string,
+  data: ArticleFrontmatter,
+  glossary: Glossary,
+  lineOf: (field: string) => number | undefined,
+): ContentProblem[] {
+  const lines = source.split('\n');
+  const warnings: ContentProblem[] = [];
+  for (const [field, text] of textFields(data)) {
+    const items = reviewConversion(text, { variant: data.sourceVariant, glossary });
+    if (items.length === 0) continue;
+    const from = (lineOf(field) ?? 1) - 1;
+    const at = lines.findIndex((line, index) => index >= from && line.includes(text));
+    for (const item of items) {
+      const line = at === -1 ? lineOf(field) : at + 1;
+      const column = at === -1 ? undefined : (lines[at]?.indexOf(text) ?? 0) + item.index + 1;
+      warnings.push({
+        file,
+        line,
+        column,
+        field,
+        message: describeReviewItem(item),
+        review: { shown: item.chosen, alternatives: item.alternatives, fix: item.fix },
+      });
+    }
+  }
+  return warnings;
+}
+
 /** Validates frontmatter and body of one file, reporting every problem of both. */
 export function checkArticleFile(file: string, source: string, context: ArticleCheckContext): ArticleCheckResult {
   const problems: ContentProblem[] = [];
@@ -269,12 +319,18 @@ export function checkArticleFile(file: string, source: string, context: ArticleC
       report(field, message, lineOf(field));
     }
   // The body is checked whatever the frontmatter holds, so that one build reports every problem.
-  const glossary = [...(parsed.data?.glossary ?? []), ...(context.glossary ?? [])];
+  const glossary = articleGlossary({
+    own: parsed.data?.glossary ?? [],
+    names: parsed.data?.authors.map(({ name }) => name) ?? [],
+    variant: parsed.data?.sourceVariant ?? 'zh-TW',
+    site: context.glossary ?? [],
+  });
   const rendered = checkBody(file, split, glossary, context, report, warnings, lineOf);
   if (!parsed.success) return { problems, warnings };
   const data = parsed.data;
   checkFields(data, context, rendered.probable === undefined, report, lineOf);
   checkCorrections(data, split.body, report, lineOf);
+  if (context.lint) warnings.push(...reviewFields(file, source, data, glossary, lineOf));
   if (problems.length > 0) return { problems, warnings };
   const { html, headings, hanCharacters } = rendered;
   return { problems, warnings, article: { file, raw: split.data, data, body: split.body, html, headings, hanCharacters } };

@@ -159,3 +159,21 @@ export function sameCharacter(a: string, b: string): boolean {
   const [ca, cb] = [known.get(a), known.get(b)];
   return ca !== undefined && ca === cb;
 }
+
+let hongKongPhrases: RegExp | undefined;
+
+/**
+ * The UTF-16 ranges of `text` that are Hong Kong's own spelling of a name
+ * OpenCC's Hong Kong phrase table knows (恒生, 恒指, 郭偉强): Traditional
+ * in a Hong Kong text, though their characters are Simplified elsewhere.
+ */
+export function hongKongPhraseRanges(text: string): [start: number, end: number][] {
+  hongKongPhrases ??= new RegExp(
+    [...new Set([...readTable('HKVariantsPhrases').values()].flat())]
+      .sort((a, b) => b.length - a.length)
+      .map((form) => RegExp.escape(form))
+      .join('|'),
+    'gu',
+  );
+  return [...text.matchAll(hongKongPhrases)].map((match): [number, number] => [match.index, match.index + match[0].length]);
+}

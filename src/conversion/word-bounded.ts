@@ -176,6 +176,18 @@ function convertUnits(text: string, { words = true }: WordBoundedOptions): Decid
   return { output, decisions };
 }
 
+/** Converts a whole text as one person's name: surname form first, every other character on its own. */
+export function convertSimplifiedName(name: string): string {
+  const { phrases, rest } = simplifiedToTaiwan();
+  return Array.from(name)
+    .map((character, index) => {
+      const surname = index === 0 ? surnameForms.get(character) : undefined;
+      const found = phrases.matchPrefix(character, 0)?.value ?? character;
+      return rest(surname ?? characterDefaults.get(found) ?? found);
+    })
+    .join('');
+}
+
 /**
  * Traditional text shown in Simplified: OpenCC writes 于 for every 於, but
  * 於 the surname is its own character on the mainland too (通用规范汉字表:

@@ -3,7 +3,7 @@
  * pages use them: plain `ArticleInput`s, newest first, read once per build.
  */
 import { getCollection } from 'astro:content';
-import { convertText, type Glossary } from '../conversion/index.ts';
+import { articleGlossary, convertText, type Glossary } from '../conversion/index.ts';
 import { scripts, type Script } from '../site/scripts.ts';
 import { topicNameVariant } from '../schemas/topic.ts';
 import type { ArticleInput } from '../view/article-view.ts';
@@ -40,8 +40,12 @@ async function load(): Promise<SiteContent> {
     slug: id,
     file: filePath ?? `${id}.md`,
     digest: String(digest ?? ''),
-    // The site's own array where the article pins nothing: compiled glossaries are cached by array.
-    glossary: data.glossary.length === 0 ? glossary : [...data.glossary, ...glossary],
+    glossary: articleGlossary({
+      own: data.glossary,
+      names: data.authors.map(({ name }) => name),
+      variant: data.sourceVariant,
+      site: glossary,
+    }),
     topics: data.topics.map(({ id: topic }) => ({ id: topic, names: topicNames.get(topic) ?? names(topic) })),
     html: rendered?.html ?? '',
     headings: (rendered?.metadata?.['headings'] as ArticleInput['headings'] | undefined) ?? [],

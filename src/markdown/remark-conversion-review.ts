@@ -7,6 +7,7 @@
  * out: someone or something already decided it.
  */
 import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { reviewConversion, type Glossary, type ReviewItem } from '../conversion/index.ts';
 import type { SourceVariant } from '../site/scripts.ts';
@@ -37,6 +38,16 @@ export default function remarkConversionReview({ variant, glossary }: Conversion
         });
       }
     }
+    // An image's description is read too (and converted like any text).
+    visit(tree, 'image', (node) => {
+      if (!node.alt) return;
+      for (const item of reviewConversion(node.alt, { variant, glossary }))
+        report(describeReviewItem(item), () => node.position?.start, {
+          actual: item.chosen,
+          expected: item.alternatives,
+          note: item.fix,
+        });
+    });
     report.finish();
   };
 }

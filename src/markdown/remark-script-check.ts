@@ -7,8 +7,8 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { belongsToOtherFamily, parseRules, scriptEvidence } from '../conversion/index.ts';
-import { scriptInfo, scriptOfVariant, type ScriptFamily, type SourceVariant } from '../site/scripts.ts';
+import { belongsToOtherFamily, hongKongPhraseRanges, parseRules, scriptEvidence } from '../conversion/index.ts';
+import { scriptInfo, scriptOfVariant, sourceVariantRegistry, type ScriptFamily, type SourceVariant } from '../site/scripts.ts';
 import { ruleReporter } from './messages.ts';
 import { textRuns } from './text-runs.ts';
 
@@ -25,14 +25,24 @@ export interface ProbableVariant {
   examples: string[];
 }
 
-/** The characters of `text` outside its rules that only the other family uses, with their UTF-16 offsets. */
-export function strayCharacters(text: string, family: ScriptFamily): { character: string; index: number }[] {
+/**
+ * The characters of `text` outside its rules that only the other family
+ * uses, with their UTF-16 offsets. In a Hong Kong text, Hong Kong's own
+ * spelling of a name (恒生) is Traditional.
+ */
+export function strayCharacters(
+  text: string,
+  family: ScriptFamily,
+  variant?: SourceVariant,
+): { character: string; index: number }[] {
   const found: { character: string; index: number }[] = [];
+  const hongKong = variant !== undefined && sourceVariantRegistry[variant].opencc === 'hk' ? hongKongPhraseRanges(text) : [];
+  const inHongKongPhrase = (index: number): boolean => hongKong.some(([start, end]) => index >= start && index < end);
   for (const segment of parseRules(text).segments) {
     if (segment.type !== 'text') continue;
     let index = segment.start;
     for (const character of segment.value) {
-      if (belongsToOtherFamily(character, family)) found.push({ character, index });
+      if (belongsToOtherFamily(character, family) && !inHongKongPhrase(index)) found.push({ character, index });
       index += character.length;
     }
   }
@@ -52,7 +62,7 @@ export function probableVariant(text: string, variant: SourceVariant): ProbableV
   if (family === 'simplified' && evidence.traditional >= mislabelled && evidence.traditional > evidence.simplified)
     probable = evidence.hongKong > evidence.taiwan ? 'zh-HK' : 'zh-TW';
   if (probable === undefined) return undefined;
-  const strays = strayCharacters(text, family);
+  const strays = strayCharacters(text, family, variant);
   return {
     variant: probable,
     count: strays.length,
@@ -73,7 +83,7 @@ export default function remarkScriptCheck({ variant, extraText = '' }: ScriptChe
     }
     const report = ruleReporter(file, 'script', { fatal: true });
     for (const run of runs) {
-      for (const { character, index } of strayCharacters(run.text, family)) {
+      for (const { character, index } of strayCharacters(run.text, family, variant)) {
         const context = run.text.slice(Math.max(0, index - 6), index + 7);
         report(
           `「${character}」 is not ${label} script (in 「${context}」): this article is written in ${variant}; correct it, or keep it as written with -{${character}}-`,

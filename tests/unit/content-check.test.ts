@@ -301,3 +301,54 @@ describe('a glossary pin chooses a form of one word', () => {
     ).toEqual(expected);
   });
 });
+
+describe('the review list beyond the body', () => {
+  // Hand-checked: 系 in 款项系 (is) and 只 in 同一只 (a measure word) are one character's default each;
+  // 于洪君 in the byline is a name and needs no question; a Taiwan editor would write 係 and 隻.
+  const simplified = `---
+slug: review-fields
+title: 款项系误录
+summary: 同一只猫。
+authors:
+  - name: 于洪君
+    role: 记者
+outlet: 新华社
+published: 2022-02-08
+sourceVariant: zh-CN
+topics: [china-russia]
+corrections:
+  - original: 第一断
+    corrected: 第一段
+    note: 款项系误录，已更正。
+---
+
+第一段。
+`;
+
+  test('headline, summary and corrections are reviewed at their line and column, with the rule to write', () => {
+    const { warnings, problems: found } = checkArticleFile('content/articles/r.md', simplified, { topicIds: topics, lint: true });
+    expect(found).toEqual([]);
+    expect(warnings.map(({ line, column, field, review }) => [line, column, field, review?.shown, review?.fix])).toEqual([
+      [3, 10, 'title', '系', '-{zh-hans:系;zh-hant:係}-'],
+      [4, 12, 'summary', '只', '-{zh-hans:只;zh-hant:隻}-'],
+      [15, 13, 'corrections[0].note', '系', '-{zh-hans:系;zh-hant:係}-'],
+    ]);
+  });
+
+  test('without lint, no review list', () => {
+    expect(checkArticleFile('content/articles/r.md', simplified, { topicIds: topics }).warnings).toEqual([]);
+  });
+});
+
+describe('Hong Kong spellings', () => {
+  test('恒生 in a Hong Kong article is Hong Kong’s own spelling, not a Simplified stray; in a Taiwan article it is', () => {
+    const hongKong = valid
+      .replace('第一段。', '恒生指數今日收市上升，恒指成交額增加。')
+      .replace('summary: 一段摘要。', 'summary: 恒生銀行公布業績。');
+    expect(problems(hongKong)).toEqual([]);
+    const taiwan = hongKong.replace('sourceVariant: zh-HK', 'sourceVariant: zh-TW');
+    expect(problems(taiwan).filter((problem) => problem.includes('「恒」'))).toHaveLength(3);
+    // A 恒 outside such a name is still a stray, in Hong Kong text too.
+    expect(problems(valid.replace('第一段。', '恒心。'))).toEqual([expect.stringContaining('「恒」 is not')]);
+  });
+});
