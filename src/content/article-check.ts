@@ -4,6 +4,7 @@
  * bad article without reading a stack trace. The frontmatter is split once;
  * the body checked is the body rendered (`renderArticleMarkdown`).
  */
+import { basename } from 'node:path';
 import type { z } from 'astro/zod';
 import type { Glossary } from '../conversion/index.ts';
 import { articleGlossary, parseRules, reviewConversion } from '../conversion/index.ts';
@@ -14,7 +15,7 @@ import { describeForbidden, forbiddenCharacters, type ForbiddenCharacter } from 
 import { maxArticleBytes } from './content-files.ts';
 import { renderArticleMarkdown, type RenderedMarkdown } from '../markdown/processor.ts';
 import { strayCharacters } from '../markdown/remark-script-check.ts';
-import { articleSchema, type ArticleFrontmatter } from '../schemas/article.ts';
+import { articleFields, articleSchema, type ArticleFrontmatter } from '../schemas/article.ts';
 import { checkGlossaryForms } from './glossary-check.ts';
 
 export interface ContentProblem {
@@ -61,13 +62,53 @@ function fieldPath(path: readonly PropertyKey[]): string {
   return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`)).join('');
 }
 
+/** Edit distance of two short field names, for "did you mean". */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** The known field nearest to a misspelt one (author → authors, titel → title), if one is near. */
+function nearestField(name: string, known: readonly string[]): string | undefined {
+  const [best] = known
+    .map((field) => ({ field, cost: distance(name.toLowerCase(), field.toLowerCase()) }))
+    .sort((a, b) => a.cost - b.cost);
+  return best !== undefined && best.cost <= Math.max(1, Math.floor(name.length / 3)) ? best.field : undefined;
+}
+
+const topLevelFields = Object.keys(articleFields.shape);
+
+/** What a value of each kind is called for an editor. */
+const kindNames: Record<string, string> = { string: 'text', number: 'a number', array: 'a list', object: 'a set of fields', boolean: 'yes or no' };
+
 function describeIssue(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
   if (issue.code === 'unrecognized_keys') {
     const names = issue.keys.map((key) => `"${key}"`).join(', ');
-    return { path: [...issue.path, ...issue.keys.slice(0, 1)], message: `unknown field ${names}` };
+    const suggestion = issue.path.length === 0 && issue.keys.length === 1 ? nearestField(issue.keys[0] ?? '', topLevelFields) : undefined;
+    return {
+      path: [...issue.path, ...issue.keys.slice(0, 1)],
+      message: `unknown field ${names}${suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`}`,
+    };
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) {
     return { path: issue.path, message: 'is required' };
+  }
+  if (issue.code === 'invalid_type' && issue.expected === 'array' && typeof issue.input === 'string') {
+    const name = String(issue.path.at(-1) ?? 'field');
+    return {
+      path: issue.path,
+      message: `must be a list, even of one: write ${name}: [${issue.input}], or each item on its own line starting with "- "`,
+    };
+  }
+  if (issue.code === 'invalid_type') {
+    const got = Array.isArray(issue.input) ? 'array' : typeof issue.input;
+    return { path: issue.path, message: `must be ${kindNames[issue.expected] ?? issue.expected}, not ${kindNames[got] ?? got}` };
   }
   return { path: issue.path, message: issue.message };
 }
@@ -330,6 +371,14 @@ export function checkArticleFile(file: string, source: string, context: ArticleC
   const data = parsed.data;
   checkFields(data, context, rendered.probable === undefined, report, lineOf);
   checkCorrections(data, split.body, report, lineOf);
+  // The address is the slug's; a file named otherwise is found under a name nobody looks for.
+  const named = basename(file).replace(/\.md$/i, '');
+  if (data.slug !== named)
+    report(
+      'slug',
+      `"${data.slug}" differs from the file name "${basename(file)}": the page's address is made from the slug, so rename the file ${data.slug}.md (or make the slug ${named})`,
+      lineOf('slug'),
+    );
   if (context.lint) warnings.push(...reviewFields(file, source, data, glossary, lineOf));
   if (problems.length > 0) return { problems, warnings };
   const { html, headings, hanCharacters } = rendered;

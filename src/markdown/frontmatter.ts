@@ -26,6 +26,70 @@ export class FrontmatterError extends Error {
 
 const fence = /^---[ \t]*\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/;
 
+/**
+ * A YAML mistake in the words of the editor who made it, at the line where
+ * it was made: js-yaml says where it noticed ("bad indentation of a mapping
+ * entry"), often a line late. The common mistakes are looked for first, on
+ * the lines themselves; js-yaml's own reason is the last resort.
+ */
+function explainYamlMistake(frontmatter: string, error: yaml.YAMLException): { message: string; line: number | undefined } {
+  const lines = frontmatter.split('\n');
+  const fileLine = (index: number): number => index + 2;
+  // A full-width colon after a field name: YAML reads the whole line as a key and complains on the next.
+  const fullWidth = lines.findIndex((line) => /^\s*-?\s*[A-Za-z][\w-]*\s*：/.test(line));
+  if (fullWidth !== -1) {
+    const name = /([A-Za-z][\w-]*)\s*：/.exec(lines[fullWidth] ?? '')?.[1] ?? '';
+    return {
+      message: `「${name}：」 has a full-width colon: after a field name write an ASCII colon and a space (${name}: …)`,
+      line: fileLine(fullWidth),
+    };
+  }
+  const tab = lines.findIndex((line) => /^\s*\t/.test(line));
+  if (tab !== -1) return { message: 'starts with a tab: indent with spaces (two for each level)', line: fileLine(tab) };
+  const at = error.mark?.line;
+  const reason = error.reason;
+  // Nesting past js-yaml's limit is no typing slip: say so as it does.
+  if (/maxDepth/.test(reason))
+    return { message: `is not valid YAML: ${reason}`, line: at === undefined ? undefined : fileLine(at) };
+  // title: 專訪: 中俄關係 — a colon and a space inside a value end the key a second time.
+  const colonInValue = lines.findIndex(
+    (line, index) => (at === undefined || index <= at) && /^\s*(?:-\s+)?[A-Za-z][\w-]*: (?!["'])[^#]*?: /.test(line),
+  );
+  if (colonInValue !== -1 && /mapping|implicit key/.test(reason)) {
+    const [, name = '', value = ''] = /^\s*(?:-\s+)?([A-Za-z][\w-]*): (.*)$/.exec(lines[colonInValue] ?? '') ?? [];
+    return {
+      message: `the value of ${name} has a colon followed by a space, which YAML reads as another field: put the value in quotes (${name}: "${value.replaceAll('"', '\\"')}") or use a full-width colon (：)`,
+      line: fileLine(colonInValue),
+    };
+  }
+  // A quotation mark opened and not closed on its line.
+  const unclosed = lines.findIndex(
+    (line, index) =>
+      (at === undefined || index <= at) &&
+      /^\s*(?:-\s+)?[A-Za-z][\w-]*:\s*(["'])/.test(line) &&
+      !/^[^"']*(["']).*\1\s*(#.*)?$/.test(line),
+  );
+  if (unclosed !== -1)
+    return {
+      message: 'opens a quotation mark (" or \') and does not close it on the same line: close it, or leave the value unquoted',
+      line: fileLine(unclosed),
+    };
+  const openList = lines.findIndex(
+    (line, index) => (at === undefined || index <= at) && /^\s*(?:-\s+)?[A-Za-z][\w-]*:\s*\[/.test(line) && !line.includes(']'),
+  );
+  if (openList !== -1)
+    return {
+      message: 'opens a list with [ and does not close it on the same line: close it with ], or write the value without [',
+      line: fileLine(openList),
+    };
+  if (/indentation of a (sequence|mapping) entry|deficient indentation/.test(reason))
+    return {
+      message: `is indented differently from the lines it belongs with: the fields of one entry start in the same column (under "- name:", "role:" lines up with "name:")`,
+      line: at === undefined ? undefined : fileLine(at),
+    };
+  return { message: `is not valid YAML: ${reason}`, line: at === undefined ? undefined : fileLine(at) };
+}
+
 /** Normalises line ends and a leading BOM, then splits frontmatter from body. */
 export function splitFrontmatter(source: string): SplitFile {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -38,10 +102,8 @@ export function splitFrontmatter(source: string): SplitFile {
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       // js-yaml counts lines from 0 inside the frontmatter; line 1 of the file is the fence.
-      throw new FrontmatterError(
-        `is not valid YAML: ${error.reason}`,
-        error.mark === undefined ? undefined : error.mark.line + 2,
-      );
+      const { message, line } = explainYamlMistake(frontmatter, error);
+      throw new FrontmatterError(message, line);
     }
     // js-yaml reads nested lists and maps by recursion: thousands of `[` run it out of stack.
     if (error instanceof RangeError) throw new FrontmatterError('nests too deeply to be read: fields hold plain values', 2);

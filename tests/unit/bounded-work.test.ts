@@ -32,7 +32,10 @@ describe('the worst article for each algorithm', () => {
 
   test('the editors’ lint on a flood of one mistake reports a hundred and counts the rest', () => {
     const commas = worstArticles().find(({ name }) => name === 'worst-commas');
-    const { problems } = checkArticleFile('a.md', commas?.source ?? '', { topicIds: new Set(['world-order']), lint: true });
+    const { problems } = checkArticleFile(`${/^slug: (.+)$/m.exec(commas?.source ?? '')?.[1]}.md`, commas?.source ?? '', {
+      topicIds: new Set(['world-order']),
+      lint: true,
+    });
     expect(problems).toHaveLength(101);
     expect(problems.at(-1)?.message).toMatch(/^and \d+ more like the ones above \(punctuation\)$/);
   }, 60_000);

@@ -20,7 +20,7 @@ topics: [china-russia]
 第一段。
 `;
 
-function problems(source: string, file = 'content/articles/a.md'): string[] {
+function problems(source: string, file = 'content/articles/good-article.md'): string[] {
   return checkArticleFile(file, source, { topicIds: topics }).problems.map(formatProblem);
 }
 
@@ -29,28 +29,28 @@ const remove = (field: string): string => valid.replace(new RegExp(`^${field}:.*
 
 describe('checkArticleFile', () => {
   test('a valid article has no problem and its date is a Date', () => {
-    const result = checkArticleFile('content/articles/a.md', valid, { topicIds: topics });
+    const result = checkArticleFile('content/articles/good-article.md', valid, { topicIds: topics });
     expect(result.problems).toEqual([]);
     expect(result.article?.data.published).toEqual(new Date('2022-02-08T00:00:00Z'));
     expect(result.article?.data.editorialTitle).toBe(false);
   });
 
   test('a missing title names the file and the field', () => {
-    expect(problems(remove('title'))).toEqual(['content/articles/a.md: title: is required']);
+    expect(problems(remove('title'))).toEqual(['content/articles/good-article.md: title: is required']);
   });
 
   test('an impossible date names the file, line and field', () => {
     expect(problems(replace('published', 'published: 2022-02-30'))).toEqual([
-      'content/articles/a.md:9: published: is not a real calendar date',
+      'content/articles/good-article.md:9: published: is not a real calendar date',
     ]);
     expect(problems(replace('published', 'published: 2022-13-01'))).toEqual([
-      'content/articles/a.md:9: published: is not a real calendar date',
+      'content/articles/good-article.md:9: published: is not a real calendar date',
     ]);
   });
 
   test('a day/month/year date is refused with the form to use', () => {
     expect(problems(replace('published', 'published: 08/02/2022'))).toEqual([
-      'content/articles/a.md:9: published: must be a date written YYYY-MM-DD, e.g. 2025-11-05',
+      'content/articles/good-article.md:9: published: must be a date written YYYY-MM-DD, e.g. 2025-11-05',
     ]);
   });
 
@@ -61,54 +61,56 @@ describe('checkArticleFile', () => {
         `topics: [china-russia]\nsources:\n  - publisher: X\n    title: Y\n    url: ${url}`,
       );
     expect(problems(withSource('not a url'))).toEqual([
-      'content/articles/a.md:12: sources[0].url: must be an http:// or https:// URL',
+      'content/articles/good-article.md:12: sources[0].url: must be an http:// or https:// URL',
     ]);
     expect(problems(withSource('javascript:alert(1)'))).toEqual([
-      'content/articles/a.md:12: sources[0].url: must be an http:// or https:// URL',
+      'content/articles/good-article.md:12: sources[0].url: must be an http:// or https:// URL',
     ]);
     expect(problems(withSource('https://example.org/a'))).toEqual([]);
   });
 
   test('an unknown variant lists the variants there are', () => {
     expect(problems(replace('sourceVariant', 'sourceVariant: zh-MO'))).toEqual([
-      'content/articles/a.md:10: sourceVariant: must be one of zh-TW (Taiwan Traditional), zh-HK (Hong Kong Traditional), zh-Hant (Traditional, no region), zh-CN (mainland Simplified), zh-SG (Singapore Simplified), zh-Hans (Simplified, no region)',
+      'content/articles/good-article.md:10: sourceVariant: must be one of zh-TW (Taiwan Traditional), zh-HK (Hong Kong Traditional), zh-Hant (Traditional, no region), zh-CN (mainland Simplified), zh-SG (Singapore Simplified), zh-Hans (Simplified, no region)',
     ]);
   });
 
   test('an unknown field is refused by name', () => {
     expect(problems(valid.replace('outlet:', 'autor: x\noutlet:'))).toEqual([
-      'content/articles/a.md:8: autor: unknown field "autor"',
+      'content/articles/good-article.md:8: autor: unknown field "autor"',
     ]);
   });
 
   test('a wrong type names the field', () => {
     expect(problems(replace('topics', 'topics: china-russia'))).toEqual([
-      'content/articles/a.md:11: topics: Invalid input: expected array, received string',
+      'content/articles/good-article.md:11: topics: must be a list, even of one: write topics: [china-russia], or each item on its own line starting with "- "',
     ]);
-    expect(problems(valid.replace('    role: 記者\n', ''))).toEqual(['content/articles/a.md:5: authors[0].role: is required']);
+    expect(problems(valid.replace('    role: 記者\n', ''))).toEqual([
+      'content/articles/good-article.md:5: authors[0].role: is required',
+    ]);
   });
 
   test('an unknown topic points at the topics file', () => {
     expect(problems(replace('topics', 'topics: [china-russia, cold-war]'))).toEqual([
-      'content/articles/a.md:11: topics[1]: unknown topic "cold-war" (add it to content/topics.yaml)',
+      'content/articles/good-article.md:11: topics[1]: unknown topic "cold-war" (add it to content/topics.yaml)',
     ]);
   });
 
   test('an empty body is refused', () => {
     expect(problems(valid.replace('\n第一段。\n', '\n   \n'))).toEqual([
-      'content/articles/a.md:13: body: is empty: an article needs its text below the frontmatter',
+      'content/articles/good-article.md:13: body: is empty: an article needs its text below the frontmatter',
     ]);
   });
 
   test('bad YAML names the line', () => {
     expect(problems(replace('outlet', 'outlet: [經濟通'))).toEqual([
-      expect.stringMatching(/^content\/articles\/a\.md:\d+: frontmatter: is not valid YAML: /),
+      'content/articles/good-article.md:8: frontmatter: opens a list with [ and does not close it on the same line: close it with ], or write the value without [',
     ]);
   });
 
   test('a file without frontmatter is refused', () => {
     expect(problems('只有正文。\n')).toEqual([
-      'content/articles/a.md:1: frontmatter: is missing: start the file with a --- block of fields',
+      'content/articles/good-article.md:1: frontmatter: is missing: start the file with a --- block of fields',
     ]);
   });
 
@@ -123,22 +125,22 @@ describe('checkArticleFile', () => {
     expect(problems(withGlossary('於梨華', '於梨华'))).toEqual([]);
     // Regional vocabulary is not script conversion: an inline rule at its place says it, never a pin for every page.
     expect(problems(withGlossary('隨身碟', 'U盘'))).toEqual([
-      "content/articles/a.md:11: glossary[0].zh-hans: 「隨身碟」 and 「U盘」 are not one word in two scripts (their lengths differ): a pin only chooses a character's form, never another word",
+      "content/articles/good-article.md:11: glossary[0].zh-hans: 「隨身碟」 and 「U盘」 are not one word in two scripts (their lengths differ): a pin only chooses a character's form, never another word",
     ]);
   });
 
   test('each form of a glossary entry must be in its script', () => {
     expect(problems(withGlossary('專著', '專著'))).toEqual([
-      'content/articles/a.md:11: glossary[0].zh-hans: 「專著」 is not 简体 script: 「專」 belongs to the other script',
+      'content/articles/good-article.md:11: glossary[0].zh-hans: 「專著」 is not 简体 script: 「專」 belongs to the other script',
     ]);
     expect(problems(withGlossary('专著', '专著'))).toEqual([
-      'content/articles/a.md:11: glossary[0].zh-hant: 「专著」 is not 繁體 script: 「专」 belongs to the other script',
+      'content/articles/good-article.md:11: glossary[0].zh-hant: 「专著」 is not 繁體 script: 「专」 belongs to the other script',
     ]);
   });
 
   test('a glossary entry needs every script', () => {
     expect(problems(valid.replace('topics:', 'glossary:\n  - zh-hant: 專著\ntopics:'))).toEqual([
-      'content/articles/a.md:11: glossary[0].zh-hans: is required',
+      'content/articles/good-article.md:11: glossary[0].zh-hans: is required',
     ]);
   });
 
@@ -148,14 +150,14 @@ describe('checkArticleFile', () => {
       'corrections:\n  - original: 犧C牲\n    corrected: 犧牲\n    note: 刪去 C。\ntopics:',
     );
     expect(problems(corrected)).toEqual([
-      'content/articles/a.md:11: corrections[0]: the body should contain 「犧牲」 and no longer 「犧C牲」',
+      'content/articles/good-article.md:11: corrections[0]: the body should contain 「犧牲」 and no longer 「犧C牲」',
     ]);
     expect(problems(corrected.replace('第一段。', '不犧牲。'))).toEqual([]);
   });
 
   test('a file over the size limit is refused with its size, before it is parsed', () => {
     expect(problems(valid + '字'.repeat(400_000))).toEqual([
-      'content/articles/a.md: file: is 1.2 MB, over the 1 MB limit for one article',
+      'content/articles/good-article.md: file: is 1.2 MB, over the 1 MB limit for one article',
     ]);
   });
 
@@ -163,28 +165,28 @@ describe('checkArticleFile', () => {
     const hostile = `${valid}\n<script>alert(1)</script>\n\n<p onclick="x()">點</p>\n\n<iframe src="https://evil.example"></iframe>\n\n[點我](javascript:alert(1))\n\n[也點我](JAVASCRIPT:alert(1))\n\n<data:text/html,x>\n`;
     const allowed = '(allowed: br, wbr, sup, sub, ruby, rt, rp, abbr, mark, small, span)';
     expect(problems(hostile)).toEqual([
-      `content/articles/a.md:16:1: body: raw HTML <script> is not allowed in an article; write Markdown instead ${allowed}`,
-      `content/articles/a.md:18:1: body: raw HTML <p> is not allowed in an article; write Markdown instead ${allowed}`,
-      `content/articles/a.md:20:1: body: raw HTML <iframe> is not allowed in an article; write Markdown instead ${allowed}`,
-      'content/articles/a.md:22:1: body: link to a "javascript:" URL is not allowed (use http, https, mailto)',
-      'content/articles/a.md:24:1: body: link to a "javascript:" URL is not allowed (use http, https, mailto)',
-      'content/articles/a.md:26:1: body: link to a "data:" URL is not allowed (use http, https, mailto)',
+      `content/articles/good-article.md:16:1: body: raw HTML <script> is not allowed in an article; write Markdown instead ${allowed}`,
+      `content/articles/good-article.md:18:1: body: raw HTML <p> is not allowed in an article; write Markdown instead ${allowed}`,
+      `content/articles/good-article.md:20:1: body: raw HTML <iframe> is not allowed in an article; write Markdown instead ${allowed}`,
+      'content/articles/good-article.md:22:1: body: link to a "javascript:" URL is not allowed (use http, https, mailto)',
+      'content/articles/good-article.md:24:1: body: link to a "javascript:" URL is not allowed (use http, https, mailto)',
+      'content/articles/good-article.md:26:1: body: link to a "data:" URL is not allowed (use http, https, mailto)',
     ]);
   });
 
   test('an image must be a file of this site, and the message says why for each kind of address', () => {
     const images = `${valid}\n![](https://evil.example/pixel.gif)\n\n![](//evil.example/p.gif)\n\n![](javascript:alert(1))\n\n![](/images/map.png)\n`;
     expect(problems(images)).toEqual([
-      "content/articles/a.md:16:1: body: image from another site (https://evil.example/pixel.gif) is not allowed: it would make every reader's browser ask that host",
-      "content/articles/a.md:18:1: body: image from another site (//evil.example/p.gif) is not allowed: it would make every reader's browser ask that host",
-      'content/articles/a.md:20:1: body: image with a "javascript:" URL is not allowed: an image must be a file of this site',
+      "content/articles/good-article.md:16:1: body: image from another site (https://evil.example/pixel.gif) is not allowed: it would make every reader's browser ask that host",
+      "content/articles/good-article.md:18:1: body: image from another site (//evil.example/p.gif) is not allowed: it would make every reader's browser ask that host",
+      'content/articles/good-article.md:20:1: body: image with a "javascript:" URL is not allowed: an image must be a file of this site',
     ]);
   });
 
   test('harmless inline HTML and code that shows HTML are allowed', () => {
     expect(problems(`${valid}\nH<sub>2</sub>O 與 <ruby>漢<rt>hàn</rt></ruby>，以及 \`<script>\`。\n`)).toEqual([]);
     expect(problems(`${valid}\n<sup onmouseover="x()">1</sup>\n`)).toEqual([
-      'content/articles/a.md:16:1: body: attribute "onmouseover" on <sup> is not allowed (<sup> takes no attributes)',
+      'content/articles/good-article.md:16:1: body: attribute "onmouseover" on <sup> is not allowed (<sup> takes no attributes)',
     ]);
   });
 });
@@ -204,7 +206,7 @@ describe('the script of the text', () => {
   test('Simplified text labelled Traditional is refused, naming the variant it probably is', () => {
     expect(problems(simplified.replace('sourceVariant: zh-CN', 'sourceVariant: zh-TW'))).toEqual([
       expect.stringMatching(
-        /^content\/articles\/a\.md:10: sourceVariant: is zh-TW, but the text is written in 简体 script \(\d+ characters only 简体 uses, such as .+\): set it to zh-CN$/,
+        /^content\/articles\/good-article\.md:10: sourceVariant: is zh-TW, but the text is written in 简体 script \(\d+ characters only 简体 uses, such as .+\): set it to zh-CN$/,
       ),
     ]);
   });
@@ -220,11 +222,11 @@ describe('the script of the text', () => {
 
   test('a stray character of the other script is named at its line and column, unless a rule keeps it', () => {
     expect(problems(valid.replace('第一段。', '第一段发展。'))).toEqual([
-      'content/articles/a.md:14:4: body: 「发」 is not 繁體 script (in 「第一段发展。」): this article is written in zh-HK; correct it, or keep it as written with -{发}-',
+      'content/articles/good-article.md:14:4: body: 「发」 is not 繁體 script (in 「第一段发展。」): this article is written in zh-HK; correct it, or keep it as written with -{发}-',
     ]);
     expect(problems(valid.replace('第一段。', '第一段-{发}-展。'))).toEqual([]);
     expect(problems(replace('title', 'title: 中俄关系'))).toEqual([
-      'content/articles/a.md:3: title: 「关」 is not 繁體 script, as zh-HK text must be; correct it, or keep it as written with -{关}-',
+      'content/articles/good-article.md:3: title: 「关」 is not 繁體 script, as zh-HK text must be; correct it, or keep it as written with -{关}-',
     ]);
   });
 });
@@ -232,14 +234,14 @@ describe('the script of the text', () => {
 describe('inline rules', () => {
   test('a broken rule in the body is named at its line and column', () => {
     expect(problems(valid.replace('第一段。', '第一段-{zh-hans:甲}-。'))).toEqual([
-      'content/articles/a.md:14:4: body: inline rule: no text for 繁體 pages (give zh-hant, zh-tw, zh-hk, zh-mo or one of them)',
+      'content/articles/good-article.md:14:4: body: inline rule: no text for 繁體 pages (give zh-hant, zh-tw, zh-hk, zh-mo or one of them)',
     ]);
     expect(problems(valid.replace('第一段。', '第一\n\n段-{甲'))).toEqual([
-      'content/articles/a.md:16:2: body: inline rule: the rule opened by "-{" is not closed by "}-"',
+      'content/articles/good-article.md:16:2: body: inline rule: the rule opened by "-{" is not closed by "}-"',
     ]);
     expect(problems(valid.replace('第一段。', '第-{zh-xx:甲;zh-hant:乙}-段'))).toEqual([
-      expect.stringMatching(/^content\/articles\/a\.md:14:2: body: inline rule: unknown variant "zh-xx"/),
-      expect.stringMatching(/^content\/articles\/a\.md:14:2: body: inline rule: no text for 简体 pages/),
+      expect.stringMatching(/^content\/articles\/good-article\.md:14:2: body: inline rule: unknown variant "zh-xx"/),
+      expect.stringMatching(/^content\/articles\/good-article\.md:14:2: body: inline rule: no text for 简体 pages/),
     ]);
   });
 
@@ -251,12 +253,12 @@ describe('inline rules', () => {
       '第-{zh-hans:<sup>1</sup>;zh-hant:一}-段',
       '第-{zh-hans:[软件](https://example.org/);zh-hant:軟體}-段',
     ])
-      expect(problems(valid.replace('第一段。', body)), body).toContain(`content/articles/a.md:14:2: ${holdsMarkup}`);
+      expect(problems(valid.replace('第一段。', body)), body).toContain(`content/articles/good-article.md:14:2: ${holdsMarkup}`);
   });
 
   test('a broken rule in the headline is named with its field', () => {
     expect(problems(replace('title', 'title: 中俄-{關係'))).toEqual([
-      'content/articles/a.md:3: title: inline rule: the rule opened by "-{" is not closed by "}-"',
+      'content/articles/good-article.md:3: title: inline rule: the rule opened by "-{" is not closed by "}-"',
     ]);
   });
 
@@ -326,7 +328,10 @@ corrections:
 `;
 
   test('headline, summary and corrections are reviewed at their line and column, with the rule to write', () => {
-    const { warnings, problems: found } = checkArticleFile('content/articles/r.md', simplified, { topicIds: topics, lint: true });
+    const { warnings, problems: found } = checkArticleFile('content/articles/review-fields.md', simplified, {
+      topicIds: topics,
+      lint: true,
+    });
     expect(found).toEqual([]);
     expect(warnings.map(({ line, column, field, review }) => [line, column, field, review?.shown, review?.fix])).toEqual([
       [3, 10, 'title', '系', '-{zh-hans:系;zh-hant:係}-'],
@@ -336,7 +341,7 @@ corrections:
   });
 
   test('without lint, no review list', () => {
-    expect(checkArticleFile('content/articles/r.md', simplified, { topicIds: topics }).warnings).toEqual([]);
+    expect(checkArticleFile('content/articles/review-fields.md', simplified, { topicIds: topics }).warnings).toEqual([]);
   });
 });
 
@@ -350,5 +355,32 @@ describe('Hong Kong spellings', () => {
     expect(problems(taiwan).filter((problem) => problem.includes('「恒」'))).toHaveLength(3);
     // A 恒 outside such a name is still a stray, in Hong Kong text too.
     expect(problems(valid.replace('第一段。', '恒心。'))).toEqual([expect.stringContaining('「恒」 is not')]);
+  });
+});
+
+describe('mistakes a new editor makes, in words they can act on, at the line they made them', () => {
+  test.each([
+    [
+      replace('title', 'title: 專訪: 中俄關係'),
+      ':3: frontmatter: the value of title has a colon followed by a space',
+      'title: "專訪: 中俄關係"',
+    ],
+    [replace('title', 'title：中俄關係'), ':3: frontmatter: 「title：」 has a full-width colon', 'title: …'],
+    [valid.replace('  - name: 范強', '\t- name: 范強'), ':6: frontmatter: starts with a tab', 'indent with spaces'],
+    [replace('title', 'title: "中俄關係'), ':3: frontmatter: opens a quotation mark', 'close it'],
+    [valid.replace('    role: 記者', '   role: 記者'), ':7: frontmatter: is indented differently', 'same column'],
+    [replace('topics', 'topics: china-russia'), ':11: topics: must be a list, even of one', 'topics: [china-russia]'],
+    [valid.replace('authors:', 'author:'), ':5: author: unknown field "author" (did you mean authors?)', 'did you mean authors?'],
+    [replace('published', 'published: 2022年2月8日'), ':9: published: must be a date written YYYY-MM-DD', '2025-11-05'],
+  ])('%#', (source, place, fix) => {
+    const found = problems(source).join('\n');
+    expect(found).toContain(`content/articles/good-article.md${place}`);
+    expect(found).toContain(fix);
+  });
+
+  test('a slug that differs from the file name is refused, with both fixes', () => {
+    expect(problems(valid, 'content/articles/other.md')).toEqual([
+      'content/articles/other.md:2: slug: "good-article" differs from the file name "other.md": the page\'s address is made from the slug, so rename the file good-article.md (or make the slug other)',
+    ]);
   });
 });
