@@ -44,7 +44,7 @@ export default function publishChecks({
         addTime('checks', elapsed);
         if (!conversion) logger.warn('GUOJI_CONVERSION=off: pages were not converted (benchmark builds only).');
         logger.info(
-          `checked ${pages} pages (${unchanged} unchanged since they passed in the site replaced), ${articles} articles in ${Math.round(elapsed)} ms`,
+          `checked ${pages} pages and ${articles} articles in ${Math.round(elapsed)} ms (${unchanged} of the pages are as in the last build, which passed)`,
         );
       },
     },
