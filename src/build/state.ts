@@ -19,9 +19,12 @@
  *   item fails (`noteRenderFailure`): reported once, after every page was
  *   tried, by the `render-failures` integration.
  * - `timings`: by each phase (`timing.ts`), for `npm run bench`.
+ * - `editorReport`: in `npm run dev` only, by the content loader after each
+ *   check of the content folder (`recordEditorReport`): its errors and the
+ *   review list, which the editor's preview shows on the pages.
  */
 import type { Bundle } from '../search/bundles.ts';
-import { scripts, type Script } from '../site/scripts.ts';
+import { scripts, type Script, type SourceVariant } from '../site/scripts.ts';
 import { readBuildOptions, type BuildOptions } from './options.ts';
 
 /** An article this build publishes. */
@@ -49,7 +52,27 @@ export interface RenderedFacts {
   bodyLengths: Map<string, number>;
 }
 
+/** A content problem or review item, as the content checks report it (`src/content/article-check.ts`). */
+export interface EditorMessage {
+  file: string;
+  line?: number | undefined;
+  column?: number | undefined;
+  field: string;
+  message: string;
+  review?: { shown: string; alternatives: string[]; fix: string } | undefined;
+}
+
+/** What the editor's preview shows: the content folder's errors, and each file's review list. */
+export interface EditorReport {
+  problems: readonly EditorMessage[];
+  /** Review items and lint warnings, by file. */
+  warnings: ReadonlyMap<string, readonly EditorMessage[]>;
+  /** Each article's slug → its file and the variant it is written in. */
+  articles: ReadonlyMap<string, { file: string; variant: SourceVariant }>;
+}
+
 interface BuildState {
+  editorReport?: EditorReport;
   options?: BuildOptions;
   publication?: Publication;
   rendered: RenderedFacts;
@@ -128,4 +151,13 @@ export function renderFailures(): readonly string[] {
 /** Milliseconds spent in each phase of this build. */
 export function phaseTimings(): Record<string, number> {
   return state().timings;
+}
+
+/** The content folder's latest check, in `npm run dev`. */
+export function recordEditorReport(report: EditorReport): void {
+  state().editorReport = report;
+}
+
+export function editorReport(): EditorReport | undefined {
+  return state().editorReport;
 }

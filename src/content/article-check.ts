@@ -27,7 +27,7 @@ export interface ContentProblem {
   field: string;
   message: string;
   /** For a review item: the form the other script's page shows, the other forms, and the rule to write. */
-  review?: { shown: string; alternatives: string[]; fix: string } | undefined;
+  review?: { shown: string; alternatives: string[]; fix: string; context?: string; contextOffset?: number } | undefined;
 }
 
 export interface CheckedArticle {
@@ -50,6 +50,8 @@ export interface ArticleCheckContext {
   glossary?: Glossary | undefined;
   /** Also run the editors' lint (punctuation, review list) and return its messages. */
   lint?: boolean | undefined;
+  /** Also return the review list, without the punctuation lint (the editor's preview). */
+  review?: boolean | undefined;
 }
 
 
@@ -229,6 +231,7 @@ function checkBody(
     variant,
     glossary,
     lint: context.lint,
+    review: context.review,
     checkScript: isSourceVariant(declared),
     extraText: [split.data['title'], split.data['summary']].filter((value) => typeof value === 'string').join('\n'),
   });
@@ -244,7 +247,12 @@ function checkBody(
         message: message.reason,
         review:
           message.ruleId === 'conversion-review' && message.actual !== undefined && message.note !== undefined
-            ? { shown: message.actual, alternatives: message.expected ?? [], fix: message.note }
+            ? {
+                shown: message.actual,
+                alternatives: message.expected ?? [],
+                fix: message.note,
+                ...rendered.reviewContexts?.get(`${message.line}:${message.column}`),
+              }
             : undefined,
       });
   }
@@ -337,7 +345,13 @@ function reviewFields(
         column,
         field,
         message: describeReviewItem(item),
-        review: { shown: item.chosen, alternatives: item.alternatives, fix: item.fix },
+        review: {
+          shown: item.chosen,
+          alternatives: item.alternatives,
+          fix: item.fix,
+          context: item.context,
+          contextOffset: item.contextOffset,
+        },
       });
     }
   }
@@ -379,7 +393,7 @@ export function checkArticleFile(file: string, source: string, context: ArticleC
       `"${data.slug}" differs from the file name "${basename(file)}": the page's address is made from the slug, so rename the file ${data.slug}.md (or make the slug ${named})`,
       lineOf('slug'),
     );
-  if (context.lint) warnings.push(...reviewFields(file, source, data, glossary, lineOf));
+  if (context.lint === true || context.review === true) warnings.push(...reviewFields(file, source, data, glossary, lineOf));
   if (problems.length > 0) return { problems, warnings };
   const { html, headings, hanCharacters } = rendered;
   return { problems, warnings, article: { file, raw: split.data, data, body: split.body, html, headings, hanCharacters } };

@@ -11,7 +11,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { buildOptions, recordPublication } from '../build/state.ts';
+import { buildOptions, editorReport, recordEditorReport, recordPublication, type EditorMessage } from '../build/state.ts';
 import { sourcesDigest } from '../build/source-digest.ts';
 import { addTime } from '../build/timing.ts';
 import type { Glossary } from '../conversion/index.ts';
@@ -45,7 +45,28 @@ interface StoredData {
   glossary: Glossary;
 }
 
+/**
+ * In `npm run dev`, what the editor's preview shows: the folder's errors and
+ * every file's review list. A file unchanged since the last check keeps the
+ * review list it had (it was not run through the pipeline again).
+ */
+function reportToEditor(folder: Awaited<ReturnType<typeof checkContentFolder>>): void {
+  const checkedFiles = new Set(folder.checked.map(({ article }) => article.file));
+  const kept = new Set([...checkedFiles, ...folder.reused.map(({ file }) => file)]);
+  const warnings = new Map<string, readonly EditorMessage[]>();
+  for (const [file, previous] of editorReport()?.warnings ?? []) if (kept.has(file) && !checkedFiles.has(file)) warnings.set(file, previous);
+  for (const file of checkedFiles) warnings.set(file, []);
+  for (const warning of folder.warnings) warnings.set(warning.file, [...(warnings.get(warning.file) ?? []), warning]);
+  const articles = new Map([
+    ...folder.checked.map(({ article }) => [article.data.slug, { file: article.file, variant: article.data.sourceVariant }] as const),
+    ...folder.reused.map(({ slug, file, sourceVariant }) => [slug, { file, variant: sourceVariant }] as const),
+  ]);
+  recordEditorReport({ problems: folder.problems, warnings, articles });
+}
+
 export function articleLoader({ contentDir }: ArticleLoaderOptions): Loader {
+  // The dev server checks as lint:content does, so that the preview can show the review list.
+  const preview = import.meta.env.DEV;
   async function sync({ config, store, parseData, generateDigest, logger }: LoaderContext): Promise<void> {
     const root = fileURLToPath(config.root);
     const pipeline = await sourcesDigest(root, pipelineSources);
@@ -57,6 +78,7 @@ export function articleLoader({ contentDir }: ArticleLoaderOptions): Loader {
       today,
       future,
       contentDir: resolve(root, contentDir),
+      review: preview,
       reuse: (file, source): ArticleSummary | undefined => {
         const stored = storedByFile.get(file);
         if (stored?.digest !== digestOf(source)) return undefined;
@@ -73,6 +95,7 @@ export function articleLoader({ contentDir }: ArticleLoaderOptions): Loader {
         };
       },
     });
+    if (preview) reportToEditor(folder);
     if (folder.problems.length > 0) throw new ContentError(folder.problems);
 
     // What this build publishes, decided once for every phase after this one (src/build/state.ts).

@@ -54,6 +54,8 @@ export interface ContentFolderOptions {
   contentDir: string;
   /** Also run the editors' lint (punctuation, review list) and return its warnings. */
   lint?: boolean;
+  /** Also return the review list, without the punctuation lint (the editor's preview in `npm run dev`). */
+  review?: boolean;
   /** The build's day and whether it publishes articles dated later (`src/build/options.ts`). */
   today: Date;
   future: boolean;
@@ -171,7 +173,7 @@ function checkUpdated(articles: readonly ArticleSummary[], today: Date): Content
 
 /** Every problem of the content folder, and what was read. */
 export async function checkContentFolder(options: ContentFolderOptions): Promise<ContentFolderCheck> {
-  const { root, contentDir, lint = false, reuse } = options;
+  const { root, contentDir, lint = false, review = false, reuse } = options;
   const topics = await readList(options, 'topics.yaml', topicSchema, checkTopics, { maxItems: listLimits.topics });
   const glossary = await readList(options, 'glossary.yaml', glossaryEntrySchema, checkGlossaryForms, {
     maxItems: listLimits.glossary,
@@ -208,7 +210,7 @@ export async function checkContentFolder(options: ContentFolderOptions): Promise
       reused.push(stored);
       continue;
     }
-    const result = checkArticleFile(file, read.text, { topicIds, glossary: glossary.items, lint });
+    const result = checkArticleFile(file, read.text, { topicIds, glossary: glossary.items, lint, review });
     problems.push(...result.problems);
     warnings.push(...result.warnings);
     if (result.article) checked.push({ article: result.article, source: read.text });

@@ -15,7 +15,13 @@ import { simplifiedSenses, traditionalSenses } from './data/sense-forms.ts';
 import { parseRules } from './rules.ts';
 import { convertRunAligned } from './text.ts';
 import type { Glossary } from './types.ts';
-import { simplifiedWords } from './words.ts';
+import { surnameForms } from './surnames.ts';
+import { dictionaryTag, simplifiedWords } from './words.ts';
+
+/** Whether a word could be (the start of) a given name: Han, at most two characters, not a time, place, number or locative. */
+function mayStartName(word: string | undefined): boolean {
+  return word !== undefined && /^\p{Script=Han}{1,2}$/u.test(word) && !/^(t|ns|m|mq|f|s|nt|q)$/.test(dictionaryTag(word));
+}
 
 export interface ReviewItem {
   /** UTF-16 offset of the character in the text given. */
@@ -29,6 +35,9 @@ export interface ReviewItem {
   word: string;
   /** The rule to write in place of the word if another form is meant (the first alternative). */
   fix: string;
+  /** The text around the character (up to four characters each side), and the character's offset in it. */
+  context: string;
+  contextOffset: number;
 }
 
 let traditionalSegmenter: OpenCC.Trie | undefined;
@@ -49,7 +58,7 @@ function otherScript(variant: SourceVariant): Script | undefined {
 }
 
 /** Offsets (UTF-16) where each word of `words` starts, with the word. */
-function wordAt(words: readonly string[]): (index: number) => { start: number; word: string } {
+function wordAt(words: readonly string[]): (index: number) => { start: number; word: string; position: number } {
   const starts: number[] = [];
   let offset = 0;
   for (const word of words) {
@@ -64,7 +73,7 @@ function wordAt(words: readonly string[]): (index: number) => { start: number; w
       if ((starts[middle] ?? 0) <= index) low = middle;
       else high = middle - 1;
     }
-    return { start: starts[low] ?? 0, word: words[low] ?? '' };
+    return { start: starts[low] ?? 0, word: words[low] ?? '', position: low };
   };
 }
 
@@ -112,14 +121,20 @@ export function reviewConversion(
       // Simplified text: decided by one character's default. Traditional text: OpenCC matched it alone.
       const byDefault = decisions === undefined ? Array.from(word).length === 1 : decisions[at] === 'character';
       if (!byDefault) return;
+      // A surname character alone (于, 余) is a question only where a name could follow it: not before a time,
+      // a place, a number or a locative (于明年, 于北京, 余人); the names rule already kept the names it saw.
+      if (simplifiedSource && surnameForms.has(character) && !mayStartName(words[findWord(offset).position + 1])) return;
       const chosen = aligned[at] ?? character;
       const alternatives = forms.filter((form) => form !== chosen);
       const first = alternatives[0];
       if (first === undefined) return;
       const wordStart = Array.from(segment.value.slice(0, start)).length;
       const converted = aligned.slice(wordStart, wordStart + Array.from(word).length).join('');
+      const contextStart = Math.max(0, offset - 4);
       items.push({
         index: segment.start + offset,
+        context: segment.value.slice(contextStart, offset + character.length + 4),
+        contextOffset: offset - contextStart,
         character,
         chosen,
         alternatives,

@@ -39,6 +39,8 @@ export interface ArticleMarkdownOptions {
   glossary: Glossary;
   /** Also run the editors' lint: punctuation and the conversion review list. */
   lint?: boolean | undefined;
+  /** Also list the review items (warnings only), without the punctuation lint: the editor's preview. */
+  review?: boolean | undefined;
   /** Check that the text is in the variant's script (off when the variant itself is invalid). */
   checkScript?: boolean | undefined;
   /** Text outside the body that tells its script too: the headline and summary. */
@@ -54,12 +56,15 @@ export interface RenderedMarkdown {
   messages: VFile['messages'];
   /** Set when the text is mostly in another script than its variant says. */
   probable?: ProbableVariant | undefined;
+  /** The text around each review item, by `line:column` of its message. */
+  reviewContexts?: ReadonlyMap<string, { context: string; contextOffset: number }> | undefined;
 }
 
-function processor({ variant, glossary, lint = false, checkScript = true, extraText }: ArticleMarkdownOptions) {
+function processor({ variant, glossary, lint = false, review = false, checkScript = true, extraText }: ArticleMarkdownOptions) {
   const parse = unified().use(remarkParse).use(remarkGfm).use(remarkInlineRules).use(remarkSafeHtml);
   if (checkScript) parse.use(remarkScriptCheck, { variant, extraText });
-  if (lint) parse.use(remarkPunctuation).use(remarkConversionReview, { variant, glossary });
+  if (lint) parse.use(remarkPunctuation);
+  if (lint || review) parse.use(remarkConversionReview, { variant, glossary });
   return (
     parse
       // The footnotes' heading is shown (a news page names its notes); its text is put in each page's script later.
@@ -104,5 +109,6 @@ export function renderArticleMarkdown(markdown: string, path: string, options: A
     hanCharacters: Number(result.data['hanCharacters'] ?? 0),
     messages: result.messages,
     probable: result.data['probableVariant'] as ProbableVariant | undefined,
+    reviewContexts: result.data['reviewContexts'] as RenderedMarkdown['reviewContexts'],
   };
 }

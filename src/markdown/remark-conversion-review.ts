@@ -7,6 +7,7 @@
  * out: someone or something already decided it.
  */
 import type { Root } from 'mdast';
+import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { reviewConversion, type Glossary, type ReviewItem } from '../conversion/index.ts';
@@ -27,11 +28,18 @@ export function describeReviewItem({ character, chosen, alternatives, word, fix 
 
 export default function remarkConversionReview({ variant, glossary }: ConversionReviewOptions) {
   return (tree: Root, file: VFile): void => {
+    // The text around each item, by its place, for the editor's preview to find it on the page.
+    const contexts = new Map<string, { context: string; contextOffset: number }>();
+    file.data['reviewContexts'] = contexts;
+    const noteContext = (point: Point | undefined, { context, contextOffset }: ReviewItem): Point | undefined => {
+      if (point !== undefined) contexts.set(`${point.line}:${point.column}`, { context, contextOffset });
+      return point;
+    };
     // A long list is a list nobody reads to the end: past a thousand, the count of what is left.
     const report = ruleReporter(file, 'conversion-review', { fatal: false, limit: 1000 });
     for (const run of textRuns(tree)) {
       for (const item of reviewConversion(run.text, { variant, glossary })) {
-        report(describeReviewItem(item), () => run.pointAt(item.index), {
+        report(describeReviewItem(item), () => noteContext(run.pointAt(item.index), item), {
           actual: item.chosen,
           expected: item.alternatives,
           note: item.fix,
@@ -42,7 +50,7 @@ export default function remarkConversionReview({ variant, glossary }: Conversion
     visit(tree, 'image', (node) => {
       if (!node.alt) return;
       for (const item of reviewConversion(node.alt, { variant, glossary }))
-        report(describeReviewItem(item), () => node.position?.start, {
+        report(describeReviewItem(item), () => noteContext(node.position?.start, item), {
           actual: item.chosen,
           expected: item.alternatives,
           note: item.fix,

@@ -28,6 +28,16 @@ const policy = (extra: Record<string, string[]> = {}): string =>
 /** For `<meta http-equiv>`, which cannot carry `frame-ancestors`. */
 export const metaContentSecurityPolicy = policy();
 
+/**
+ * For `npm run dev` only, never built: Vite's dev server injects the styles
+ * as inline `<style>` elements and its client as inline scripts, which the
+ * site's policy refuses; the preview must look like the page.
+ */
+export const devContentSecurityPolicy = policy({
+  'script-src': ["'self'", "'wasm-unsafe-eval'", "'unsafe-inline'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+});
+
 /** For the HTTP header. */
 export const headerContentSecurityPolicy = policy({ 'frame-ancestors': ["'none'"] });
 
