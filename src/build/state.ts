@@ -59,7 +59,7 @@ export interface EditorMessage {
   column?: number | undefined;
   field: string;
   message: string;
-  review?: { shown: string; alternatives: string[]; fix: string } | undefined;
+  review?: { shown: string; alternatives: string[]; fix: string; context?: string; contextOffset?: number } | undefined;
 }
 
 /** What the editor's preview shows: the content folder's errors, and each file's review list. */
