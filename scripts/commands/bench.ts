@@ -4,7 +4,8 @@
  * `npm run serve` and nginx hold up under load (`--serve-only` for that part
  * alone, over the current dist/; `--search-only` for the search and switch
  * figures of the current dist/; `--conversion-only` for the converter's speed
- * and accuracy; `--port` moves the search servers). Prints a
+ * and accuracy; `--preview-only` for how fast `npm run dev` shows a saved
+ * change; `--port` moves the search servers). Prints a
  * table and writes .bench/results.json. A benchmark, not a test: it never
  * fails on a number. See BENCHMARKS.md for what each figure is compared with.
  */
@@ -26,6 +27,7 @@ import { percentile, transferKinds } from '../bench/search-cost.ts';
 import { writeCorpus } from '../bench/corpus.ts';
 import { measureTree } from '../bench/process-tree.ts';
 import { measureWorstArticles } from '../bench/worst-cost.ts';
+import { measurePreview } from '../bench/preview.ts';
 import { measureServing } from '../bench/serving.ts';
 import { pageWeight, weigh } from '../bench/weight.ts';
 import { startServer } from '../serve-process.ts';
@@ -40,6 +42,8 @@ const { values } = parseArgs({
     'serve-only': { type: 'boolean', default: false },
     // Only the search and switch figures of the real site (dist/ must be built): no archive builds.
     'search-only': { type: 'boolean', default: false },
+    // Only how long the editor's preview (npm run dev) takes to show a saved change.
+    'preview-only': { type: 'boolean', default: false },
     // Only the converter's speed and accuracy (dist/ must be built for the article HTML figure).
     'conversion-only': { type: 'boolean', default: false },
     // Only what the worst article for each algorithm costs.
@@ -129,6 +133,11 @@ async function worstArticleCosts(): Promise<void> {
       .join(', ')}`,
   );
   results['worstArticles'] = worst;
+}
+
+if (values['preview-only']) {
+  await previewFigures();
+  process.exit(0);
 }
 
 if (values['conversion-only']) {
@@ -302,8 +311,19 @@ for (const to of measured.slice(1)) {
 }
 results['growth'] = growth;
 
-// 2. The converter on its own, and how often it is wrong.
+// 2. The converter on its own, and how often it is wrong; the editor's preview.
 await conversionFigures();
+await previewFigures();
+
+/** How long `npm run dev` takes to show a saved change to an article. */
+async function previewFigures(): Promise<void> {
+  const { saves } = await measurePreview(port + 5);
+  results['preview'] = { saves };
+  const sorted = [...saves].sort((a, b) => a - b);
+  console.log(
+    `\nThe editor's preview (npm run dev): a saved change shows on the article's page after ${sorted.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (median ${((sorted[2] ?? 0) / 1000).toFixed(2)} s)`,
+  );
+}
 
 /** The converter's speed, and its accuracy on hand-checked text (the pins' text, and unseen text). */
 async function conversionFigures(): Promise<void> {

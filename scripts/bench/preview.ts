@@ -1,0 +1,65 @@
+/**
+ * How long the editor's preview (`npm run dev`) takes to show a saved change:
+ * the dev server runs on a copy of content/, one article's paragraph is
+ * changed on disk, and its page is fetched until it shows the change. Five
+ * saves, each timed from the write to the first page that has it.
+ */
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..', '..');
+/** Variables the benchmark's own runner may set that would change how Astro serves (none under npm, some under a test runner). */
+const runnerVariables = /^(NODE_ENV|TEST|VITEST.*|BASE_URL|MODE|DEV|PROD|SSR)$/;
+
+export interface PreviewTiming {
+  /** Milliseconds from each save to the first page showing it. */
+  saves: number[];
+}
+
+export async function measurePreview(port: number): Promise<PreviewTiming> {
+  await mkdir(join(root, '.build'), { recursive: true });
+  const work = await mkdtemp(join(root, '.build', 'bench-preview-'));
+  const content = join(work, 'content');
+  await cp(join(root, 'content'), content, { recursive: true });
+  const file = join(content, 'articles', 'xi-mishustin-after-trump-summit-2025.md');
+  const original = await readFile(file, 'utf8');
+  const server = spawn(
+    process.execPath,
+    [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      cwd: root,
+      env: {
+        ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !runnerVariables.test(name))),
+        CONTENT_DIR: content,
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+      stdio: 'ignore',
+    },
+  );
+  const page = `http://127.0.0.1:${port}/zh-hant/articles/xi-mishustin-after-trump-summit-2025/`;
+  const fetchPage = (): Promise<string> =>
+    fetch(page).then(
+      (response) => (response.ok ? response.text() : ''),
+      () => '',
+    );
+  try {
+    for (let tries = 0; tries < 600 && !(await fetchPage()).includes('</html>'); tries++)
+      await new Promise((done) => setTimeout(done, 100));
+    const saves: number[] = [];
+    for (let save = 1; save <= 5; save++) {
+      const marker = `預覽測試第${'一二三四五'[save - 1]}次`;
+      const started = performance.now();
+      await writeFile(file, original.replace(/\n\n([^\n#-])/, `\n\n${marker}。$1`));
+      while (!(await fetchPage()).includes(marker)) {
+        if (performance.now() - started > 60_000) throw new Error('the preview did not show the change within 60 s');
+        await new Promise((done) => setTimeout(done, 20));
+      }
+      saves.push(performance.now() - started);
+    }
+    return { saves };
+  } finally {
+    server.kill();
+    await rm(work, { recursive: true, force: true });
+  }
+}
