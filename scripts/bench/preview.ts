@@ -33,7 +33,7 @@ export async function measurePreview(port: number): Promise<PreviewTiming> {
         ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !runnerVariables.test(name))),
         CONTENT_DIR: content,
         ASTRO_TELEMETRY_DISABLED: '1',
-      ASTRO_DISABLE_UPDATE_CHECK: 'true',
+        ASTRO_DISABLE_UPDATE_CHECK: 'true',
       },
       stdio: 'ignore',
     },

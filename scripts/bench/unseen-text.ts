@@ -11,7 +11,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { convertText, openccConverter, reviewConversion, type Glossary } from '../../src/conversion/index.ts';
+import { convertText, openccConverter, reviewConversion, traditionalForms, type Glossary } from '../../src/conversion/index.ts';
 import type { Script, SourceVariant } from '../../src/site/scripts.ts';
 
 const folder = resolve(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'conversion', 'unseen');
@@ -84,6 +84,10 @@ export interface UnseenMeasure {
   errors: UnseenError[];
   /** Review items over the same text. */
   flags: number;
+  /** Characters whose form differs from OpenCC's alone: right (the reference's form or an accepted one), and wrong. */
+  changed: { right: number; wrong: number };
+  /** Characters OpenCC's tables give several forms (the review list's old rule: every one of them listed). */
+  contextDependent: number;
 }
 
 /** How a line is converted: as a page is (the default), or by OpenCC alone. */
@@ -99,10 +103,11 @@ export function measureUnseen(
 ): UnseenMeasure {
   const pairs = acceptedPairs();
   const to: Script = direction === 'simplified' ? 'zh-hant' : 'zh-hans';
-  const measure: UnseenMeasure = { han: 0, errors: [], flags: 0 };
+  const measure: UnseenMeasure = { han: 0, errors: [], flags: 0, changed: { right: 0, wrong: 0 }, contextDependent: 0 };
   for (const text of unseenTexts(direction)) {
     text.source.forEach((line, lineIndex) => {
       const got = Array.from(convert(line, text.variant, to));
+      const alone = Array.from(openccAlone(line, text.variant, to));
       const expected = Array.from(text.expected[lineIndex] ?? '');
       if (got.length !== expected.length)
         throw new Error(`${text.name}:${lineIndex + 1}: the conversion and the reference differ in length`);
@@ -112,7 +117,11 @@ export function measureUnseen(
       expected.forEach((character, index) => {
         if (!/\p{Script=Han}/u.test(character)) return;
         measure.han += 1;
-        if (got[index] === character || acceptedAt(got, expected, index, pairs)) return;
+        const source = Array.from(line)[index] ?? '';
+        if (direction === 'simplified' ? traditionalForms(source) !== undefined : false) measure.contextDependent += 1;
+        const right = got[index] === character || acceptedAt(got, expected, index, pairs);
+        if (got[index] !== alone[index]) measure.changed[right ? 'right' : 'wrong'] += 1;
+        if (right) return;
         measure.errors.push({
           text: text.name,
           line: lineIndex + 1,

@@ -407,6 +407,7 @@ async function conversionFigures(): Promise<void> {
               perThousand: perThousand(measure.errors.length, measure.han),
               flagsPerThousand: perThousand(measure.flags, measure.han),
               flaggedErrors: measure.errors.filter(({ flagged }) => flagged).length,
+              changed: measure.changed,
             },
           ]),
         ),
@@ -416,8 +417,12 @@ async function conversionFigures(): Promise<void> {
       const rate = (measure: UnseenMeasure): string =>
         `${measure.errors.length} (${perThousand(measure.errors.length, measure.han).toFixed(2)} per 1,000)`;
       const flagged = pins.errors.filter((error) => error.flagged).length;
+      const caught = opencc.errors.length - pins.errors.length + flagged;
       console.log(
-        `${direction} on ${pins.han} unseen Han: OpenCC alone ${rate(opencc)}; the page's conversion ${rate(page)}, with the site glossary ${rate(pins)}; review list ${pins.flags} items (${perThousand(pins.flags, pins.han).toFixed(1)} per 1,000) asking about ${flagged} of the ${pins.errors.length} errors left; ${pins.errors.length - flagged} left after its fixes`,
+        `${direction} on ${pins.han} unseen Han: OpenCC alone ${rate(opencc)}; the page's conversion ${rate(page)}, with the site glossary ${rate(pins)}; it changed ${pins.changed.right + pins.changed.wrong} characters from OpenCC's output, ${pins.changed.right} right and ${pins.changed.wrong} wrong`,
+      );
+      console.log(
+        `  review list: ${pins.flags} items (${perThousand(pins.flags, pins.han).toFixed(1)} per 1,000 Han${direction === 's2tw' ? `; listing every context-dependent character would give ${pins.contextDependent}, ${perThousand(pins.contextDependent, pins.han).toFixed(1)} per 1,000` : ''}), asking about ${flagged} of the ${pins.errors.length} errors left, ${pins.errors.length - flagged} left after its fixes; of OpenCC's ${opencc.errors.length} errors, ${caught} (${((caught / Math.max(1, opencc.errors.length)) * 100).toFixed(0)} %) fixed or asked about`,
       );
     }
   }
