@@ -68,7 +68,7 @@ beforeAll(async () => {
         ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !testRunnerVariables.test(name))),
         CONTENT_DIR: join(work, 'content'),
         ASTRO_TELEMETRY_DISABLED: '1',
-      ASTRO_DISABLE_UPDATE_CHECK: 'true',
+        ASTRO_DISABLE_UPDATE_CHECK: 'true',
       },
       stdio: process.env['PREVIEW_TEST_LOG'] ? 'inherit' : 'ignore',
     },
