@@ -2,6 +2,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { buildOptions } from './src/build/state.ts';
 import buildPhases from './src/integrations/build-phases.ts';
+import editorPreview from './src/integrations/editor-preview.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import precompressFiles from './src/integrations/precompress.ts';
 import publishChecks from './src/integrations/publish-checks.ts';
@@ -34,6 +35,7 @@ export default defineConfig({
   },
   prerenderConflictBehavior: 'error',
   integrations: [
+    editorPreview(),
     buildPhases(),
     renderFailuresReport(),
     sitemap({

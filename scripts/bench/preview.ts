@@ -7,10 +7,9 @@
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { astroChildEnvironment } from '../../src/build/options.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
-/** Variables the benchmark's own runner may set that would change how Astro serves (none under npm, some under a test runner). */
-const runnerVariables = /^(NODE_ENV|TEST|VITEST.*|BASE_URL|MODE|DEV|PROD|SSR)$/;
 
 export interface PreviewTiming {
   /** Milliseconds from each save to the first page showing it. */
@@ -29,12 +28,7 @@ export async function measurePreview(port: number): Promise<PreviewTiming> {
     [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
     {
       cwd: root,
-      env: {
-        ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !runnerVariables.test(name))),
-        CONTENT_DIR: content,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        ASTRO_DISABLE_UPDATE_CHECK: 'true',
-      },
+      env: astroChildEnvironment({ CONTENT_DIR: content }),
       stdio: 'ignore',
     },
   );

@@ -266,6 +266,23 @@ export function disableAstroTelemetry(): void {
   process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 }
 
+/** Variables a test runner (Vitest: MODE=test, DEV=1, BASE_URL…) sets for its own code, which Astro would take as its own. */
+const testRunnerVariables = /^(NODE_ENV|TEST|VITEST.*|BASE_URL|MODE|DEV|PROD|SSR)$/;
+
+/**
+ * The environment for an Astro process this one starts (the dev server the
+ * benchmark times): this one's, without a test runner's variables, with
+ * `extra` added.
+ */
+export function astroChildEnvironment(extra: Record<string, string>): Record<string, string | undefined> {
+  return {
+    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !testRunnerVariables.test(name))),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ASTRO_DISABLE_UPDATE_CHECK: 'true',
+    ...extra,
+  };
+}
+
 /**
  * Pagefind's service (the child process its Node API starts, with this
  * process's environment) reads the size of its word-index chunks from the

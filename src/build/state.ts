@@ -19,6 +19,8 @@
  *   item fails (`noteRenderFailure`): reported once, after every page was
  *   tried, by the `render-failures` integration.
  * - `timings`: by each phase (`timing.ts`), for `npm run bench`.
+ * - `astroCommand`: by the `editor-preview` integration, as Astro starts
+ *   (`recordAstroCommand`): whether this is the editor's preview.
  * - `editorReport`: in `npm run dev` only, by the content loader after each
  *   check of the content folder (`recordEditorReport`): its errors and the
  *   review list, which the editor's preview shows on the pages.
@@ -72,6 +74,8 @@ export interface EditorReport {
 }
 
 interface BuildState {
+  /** The Astro command running: `dev` is the editor's preview. */
+  astroCommand?: string;
   editorReport?: EditorReport;
   options?: BuildOptions;
   publication?: Publication;
@@ -160,4 +164,14 @@ export function recordEditorReport(report: EditorReport): void {
 
 export function editorReport(): EditorReport | undefined {
   return state().editorReport;
+}
+
+/** The Astro command this process runs (`dev`, `build`…), from Astro itself. */
+export function recordAstroCommand(command: string): void {
+  state().astroCommand = command;
+}
+
+/** Whether this is `npm run dev`: the editor's preview shows problems on the pages. */
+export function isEditorPreview(): boolean {
+  return state().astroCommand === 'dev';
 }

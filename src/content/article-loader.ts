@@ -11,7 +11,14 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { buildOptions, editorReport, recordEditorReport, recordPublication, type EditorMessage } from '../build/state.ts';
+import {
+  buildOptions,
+  editorReport,
+  isEditorPreview,
+  recordEditorReport,
+  recordPublication,
+  type EditorMessage,
+} from '../build/state.ts';
 import { sourcesDigest } from '../build/source-digest.ts';
 import { addTime } from '../build/timing.ts';
 import type { Glossary } from '../conversion/index.ts';
@@ -65,9 +72,9 @@ function reportToEditor(folder: Awaited<ReturnType<typeof checkContentFolder>>):
 }
 
 export function articleLoader({ contentDir }: ArticleLoaderOptions): Loader {
-  // The dev server checks as lint:content does, so that the preview can show the review list.
-  const preview = import.meta.env.DEV;
   async function sync({ config, store, parseData, generateDigest, logger }: LoaderContext): Promise<void> {
+    // The dev server also lists what to review, so that the preview can show it.
+    const preview = isEditorPreview();
     const root = fileURLToPath(config.root);
     const pipeline = await sourcesDigest(root, pipelineSources);
     const digestOf = (source: string): string => generateDigest(`${pipeline}\u0000${source}`);

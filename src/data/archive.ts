@@ -1,6 +1,7 @@
 /** The archive of this build (`src/view/archive.ts`), made once from the content collections. */
 import { buildArchive, type Archive } from '../view/archive.ts';
 import { siteContent } from './articles.ts';
+import { isEditorPreview } from '../build/state.ts';
 
 export type { Archive, ArticleLinks, Author, Month, Year } from '../view/archive.ts';
 
@@ -12,7 +13,7 @@ export function archive(): Promise<Archive> {
     const { articles, topics } = await siteContent();
     return buildArchive(articles, topics);
   };
-  if (import.meta.env.DEV) return make();
+  if (isEditorPreview()) return make();
   built ??= make();
   return built;
 }

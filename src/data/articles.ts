@@ -3,6 +3,7 @@
  * pages use them: plain `ArticleInput`s, newest first, read once per build.
  */
 import { getCollection } from 'astro:content';
+import { isEditorPreview } from '../build/state.ts';
 import { articleGlossary, convertText, type Glossary } from '../conversion/index.ts';
 import { scripts, type Script } from '../site/scripts.ts';
 import { topicNameVariant } from '../schemas/topic.ts';
@@ -56,7 +57,7 @@ async function load(): Promise<SiteContent> {
 
 /** Every article, newest first, every topic and the site glossary; cached for the build (not in dev, where content changes). */
 export function siteContent(): Promise<SiteContent> {
-  if (import.meta.env.DEV) return load();
+  if (isEditorPreview()) return load();
   loaded ??= load();
   return loaded;
 }
