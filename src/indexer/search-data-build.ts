@@ -203,7 +203,9 @@ function aliasesFor(sources: SearchDataSources, script: Script, table: FoldTable
       ),
     ];
     const keys = [...new Set(typed.flatMap(spellings))].filter((key) => Array.from(key).length >= 2);
-    if (targets.length === 0 || keys.every((key) => targets.includes(key))) return;
+    // Useless only if no key leads anywhere but to itself. An entry whose every form is printed
+    // somewhere is the most useful of all: 川普 must find the pages that print 特朗普 or Trump.
+    if (targets.length === 0 || keys.every((key) => targets.every((target) => target === key))) return;
     const id = `${keys.join(' ')}→${targets.join(' ')}`;
     if (!entries.has(id)) entries.set(id, [keys, targets]);
   };

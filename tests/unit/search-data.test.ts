@@ -72,6 +72,29 @@ describe('buildSearchData: regional forms', () => {
     expect(hant.aliases.some(([keys]) => keys.includes('宣言書'))).toBe(false);
   });
 
+  test('an entry whose every form the site prints is kept: each form finds the others', () => {
+    const printsAll = buildSearchData({
+      ...sources,
+      texts: [both('川普會見普京。'), both('特朗普與Trump。'), both('路透社報導'), both('據Reuters'), both('路透消息')],
+      names: [
+        ['特朗普', '川普', 'Trump'],
+        ['路透社', '路透', 'Reuters'],
+        ['普京', '普丁'],
+      ],
+    });
+    for (const script of ['zh-hant', 'zh-hans'] as const) {
+      const data = printsAll[script];
+      const convert = (text: string) => convertText(text, { from: 'zh-TW', to: script });
+      expect(spellings('川普', data)[0]).toEqual(expect.arrayContaining([convert('川普'), convert('特朗普'), 'trump']));
+      expect(spellings('特朗普', data)[0]).toEqual(expect.arrayContaining([convert('川普'), 'trump']));
+      expect(spellings('Trump', data)[0]).toEqual(expect.arrayContaining([convert('川普'), convert('特朗普')]));
+      expect(spellings('Reuters', data)[0]).toEqual(expect.arrayContaining([convert('路透社'), convert('路透')]));
+      expect(spellings('路透社', data)[0]).toEqual(expect.arrayContaining(['reuters']));
+      // Only one form printed: the others lead to it, as before.
+      expect(spellings('普丁', data)).toEqual([[convert('普丁'), convert('普京')]]);
+    }
+  });
+
   test('keys are written in every script', () => {
     expect(hans.aliases).toContainEqual([['訊息', '讯息', '信息'], ['讯息']]);
   });
