@@ -95,6 +95,21 @@ describe('buildSearchData: regional forms', () => {
     }
   });
 
+  test('a name of several words is one term, and leads to its other forms', () => {
+    const data = buildSearchData({
+      ...sources,
+      texts: [both('據紐約時報報導'), both('華爾街日報'), both('New York Times')],
+      names: [
+        ['紐約時報', 'New York Times', 'NYT'],
+        ['華爾街日報', 'Wall Street Journal'],
+      ],
+    })['zh-hans'];
+    expect(spellings('New York Times', data)).toEqual([['new york times', '纽约时报']]);
+    expect(spellings('wall street journal 报道', data)).toEqual([['wall street journal', '华尔街日报'], ['报道']]);
+    // Words that are no name stay apart.
+    expect(spellings('New York', data)).toEqual([['new'], ['york']]);
+  });
+
   test('keys are written in every script', () => {
     expect(hans.aliases).toContainEqual([['訊息', '讯息', '信息'], ['讯息']]);
   });
