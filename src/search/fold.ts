@@ -1,9 +1,9 @@
 /**
  * The form in which a query and a page are compared: lower case, variant
  * characters folded to one form (峯 and 峰, 説 and 說, from OpenCC's variant
- * tables, chosen per script at build time), and the separators of
- * transliterated names (克利福德·庫南, ・, ‧, ･) dropped between Han
- * characters. Both sides are folded the same way before the exact-sequence
+ * tables, chosen per script at build time), full-width letters and
+ * digits as ASCII, and the separators of transliterated names (克利福德·庫南,
+ * ・, ‧, ･, •, ．) dropped between Han characters. Both sides are folded the same way before the exact-sequence
  * test, so precision is kept; every folded character remembers where it came
  * from, so a match is shown and highlighted as the page prints it.
  */
@@ -11,12 +11,36 @@
 /** Variant character → the form compared (built per script: `src/indexer/search-data-build.ts`). */
 export type FoldTable = Readonly<Record<string, string>>;
 
-/** Middle dots that separate the parts of a transliterated name: ·・‧･. */
-const separatorCharacters = '\u00B7\u30FB\u2027\uFF65';
+/** Dots that separate the parts of a transliterated name: ·・‧･, the bullet • and the full-width full stop ． some editors type. */
+export const separatorCharacters = '\u00B7\u30FB\u2027\uFF65\u2022\uFF0E';
 export const nameSeparator = new RegExp(`[${separatorCharacters}]`, 'u');
 const separators = new Set(Array.from(separatorCharacters));
 
 const han = /\p{Script=Han}/u;
+const digit = /\p{Nd}/u;
+
+/** Full-width letters, digits, ％ and ． compare as their ASCII forms (８２．５％ is 82.5%). */
+const fullWidth = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF05\uFF0E]/u;
+
+/**
+ * One character as compared: its variant form, its ASCII form if it is a
+ * full-width one, and a middle dot between two digits as the middle dot
+ * (9·11, 9・11 and 9‧11 are one; 9·11 is neither 9 nor 11, nor 9.11).
+ */
+function foldCharacter(characters: readonly string[], index: number, table: FoldTable): string {
+  const character = characters[index] ?? '';
+  const mapped = table[character];
+  if (mapped !== undefined) return mapped.toLowerCase();
+  if (
+    character !== '\uFF0E' &&
+    separators.has(character) &&
+    digit.test(characters[index - 1] ?? '') &&
+    digit.test(characters[index + 1] ?? '')
+  )
+    return '\u00B7';
+  if (fullWidth.test(character)) return String.fromCharCode(character.charCodeAt(0) - 0xfee0).toLowerCase();
+  return character.toLowerCase();
+}
 
 /** Folded text, and for each of its UTF-16 units the source range it came from. */
 export interface FoldedText {
@@ -45,7 +69,7 @@ export function foldText(source: string, table: FoldTable = {}): FoldedText {
     const start = at;
     at += character.length;
     if (joinsName(characters, index)) return;
-    const folded = (table[character] ?? character).toLowerCase();
+    const folded = foldCharacter(characters, index, table);
     for (let unit = 0; unit < folded.length; unit++) {
       starts.push(start);
       ends.push(at);
@@ -60,10 +84,9 @@ export function fold(text: string, table: FoldTable = {}): string {
   const characters = Array.from(text);
   let folded = '';
   for (let index = 0; index < characters.length; index++) {
-    const character = characters[index] ?? '';
     if (joinsName(characters, index)) continue;
     // Character by character, as foldText does (a whole-string lower case treats a final Σ differently).
-    folded += (table[character] ?? character).toLowerCase();
+    folded += foldCharacter(characters, index, table);
   }
   return folded;
 }

@@ -104,9 +104,16 @@ export function planQuery(typed: readonly string[], data: SearchData): TermPlan[
   });
 }
 
-/** The forms the site prints for a folded spelling, for Pagefind (which indexes the printed text). */
+/**
+ * The forms the site prints for a folded spelling, for Pagefind (which
+ * indexes the printed text); a number with its marks (82.5%, 9·11) also as
+ * its digits alone, however Pagefind splits it: the exact test keeps only
+ * pages that print it whole.
+ */
 function printedForms(spelling: string, data: SearchData): string[] {
-  return termVariants(spelling, data.forms, 4);
+  const forms = termVariants(spelling, data.forms, 4);
+  const bare = spelling.replace(/[^\p{L}\p{N}\p{M} ]+/gu, ' ').trim();
+  return bare === spelling || bare === '' ? forms : [...forms, bare];
 }
 
 /**

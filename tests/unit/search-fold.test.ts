@@ -13,6 +13,23 @@ describe('foldText', () => {
     expect(fold('·庫南')).toBe('·庫南');
   });
 
+  test('every dot of a name between Han characters, the bullet and the full-width full stop included, is dropped', () => {
+    for (const name of ['安格拉·默克爾', '安格拉・默克爾', '安格拉‧默克爾', '安格拉･默克爾', '安格拉•默克爾', '安格拉．默克爾'])
+      expect(fold(name)).toBe('安格拉默克爾');
+  });
+
+  test('a dot between digits is kept, as one form, and never joins 9 and 11 apart', () => {
+    for (const date of ['9·11', '9・11', '9‧11', '9•11', '9･11']) expect(fold(date)).toBe('9·11');
+    expect(occurrences(fold('9月11日，1935.3克'), fold('9·11'))).toEqual([]);
+    expect(occurrences(fold('九一一即9・11事件'), fold('9·11'))).toEqual([[4, 8]]);
+  });
+
+  test('full-width digits, letters, ％ and ． compare as ASCII, at the same length', () => {
+    expect(fold('８２．５％ ＧＤＰ')).toBe('82.5% gdp');
+    expect(occurrences(fold('增長８２．５％'), fold('82.5%'))).toEqual([[2, 7]]);
+    expect(occurrences(fold('增長182.5%'), fold('82.5%'))).toEqual([]);
+  });
+
   test('every folded unit knows its source range, so a match maps back to the printed text', () => {
     const source = '學者克利福德·庫南說';
     const folded = foldText(source);

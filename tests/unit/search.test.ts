@@ -48,10 +48,30 @@ describe('queryTerms', () => {
   });
 
   test('the middle dot of a transliterated name joins it into one term, in any of its forms', () => {
-    for (const name of ['克利福德·庫南', '克利福德・庫南', '克利福德‧庫南', '克利福德･庫南', '克利福德庫南']) {
+    for (const name of [
+      '克利福德·庫南',
+      '克利福德・庫南',
+      '克利福德‧庫南',
+      '克利福德･庫南',
+      '克利福德•庫南',
+      '克利福德．庫南',
+      '克利福德庫南',
+    ]) {
       expect(queryTerms(name)).toEqual(['克利福德庫南']);
     }
     expect(queryTerms('Clifford·Kunan')).toEqual(['clifford', 'kunan']);
+  });
+
+  test('a number keeps its decimal point, thousands comma, percent sign and the marks of a date', () => {
+    expect(queryTerms('1935.3克')).toEqual(['1935.3克']);
+    expect(queryTerms('增長82.5%，')).toEqual(['增長82.5%']);
+    expect(queryTerms('82.5％')).toEqual(['82.5％']);
+    expect(queryTerms('1,200 人')).toEqual(['1,200', '人']);
+    expect(queryTerms('9·11事件')).toEqual(['9·11事件']);
+    expect(queryTerms('9・11 2026-06-30 10:30 11/5')).toEqual(['9・11', '2026-06-30', '10:30', '11/5']);
+    // Marks between letters, or at the end, still separate.
+    expect(queryTerms('COVID-19, a.b 5.')).toEqual(['covid', '19', 'a', 'b', '5']);
+    expect(queryTerms('%5')).toEqual(['5']);
   });
 
   test('markup is just punctuation', () => {
