@@ -4,6 +4,7 @@ import { buildSearchData, type SearchDataSources } from '../../src/indexer/searc
 import { emptySearchData, pagefindQueries, planQuery, type SearchData } from '../../src/search/search-data.ts';
 import { convertForm, regionalPhrases, variantPairs } from '../../src/indexer/opencc-sources.ts';
 import { queryTerms } from '../../src/search/query.ts';
+import { fold } from '../../src/search/fold.ts';
 
 /** The same text in both scripts, as the site's own text. */
 const both = (text: string) => ({
@@ -40,6 +41,21 @@ describe('buildSearchData: variant folding', () => {
     expect(hant.fold['峯']).toBe('峰');
     expect(hant.fold['説']).toBe('說');
     expect(hant.fold['爲']).toBe('為');
+  });
+
+  test('characters OpenCC’s variant phrase tables exchange (恆生, 恒生) fold together on both pages', () => {
+    const data = buildSearchData({
+      ...sources,
+      // A Hong Kong source prints 恒生 on its Traditional page; a Taiwan source prints 恆春 and 吃飯.
+      texts: [
+        { 'zh-hant': '恒生指數下跌', 'zh-hans': '恒生指数下跌' },
+        { 'zh-hant': '恆春半島，吃飯', 'zh-hans': '恒春半岛，吃饭' },
+      ],
+    });
+    expect(spellings('恆生指數', data['zh-hant'])).toEqual([[fold('恒生指數', data['zh-hant'].fold)]]);
+    expect(fold('恒生指數', data['zh-hant'].fold)).toBe(fold('恆生指數', data['zh-hant'].fold));
+    expect(fold('喫飯', data['zh-hant'].fold)).toBe(fold('吃飯', data['zh-hant'].fold));
+    expect(spellings('恆生指數', data['zh-hans'])).toEqual([['恒生指数']]);
   });
 
   test('characters the site never prints in any form are left out', () => {
