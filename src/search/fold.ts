@@ -94,17 +94,43 @@ export function fold(text: string, table: FoldTable = {}): string {
 /** Latin letters and digits: a Latin term matches only at the start of a word (Xi is not in Mexico). */
 const latin = /[a-z0-9]/;
 
+/** The browser's word segmenter (ICU's dictionary for Chinese), where there is one. */
+const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
+const hanWord = /^\p{Script=Han}{2,}$/u;
+/** Characters of context the segmenter reads on each side of a match. */
+const segmentContext = 6;
+
+/**
+ * Whether [start, end) of `text` runs across a word boundary with both of
+ * its ends inside words, as the segmenter reads the text around it: 國會 in
+ * 美國|會見, 山西 in 火山|西側. A match that starts or ends a word is kept
+ * (火山 in 火山口, which ICU reads 火|山口), so is one inside one word.
+ */
+export function crossesWords(text: string, start: number, end: number): boolean {
+  if (segmenter === undefined) return false;
+  const from = Math.max(0, start - segmentContext);
+  const to = Math.min(text.length, end + segmentContext);
+  const boundaries = new Set<number>([to]);
+  for (const { index } of segmenter.segment(text.slice(from, to))) boundaries.add(from + index);
+  if (boundaries.has(start) || boundaries.has(end)) return false;
+  for (let at = start + 1; at < end; at++) if (boundaries.has(at)) return true;
+  return false;
+}
+
 /**
  * Every occurrence of `needle` (folded) in `folded`, as [start, end) in the
  * folded text. A needle that starts with a Latin letter or digit must start
- * a word.
+ * a word; a Han needle may not run across a word boundary with both ends
+ * inside words (`crossesWords`).
  */
 export function occurrences(folded: string, needle: string): [number, number][] {
   const found: [number, number][] = [];
   if (needle === '') return found;
   const wordStart = latin.test(needle[0] ?? '');
+  const han = hanWord.test(needle);
   for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
     if (wordStart && latin.test(folded[at - 1] ?? '')) continue;
+    if (han && crossesWords(folded, at, at + needle.length)) continue;
     found.push([at, at + needle.length]);
   }
   return found;

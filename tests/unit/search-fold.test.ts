@@ -30,6 +30,19 @@ describe('foldText', () => {
     expect(occurrences(fold('增長182.5%'), fold('82.5%'))).toEqual([]);
   });
 
+  test('a Han word does not match across a word boundary with both ends inside words', () => {
+    // ICU reads 美國|會見, 中國|會議, 位於|火山|西側: 國會 and 山西 are not there.
+    expect(occurrences(fold('美國會見'), '國會')).toEqual([]);
+    expect(occurrences(fold('中國會議今天開幕'), '國會')).toEqual([]);
+    expect(occurrences(fold('位於火山西側'), '山西')).toEqual([]);
+    // A match that starts or ends a word, or lies inside one, is kept.
+    expect(occurrences(fold('美國國會議員'), '國會')).toHaveLength(1);
+    expect(occurrences(fold('火山口附近'), '火山')).toEqual([[0, 2]]);
+    expect(occurrences(fold('位於火山西側'), '火山')).toEqual([[2, 4]]);
+    expect(occurrences(fold('北京大學生前來'), '學生')).toHaveLength(1);
+    expect(occurrences(fold('米舒斯京與習近平'), '舒斯')).toHaveLength(1);
+  });
+
   test('every folded unit knows its source range, so a match maps back to the printed text', () => {
     const source = '學者克利福德·庫南說';
     const folded = foldText(source);
