@@ -207,7 +207,7 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
     return pages
       .map((page, index) => ({ near: nearMatch(page, plans, loaded.data.fold), score: pool[index]?.score ?? 0 }))
       .filter((item): item is { near: NonNullable<typeof item.near>; score: number } => item.near !== undefined)
-      .sort((a, b) => b.near.closeness - a.near.closeness || b.score - a.score)
+      .sort((a, b) => b.near.closeness - a.near.closeness || b.near.sameStarts - a.near.sameStarts || b.score - a.score)
       .slice(0, limit)
       .map(({ near: match }) => match);
   }

@@ -42,11 +42,23 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
   return previous[y.length] ?? 0;
 }
 
-/** The nearest occurrence of a term in folded text: edits, and its [start, end) in that text. */
+/**
+ * The nearest occurrence of a term in folded text: edits, its [start, end)
+ * in that text, and whether it starts as the term does. Among equally near
+ * forms, one that starts alike is the nearer name: the variants of one name
+ * differ in its later syllables (梅爾茨, 梅爾茲), another name in its first
+ * (朔爾茨).
+ */
 export interface Nearest {
   distance: number;
   start: number;
   end: number;
+  sameStart: boolean;
+}
+
+/** Whether `near` is nearer than `best`: fewer edits, else the same start. */
+function nearer(near: Nearest, best: Nearest): boolean {
+  return near.distance < best.distance || (near.distance === best.distance && near.sameStart && !best.sameStart);
 }
 
 /** Characters of `text` with their UTF-16 offsets. */
@@ -68,7 +80,13 @@ function nearestInRun(pattern: readonly string[], run: { character: string; at: 
   const m = pattern.length;
   let distances = Array.from({ length: m + 1 }, (_, index) => index);
   let starts = Array.from({ length: m + 1 }, () => 0);
-  let best: Nearest & { length: number } = { distance: m, start: run[0]?.at ?? end, end: run[0]?.at ?? end, length: 0 };
+  let best: Nearest & { length: number } = {
+    distance: m,
+    start: run[0]?.at ?? end,
+    end: run[0]?.at ?? end,
+    length: 0,
+    sameStart: false,
+  };
   for (let j = 1; j <= run.length; j++) {
     const nextDistances = [0];
     const nextStarts = [j];
@@ -88,9 +106,17 @@ function nearestInRun(pattern: readonly string[], run: { character: string; at: 
     const distance = distances[m] ?? m;
     const start = starts[m] ?? 0;
     const length = j - start;
-    if (distance < best.distance || (distance === best.distance && Math.abs(length - m) < Math.abs(best.length - m))) {
-      best = { distance, start: run[start]?.at ?? end, end: run[j]?.at ?? end, length };
-    }
+    const near = {
+      distance,
+      start: run[start]?.at ?? end,
+      end: run[j]?.at ?? end,
+      length,
+      sameStart: run[start]?.character === pattern[0],
+    };
+    const closerLength = Math.abs(length - m) < Math.abs(best.length - m);
+    const sameLength = Math.abs(length - m) === Math.abs(best.length - m);
+    if (nearer(near, best) || (distance === best.distance && near.sameStart === best.sameStart && closerLength)) best = near;
+    else if (distance === best.distance && sameLength && near.sameStart && !best.sameStart) best = near;
   }
   return best;
 }
@@ -101,18 +127,19 @@ function nearestInRun(pattern: readonly string[], run: { character: string; at: 
  * punctuation.
  */
 export function nearestOccurrence(term: string, folded: string): Nearest {
-  let best: Nearest = { distance: Number.POSITIVE_INFINITY, start: 0, end: 0 };
+  let best: Nearest = { distance: Number.POSITIVE_INFINITY, start: 0, end: 0, sameStart: false };
   if (latinTerm.test(term)) {
     for (const word of folded.matchAll(/[a-z0-9]+/g)) {
       const distance = editDistance(term, word[0], best.distance);
-      if (distance < best.distance) best = { distance, start: word.index, end: word.index + word[0].length };
+      const near = { distance, start: word.index, end: word.index + word[0].length, sameStart: word[0][0] === term[0] };
+      if (nearer(near, best)) best = near;
     }
     return best;
   }
   const pattern = Array.from(term);
   for (const run of folded.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
     const near = nearestInRun(pattern, characters(run[0], run.index), run.index + run[0].length);
-    if (near.distance < best.distance) best = near;
+    if (nearer(near, best)) best = near;
   }
   return best;
 }
@@ -122,6 +149,8 @@ export interface NearMatch {
   match: PageMatch;
   /** 1 for exact, less the more edits the terms need. */
   closeness: number;
+  /** How many terms the page has exactly or in a form that starts as the term does (see `Nearest`). */
+  sameStarts: number;
   /** Edits each term needs on this page (0: it occurs exactly). */
   edits: number[];
   /** For a term one edit away, the form the page prints. */
@@ -135,6 +164,7 @@ export function nearMatch(record: PageRecord, plans: readonly TermPlan[], table:
   const edits: number[] = [];
   const corrections: (string | undefined)[] = [];
   let closeness = 0;
+  let sameStarts = 0;
   for (const plan of plans) {
     const exact = plan.spellings.flatMap((spelling) => occurrences(content.text, spelling));
     if (exact.length > 0) {
@@ -142,13 +172,14 @@ export function nearMatch(record: PageRecord, plans: readonly TermPlan[], table:
       edits.push(0);
       corrections.push(undefined);
       closeness += 1;
+      sameStarts += 1;
       continue;
     }
     const options = plan.spellings
       .filter((spelling) => allowedEdits(spelling) > 0)
       .map((spelling) => ({ spelling, near: nearestOccurrence(spelling, content.text) }))
       .filter(({ spelling, near }) => near.distance <= allowedEdits(spelling))
-      .sort((a, b) => a.near.distance - b.near.distance);
+      .sort((a, b) => a.near.distance - b.near.distance || Number(b.near.sameStart) - Number(a.near.sameStart));
     const best = options[0];
     if (!best) return undefined;
     const printed = record.content.slice(...sourceRange(content, best.near.start, best.near.end));
@@ -156,6 +187,7 @@ export function nearMatch(record: PageRecord, plans: readonly TermPlan[], table:
     edits.push(best.near.distance);
     corrections.push(best.near.distance === 1 ? printed : undefined);
     closeness += 1 - best.near.distance / Array.from(best.spelling).length;
+    if (best.near.sameStart) sameStarts += 1;
   }
   const needles = [...found].map((form) => fold(form, table));
   return {
@@ -168,6 +200,7 @@ export function nearMatch(record: PageRecord, plans: readonly TermPlan[], table:
       sections: sectionHits(record, needles, table),
     },
     closeness: closeness / Math.max(1, plans.length),
+    sameStarts,
     edits,
     corrections,
   };

@@ -50,6 +50,16 @@ describe('nearestOccurrence', () => {
     expect([near.distance, text.slice(near.start, near.end)]).toEqual([1, 'mishustin']);
   });
 
+  test('among forms equally near, the one that starts as the term does: another name differs in its first syllable', () => {
+    for (const text of ['總理朔爾茨說，候選人梅爾茲表示', '候選人梅爾茲表示，總理朔爾茨說']) {
+      const near = nearestOccurrence('梅爾茨', text);
+      expect([near.distance, text.slice(near.start, near.end), near.sameStart]).toEqual([1, '梅爾茲', true]);
+    }
+    const words = 'scholz met mertz';
+    const latin = nearestOccurrence('merz', words);
+    expect(words.slice(latin.start, latin.end)).toBe('mertz');
+  });
+
   test('never reaches across punctuation', () => {
     expect(nearestOccurrence('京米', '米舒斯京，米哈').distance).toBeGreaterThan(0);
   });
@@ -63,6 +73,14 @@ describe('nearMatch', () => {
     expect(near?.corrections).toEqual(['米舒斯京']);
     expect(near?.match.excerpt.find((segment) => segment.mark)?.text).toBe('米舒斯京');
     expect(near && correctionFrom(near, plans)).toBe('米舒斯京');
+  });
+
+  test('a page whose near form starts as the term does ranks before one that only ends alike', () => {
+    const plans = planQuery(['梅爾茨'], emptySearchData);
+    const merz = nearMatch(record('候選人梅爾茲表示'), plans);
+    const scholz = nearMatch(record('總理朔爾茨表示'), plans);
+    expect([merz?.closeness, merz?.sameStarts, merz?.corrections]).toEqual([scholz?.closeness, 1, ['梅爾茲']]);
+    expect(scholz?.sameStarts).toBe(0);
   });
 
   test('exact terms count as exact; the correction keeps them as typed', () => {
