@@ -154,9 +154,10 @@ function traditionalFolding(groups: string[][], counts: Map<string, number>): Pi
 
 /**
  * Simplified pages: a variant that is no standard Simplified character
- * (峯, 説, 衞) folds to its Simplified form, or to that of another form of
- * the same character, where the site prints it; standard characters (着
- * and 著, 只) stay apart.
+ * (峯, 説, 衞), or a standard one the site's Simplified pages never print
+ * (祕), folds to its Simplified form, or to that of another form of the
+ * same character, where the site prints it; standard characters the site
+ * prints (着 and 著, 只) stay apart.
  */
 function simplifiedFolding(
   groups: string[][],
@@ -170,7 +171,8 @@ function simplifiedFolding(
     const converted = group.map((character) => sources.convert(character, script));
     const common = converted.filter(printed).sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0))[0];
     group.forEach((character, index) => {
-      if (sources.isSimplifiedStandard(character)) return;
+      // A standard character stays itself where the site prints it; one it never prints (祕, which 秘 writes) folds.
+      if (sources.isSimplifiedStandard(character) && printed(character)) return;
       const own = converted[index] ?? character;
       const target = own !== character && printed(own) ? own : common;
       if (target !== undefined && target !== character) table[character] = target;

@@ -21,22 +21,31 @@ export function allowedEdits(term: string): number {
   return length <= 2 ? 0 : length <= 5 ? 1 : length <= 9 ? 2 : 3;
 }
 
-/** Levenshtein distance between two strings, by character; stops early past `limit`. */
+/**
+ * Edit distance between two strings, by character: insertions, deletions,
+ * substitutions, and two neighbours swapped (Macorn, Nvidai: a slip of the
+ * fingers is one edit, as in Damerau's distance, optimal-alignment form);
+ * stops early past `limit`.
+ */
 export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   const x = Array.from(a);
   const y = Array.from(b);
   if (Math.abs(x.length - y.length) > limit) return limit + 1;
+  let before: number[] = [];
   let previous = Array.from({ length: y.length + 1 }, (_, index) => index);
   for (let i = 1; i <= x.length; i++) {
     const current = [i];
     let rowBest = i;
     for (let j = 1; j <= y.length; j++) {
       const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      const value = Math.min((previous[j - 1] ?? 0) + cost, (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1);
+      let value = Math.min((previous[j - 1] ?? 0) + cost, (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1] && x[i - 1] !== x[i - 2])
+        value = Math.min(value, (before[j - 2] ?? 0) + 1);
       current.push(value);
       rowBest = Math.min(rowBest, value);
     }
     if (rowBest > limit) return limit + 1;
+    before = previous;
     previous = current;
   }
   return previous[y.length] ?? 0;
@@ -211,6 +220,27 @@ export function correctionFrom(near: NearMatch, plans: readonly TermPlan[]): str
   const changed = near.edits.filter((edits) => edits > 0);
   if (changed.length !== 1 || changed[0] !== 1) return undefined;
   return plans.map((plan, index) => near.corrections[index] ?? plan.term).join(' ');
+}
+
+/** Most regional forms a mistyped term may lead to. */
+const maxNearForms = 6;
+
+/**
+ * The forms the site prints for a regional form or name within the allowed
+ * edits of a term (Nvidai is near NVIDIA, which the site prints 輝達): the
+ * pages that print them are near, though the typed word is on none of them.
+ */
+export function nearAliasForms(plan: TermPlan, data: SearchData): string[] {
+  const term = fold(plan.term, data.fold);
+  const allowed = allowedEdits(term);
+  if (allowed === 0) return [];
+  const forms = new Set<string>();
+  for (const [keys, targets] of data.aliases) {
+    if (!keys.some((key) => key !== term && editDistance(term, key, allowed) <= allowed)) continue;
+    for (const target of targets) if (!plan.spellings.includes(target)) forms.add(target);
+    if (forms.size >= maxNearForms) break;
+  }
+  return [...forms].slice(0, maxNearForms);
 }
 
 /** Queries one character away from a regional form the site knows (普金 → 普京, which finds 普丁). */

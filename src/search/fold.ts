@@ -19,24 +19,20 @@ const separators = new Set(Array.from(separatorCharacters));
 const han = /\p{Script=Han}/u;
 const digit = /\p{Nd}/u;
 
-/** Full-width letters, digits, ％ and ． compare as their ASCII forms (８２．５％ is 82.5%). */
-const fullWidth = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF05\uFF0E]/u;
+/** Full-width letters, digits and ％ compare as their ASCII forms (８２.５％ is 82.5%). */
+const fullWidth = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF05]/u;
 
 /**
  * One character as compared: its variant form, its ASCII form if it is a
  * full-width one, and a middle dot between two digits as the middle dot
- * (9·11, 9・11 and 9‧11 are one; 9·11 is neither 9 nor 11, nor 9.11).
+ * (9·11, 9・11, 9‧11 and 9．11, the full-width full stop of Chinese
+ * typesetting, are one; 9·11 is neither 9 nor 11, nor the number 9.11).
  */
 function foldCharacter(characters: readonly string[], index: number, table: FoldTable): string {
   const character = characters[index] ?? '';
   const mapped = table[character];
   if (mapped !== undefined) return mapped.toLowerCase();
-  if (
-    character !== '\uFF0E' &&
-    separators.has(character) &&
-    digit.test(characters[index - 1] ?? '') &&
-    digit.test(characters[index + 1] ?? '')
-  )
+  if (separators.has(character) && digit.test(characters[index - 1] ?? '') && digit.test(characters[index + 1] ?? ''))
     return '\u00B7';
   if (fullWidth.test(character)) return String.fromCharCode(character.charCodeAt(0) - 0xfee0).toLowerCase();
   return character.toLowerCase();

@@ -4,6 +4,7 @@ import {
   allowedEdits,
   correctionFrom,
   editDistance,
+  nearAliasForms,
   nearMatch,
   nearestOccurrence,
 } from '../../src/search/approximate.ts';
@@ -19,6 +20,15 @@ describe('editDistance', () => {
     expect(editDistance('mishustn', 'mishustin')).toBe(1);
     expect(editDistance('akus', 'aukus')).toBe(1);
     expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+
+  test('two neighbours swapped are one edit', () => {
+    expect(editDistance('macorn', 'macron')).toBe(1);
+    expect(editDistance('nvidai', 'nvidia')).toBe(1);
+    expect(editDistance('reutres', 'reuters')).toBe(1);
+    expect(editDistance('習平近', '習近平')).toBe(1);
+    expect(editDistance('ab', 'ba')).toBe(1);
+    expect(editDistance('abc', 'cba')).toBe(2);
   });
 
   test('stops past the limit', () => {
@@ -100,6 +110,29 @@ describe('nearMatch', () => {
     const near = nearMatch(page, plans);
     expect(near?.edits).toEqual([2]);
     expect(near && correctionFrom(near, plans)).toBeUndefined();
+  });
+});
+
+describe('nearAliasForms', () => {
+  const data: SearchData = {
+    ...emptySearchData,
+    aliases: [
+      [['nvidia', '英伟达', '輝達'], ['輝達']],
+      [['macron', '馬克宏', '馬克龍'], ['馬克宏']],
+      [['普京', '普丁'], ['普丁']],
+    ],
+  };
+
+  test('a mistyped name leads to the forms the site prints for it', () => {
+    expect(nearAliasForms(planQuery(['Nvidai'], data)[0]!, data)).toEqual(['輝達']);
+    expect(nearAliasForms(planQuery(['Macorn'], data)[0]!, data)).toEqual(['馬克宏']);
+    expect(nearAliasForms(planQuery(['英偉达'], data)[0]!, data)).toEqual(['輝達']);
+  });
+
+  test('a term too short for edits, far from every name, or a known form itself leads nowhere new', () => {
+    expect(nearAliasForms(planQuery(['普金'], data)[0]!, data)).toEqual([]);
+    expect(nearAliasForms(planQuery(['Nokia'], data)[0]!, data)).toEqual([]);
+    expect(nearAliasForms(planQuery(['馬克宏'], data)[0]!, data)).toEqual([]);
   });
 });
 

@@ -66,8 +66,16 @@ describe('buildSearchData: variant folding', () => {
     expect(hans.fold['峯']).toBe('峰');
     expect(hans.fold['説']).toBe('说');
     expect(hans.fold['爲']).toBe('为');
-    // 着 and 著 are both standard Simplified characters: they stay apart.
-    expect(hans.fold['着']).toBeUndefined();
+    // 着 and 著 are both standard Simplified characters: they stay apart where the site prints both.
+    const printsBoth = buildSearchData({ ...sources, texts: [{ 'zh-hant': '著名，看著', 'zh-hans': '著名，看着' }] })['zh-hans'];
+    expect(printsBoth.fold['着']).toBeUndefined();
+    expect(printsBoth.fold['著']).toBeUndefined();
+  });
+
+  test('on Simplified pages, a standard character the site never prints folds to the form it prints', () => {
+    const data = buildSearchData({ ...sources, texts: [{ 'zh-hant': '祕書長', 'zh-hans': '秘书长' }] })['zh-hans'];
+    expect(data.fold['祕']).toBe('秘');
+    expect(spellings('祕書長', data)).toEqual([['秘书长']]);
   });
 });
 

@@ -19,14 +19,15 @@ describe('foldText', () => {
   });
 
   test('a dot between digits is kept, as one form, and never joins 9 and 11 apart', () => {
-    for (const date of ['9·11', '9・11', '9‧11', '9•11', '9･11']) expect(fold(date)).toBe('9·11');
+    for (const date of ['9·11', '9・11', '9‧11', '9•11', '9･11', '9．11']) expect(fold(date)).toBe('9·11');
+    expect(fold('9.11')).toBe('9.11');
     expect(occurrences(fold('9月11日，1935.3克'), fold('9·11'))).toEqual([]);
     expect(occurrences(fold('九一一即9・11事件'), fold('9·11'))).toEqual([[4, 8]]);
   });
 
-  test('full-width digits, letters, ％ and ． compare as ASCII, at the same length', () => {
-    expect(fold('８２．５％ ＧＤＰ')).toBe('82.5% gdp');
-    expect(occurrences(fold('增長８２．５％'), fold('82.5%'))).toEqual([[2, 7]]);
+  test('full-width digits, letters and ％ compare as ASCII, at the same length', () => {
+    expect(fold('８２.５％ ＧＤＰ')).toBe('82.5% gdp');
+    expect(occurrences(fold('增長８２.５％'), fold('82.5%'))).toEqual([[2, 7]]);
     expect(occurrences(fold('增長182.5%'), fold('82.5%'))).toEqual([]);
   });
 
