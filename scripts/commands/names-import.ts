@@ -57,6 +57,6 @@ const header = [
   '# (a form an entry above holds is never imported).',
   '',
 ].join('\n');
-const body = yaml.dump(entries, { flowLevel: 2, lineWidth: 200, quotingType: "'" });
+const body = yaml.dump(entries, { flowLevel: 2, lineWidth: 200 });
 await writeFile(file, `${own.trimEnd()}\n\n${header}${body}`);
 console.log(`${entries.length} names imported from ${groups.length} groups into content/names.yaml`);

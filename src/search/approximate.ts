@@ -6,7 +6,7 @@
  */
 import { fold, foldText, occurrences, sourceRange, type FoldTable } from './fold.ts';
 import type { SearchData, TermPlan } from './search-data.ts';
-import { pageExcerpt, sectionHits, type PageMatch, type PageRecord } from './matching.ts';
+import { excerptAndSections, type PageMatch, type PageRecord } from './matching.ts';
 
 /** Longest term (in characters) we look for approximately; longer terms must occur exactly. */
 const maxFuzzyLength = 24;
@@ -205,8 +205,7 @@ export function nearMatch(record: PageRecord, plans: readonly TermPlan[], table:
       inTitle: false,
       occurrences: found.size,
       found: [...found],
-      excerpt: pageExcerpt(record, needles, table),
-      sections: sectionHits(record, needles, table),
+      ...excerptAndSections(record, needles, table),
     },
     closeness: closeness / Math.max(1, plans.length),
     sameStarts,
