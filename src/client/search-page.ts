@@ -93,5 +93,7 @@ export function runSearchPage(): void {
   // Listeners first, so nothing typed while the strings load is lost.
   const initial = input.value === '' ? (new URLSearchParams(location.search).get('q') ?? '') : input.value;
   input.value = cleanQuery(initial);
+  // A query to search: the ways to browse wait for its outcome, so they never show and go while it loads.
+  if (input.value !== '') browse?.setAttribute('hidden', '');
   void run(initial);
 }
