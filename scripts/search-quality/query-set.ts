@@ -4,7 +4,8 @@
  * exact results per category, near matches for typos, false hits for
  * negatives. Shared by `npm run search:quality` and the browser tests.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as yaml from 'js-yaml';
 import { scripts, type Script } from '../../src/site/scripts.ts';
 
@@ -12,7 +13,8 @@ export const categories = ['regional-names', 'variants', 'separators', 'typos', 
 export type Category = (typeof categories)[number];
 
 export interface QueryCase {
-  category: Category;
+  /** One of `categories` in the project's set; any name in a set written elsewhere (`loadHeldOutSet`). */
+  category: string;
   query: string;
   /** Slugs of the articles the query must find (exact results; near matches for typos). */
   finds: string[];
@@ -43,6 +45,34 @@ export function loadQuerySet(path = new URL('../../tests/fixtures/search-queries
       scripts: entry.scripts ?? [...scripts],
     })),
   );
+}
+
+/**
+ * A query set written apart from the project (a held-out evaluation): a
+ * YAML list of `{ q, category, expect: [article file names] }`, the articles
+ * named by their files in `articlesDir` (each file's `slug:` is its
+ * address). `typos` and `negatives` mean what they mean here; every other
+ * category is scored as a positive one. Every query runs in every script.
+ */
+export function loadHeldOutSet(path: string, articlesDir: string): QueryCase[] {
+  const slugs = new Map<string, string>();
+  for (const file of readdirSync(articlesDir).filter((name) => name.endsWith('.md'))) {
+    const slug = /^slug:\s*(\S+)/m.exec(readFileSync(join(articlesDir, file), 'utf8'))?.[1];
+    slugs.set(file, slug ?? file.replace(/\.md$/, ''));
+  }
+  const slug = (file: string): string => {
+    const found = slugs.get(file);
+    if (found === undefined) throw new Error(`${path}: no article file "${file}" in ${articlesDir}`);
+    return found;
+  };
+  const entries = yaml.load(readFileSync(path, 'utf8')) as { q: string; category: string; expect?: string[] }[];
+  return entries.map(({ q, category, expect = [] }) => ({
+    category,
+    query: q,
+    finds: expect.map(slug),
+    misses: [],
+    scripts: [...scripts],
+  }));
 }
 
 /** What one search showed: slugs of the exact results and of the near matches. */

@@ -4,7 +4,7 @@
  * when nothing matches exactly, the near ones under their own label; arrow
  * keys move through them (and reopen a closed list, as the ARIA APG
  * combobox does), Enter opens the chosen one (or the search page), Esc
- * closes.
+ * closes the list, and a second Esc clears the box, which keeps the focus.
  */
 import { loadUi } from '../i18n/load.ts';
 import type { Script } from '../site/scripts.ts';
@@ -66,6 +66,8 @@ export async function attachCombobox({ form, input, panel, status, list, more }:
       'li',
       { id: `${list.id}-${index}`, role: 'option', class: 'search-result', 'aria-selected': 'false', 'data-href': hitUrl(match) },
       element('span', { class: 'search-result__title' }, match.record.meta['title'] ?? match.record.url),
+      // Heard and copied apart from the excerpt, as the eye sees them on their own lines.
+      element('span', { class: 'visually-hidden' }, '：'),
       element('span', { class: 'search-result__excerpt' }, ...segmentsToNodes(match.excerpt)),
     );
     option.addEventListener('click', () => location.assign(hitUrl(match)));
@@ -136,10 +138,13 @@ export async function attachCombobox({ form, input, panel, status, list, more }:
       const href = options[active]?.dataset['href'];
       if (href) location.assign(href);
     } else if (event.key === 'Escape') {
-      if (!panel.hidden) {
-        event.preventDefault();
-        close();
-      } else input.blur();
+      // As the ARIA APG combobox: the first Esc closes the list, the next clears the box; focus stays in it.
+      event.preventDefault();
+      if (!panel.hidden) close();
+      else if (input.value !== '') {
+        input.value = '';
+        void run();
+      }
     }
   });
   // A suggestion searches it in the box.

@@ -7,7 +7,7 @@
  * one-character correction that would match exactly.
  */
 import { type Script } from '../site/scripts.ts';
-import { aliasCorrections, correctionFrom, nearMatch } from '../search/approximate.ts';
+import { aliasCorrections, correctionFrom, nearAliasForms, nearMatch } from '../search/approximate.ts';
 import { fold } from '../search/fold.ts';
 import { pagefindQueries, planQuery, type SearchData, type TermPlan } from '../search/search-data.ts';
 import { matchPage, rankMatches, type PageMatch, type PageRecord } from '../search/matching.ts';
@@ -105,8 +105,11 @@ interface Loaded {
 function relaxedQueries(plans: readonly TermPlan[]): string[] {
   const queries = plans.flatMap(({ spellings }) => {
     const characters = Array.from(spellings[0] ?? '');
+    // A Latin word's shorter prefixes too, down to its first four letters: Bolsanaro is Bolsonaro from its fifth.
     if (/^[a-z0-9]/.test(spellings[0] ?? ''))
-      return [1, 2, 3].filter((cut) => characters.length - cut >= 1).map((cut) => characters.slice(0, -cut).join(''));
+      return [1, 2, 3, characters.length - 4]
+        .filter((cut) => cut >= 1 && characters.length - cut >= 1)
+        .map((cut) => characters.slice(0, -cut).join(''));
     return characters.length < 3 ? [] : characters.slice(1).map((character, index) => `${characters[index] ?? ''}${character}`);
   });
   return [...new Set(queries)].slice(0, 8);
@@ -194,9 +197,19 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
     };
   }
 
-  /** Near matches among the candidates (and a few relaxed queries' candidates when there are few). */
-  async function near(loaded: Loaded, plans: readonly TermPlan[], found: PagefindResult[], limit: number) {
+  /**
+   * Near matches among the candidates, the pages that print a regional form
+   * or name within the allowed edits of a term, and (when there are few) a
+   * few relaxed queries' candidates.
+   */
+  async function near(loaded: Loaded, typed: readonly TermPlan[], found: PagefindResult[], limit: number) {
+    const plans = typed.map((plan) => ({ ...plan, spellings: [...plan.spellings, ...nearAliasForms(plan, loaded.data)] }));
     let pool = found;
+    if (plans.some((plan, index) => plan.spellings.length > (typed[index]?.spellings.length ?? 0))) {
+      const known = new Set(pool.map(({ id }) => id));
+      const named = await candidates(loaded.pagefind, pagefindQueries(plans, loaded.data));
+      pool = [...named.filter(({ id }) => !known.has(id)), ...pool];
+    }
     if (pool.length < nearCandidates) {
       const known = new Set(pool.map(({ id }) => id));
       const more = (await candidates(loaded.pagefind, relaxedQueries(plans))).filter(({ id }) => !known.has(id));
@@ -207,7 +220,7 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
     return pages
       .map((page, index) => ({ near: nearMatch(page, plans, loaded.data.fold), score: pool[index]?.score ?? 0 }))
       .filter((item): item is { near: NonNullable<typeof item.near>; score: number } => item.near !== undefined)
-      .sort((a, b) => b.near.closeness - a.near.closeness || b.score - a.score)
+      .sort((a, b) => b.near.closeness - a.near.closeness || b.near.sameStarts - a.near.sameStarts || b.score - a.score)
       .slice(0, limit)
       .map(({ near: match }) => match);
   }

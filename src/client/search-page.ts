@@ -1,8 +1,9 @@
 /**
  * The search page: reads `?q=`, searches as the reader types, keeps the URL
  * shareable, and says what happened in the reader's script: exact results,
- * or, only when there are none, near matches in their own list and a
- * correction that would match.
+ * or, only when there are none, near matches in their own list, a
+ * correction that would match, and the ways to browse (sections, topics,
+ * the latest articles).
  */
 import { loadUi } from '../i18n/load.ts';
 import { isScript } from '../site/scripts.ts';
@@ -19,6 +20,7 @@ export function runSearchPage(): void {
   const near = document.querySelector<HTMLElement>('[data-approximate]');
   const nearList = near?.querySelector<HTMLOListElement>('[data-search-approximate-results]');
   const heading = document.querySelector<HTMLElement>('[data-search-heading]');
+  const browse = document.querySelector<HTMLElement>('[data-search-browse]');
   const script = document.documentElement.dataset['script'];
   if (!form || !input || !status || !notes || !list || !near || !nearList || !heading || !isScript(script)) return;
   document.querySelector<HTMLElement>('[data-search-needs-js]')?.setAttribute('hidden', '');
@@ -48,6 +50,7 @@ export function runSearchPage(): void {
     if (query === '') {
       status.textContent = t.searchEmpty;
       clear();
+      browse?.removeAttribute('hidden');
       return;
     }
     status.textContent = t.searchLoading;
@@ -63,6 +66,8 @@ export function runSearchPage(): void {
     list.append(...outcome.results.map((match) => element('li', {}, renderResult(match, script, t))));
     nearList.append(...outcome.approximate.map((match) => element('li', {}, renderResult(match, script, t, 'h3'))));
     near.hidden = outcome.approximate.length === 0;
+    // Nothing found exactly: the near list (if any), then the topics and the latest articles.
+    browse?.toggleAttribute('hidden', outcome.results.length > 0);
     // What the lists now show, for tests and the quality measurement to wait on.
     status.dataset['searched'] = outcome.query;
   };
@@ -88,5 +93,7 @@ export function runSearchPage(): void {
   // Listeners first, so nothing typed while the strings load is lost.
   const initial = input.value === '' ? (new URLSearchParams(location.search).get('q') ?? '') : input.value;
   input.value = cleanQuery(initial);
+  // A query to search: the ways to browse wait for its outcome, so they never show and go while it loads.
+  if (input.value !== '') browse?.setAttribute('hidden', '');
   void run(initial);
 }

@@ -54,8 +54,8 @@ export function renderResult(match: PageMatch, script: Script, t: UiStrings, hea
           'li',
           {},
           element('a', { href: hitUrl(match, section.id) }, section.heading),
-          '：',
-          ...segmentsToNodes(section.excerpt),
+          // A section whose only hit the page's excerpt or its heading shows is its heading alone.
+          ...(section.excerpt.length > 0 ? ['：', ...segmentsToNodes(section.excerpt)] : []),
         ),
       );
     }

@@ -7,13 +7,30 @@
 import { belongsToOtherFamily, convertText, readTable } from '../conversion/index.ts';
 import type { Script } from '../site/scripts.ts';
 
-/** Every pair of variant forms OpenCC's TW and HK variant tables list. */
+/**
+ * Every pair of variant forms OpenCC's TW and HK variant tables list, and
+ * the characters its variant phrase tables exchange inside a word (恆生 is
+ * 恒生 in Hong Kong, so 恆 and 恒 are one character to search on every page,
+ * as are 着 and 著, 吃 and 喫).
+ */
 export function variantPairs(): [string, string][] {
-  return ['TWVariants', 'TWVariantsRev', 'HKVariants', 'HKVariantsRev'].flatMap((name) =>
+  const characters = ['TWVariants', 'TWVariantsRev', 'HKVariants', 'HKVariantsRev'].flatMap((name) =>
     [...readTable(name)].flatMap(([from, targets]) =>
       targets.filter((target) => target !== from).map((target): [string, string] => [from, target]),
     ),
   );
+  const inPhrases = ['TWVariantsPhrases', 'TWVariantsRevPhrases', 'HKVariantsPhrases', 'HKVariantsRevPhrases'].flatMap((name) =>
+    [...readTable(name)].flatMap(([from, targets]) =>
+      targets.flatMap((target) => {
+        const [a, b] = [Array.from(from), Array.from(target)];
+        if (a.length !== b.length) return [];
+        return a.flatMap((character, index): [string, string][] =>
+          character !== b[index] ? [[character, b[index] ?? character]] : [],
+        );
+      }),
+    ),
+  );
+  return [...characters, ...inPhrases];
 }
 
 /** Regional phrases, one way each, from OpenCC's TW and HK phrase tables and their reverses. */

@@ -12,7 +12,7 @@
 import { scriptInfo, scripts, type Script } from '../site/scripts.ts';
 import { fold, type FoldTable } from '../search/fold.ts';
 import type { SearchData } from '../search/search-data.ts';
-import { ScriptMapBuilder } from '../search/script-map.ts';
+import { ScriptMapBuilder, type ScriptMap } from '../search/script-map.ts';
 
 export interface SearchDataSources {
   /** The site's texts, each written in every script (aligned, as for the script map); read once, in order. */
@@ -154,9 +154,10 @@ function traditionalFolding(groups: string[][], counts: Map<string, number>): Pi
 
 /**
  * Simplified pages: a variant that is no standard Simplified character
- * (峯, 説, 衞) folds to its Simplified form, or to that of another form of
- * the same character, where the site prints it; standard characters (着
- * and 著, 只) stay apart.
+ * (峯, 説, 衞), or a standard one the site's Simplified pages never print
+ * (祕), folds to its Simplified form, or to that of another form of the
+ * same character, where the site prints it; standard characters the site
+ * prints (着 and 著, 只) stay apart.
  */
 function simplifiedFolding(
   groups: string[][],
@@ -170,7 +171,8 @@ function simplifiedFolding(
     const converted = group.map((character) => sources.convert(character, script));
     const common = converted.filter(printed).sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0))[0];
     group.forEach((character, index) => {
-      if (sources.isSimplifiedStandard(character)) return;
+      // A standard character stays itself where the site prints it; one it never prints (祕, which 秘 writes) folds.
+      if (sources.isSimplifiedStandard(character) && printed(character)) return;
       const own = converted[index] ?? character;
       const target = own !== character && printed(own) ? own : common;
       if (target !== undefined && target !== character) table[character] = target;
@@ -188,7 +190,28 @@ function shownForms(sources: SearchDataSources, script: Script): Set<string> {
 }
 
 /** Regional forms for one script: keys in every script's spelling, targets the forms its pages print. */
-function aliasesFor(sources: SearchDataSources, script: Script, table: FoldTable, printed: FormFinder): SearchData['aliases'] {
+function aliasesFor(
+  sources: SearchDataSources,
+  script: Script,
+  table: FoldTable,
+  printed: FormFinder,
+  map: ScriptMap,
+): SearchData['aliases'] {
+  /**
+   * A key the query's own rewriting already turns into another key of its
+   * entry (默克尔 becomes 默克爾 on a Traditional page: each of its characters
+   * has one form there) need not be shipped; a key with a character of
+   * several forms, or of none the map knows, is kept.
+   */
+  const rewritten = (key: string): string | undefined => {
+    let result = '';
+    for (const character of Array.from(key)) {
+      const options = Array.from(map[character] ?? character);
+      if (options.length !== 1) return undefined;
+      result += options[0] ?? character;
+    }
+    return fold(result, table);
+  };
   const spellings = (form: string): string[] => [
     ...new Set([form, ...scripts.map((other) => sources.convert(form, other))].map((text) => fold(text, table))),
   ];
@@ -202,8 +225,14 @@ function aliasesFor(sources: SearchDataSources, script: Script, table: FoldTable
           .map((form) => fold(form, table)),
       ),
     ];
-    const keys = [...new Set(typed.flatMap(spellings))].filter((key) => Array.from(key).length >= 2);
-    if (targets.length === 0 || keys.every((key) => targets.includes(key))) return;
+    const spelt = [...new Set(typed.flatMap(spellings))].filter((key) => Array.from(key).length >= 2);
+    const keys = spelt.filter((key) => {
+      const own = rewritten(key);
+      return own === undefined || own === key || !spelt.includes(own);
+    });
+    // Useless only if no key leads anywhere but to itself. An entry whose every form is printed
+    // somewhere is the most useful of all: 川普 must find the pages that print 特朗普 or Trump.
+    if (targets.length === 0 || keys.every((key) => targets.every((target) => target === key))) return;
     const id = `${keys.join(' ')}→${targets.join(' ')}`;
     if (!entries.has(id)) entries.set(id, [keys, targets]);
   };
@@ -243,7 +272,7 @@ export function buildSearchData(sources: SearchDataSources): Record<Script, Sear
       const data: SearchData = {
         map: scriptMaps[script],
         ...folding,
-        aliases: aliasesFor(sources, script, folding.fold, printed),
+        aliases: aliasesFor(sources, script, folding.fold, printed, scriptMaps[script]),
       };
       return [script, data];
     }),

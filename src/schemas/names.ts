@@ -12,11 +12,16 @@ import { text, textUpTo } from './fields.ts';
 /** What an entry names; `word` is for regional vocabulary OpenCC's tables do not pair (信息, 訊息). */
 export const nameKinds = ['person', 'place', 'organisation', 'word'] as const;
 
-/** One form: a single word of letters or Han characters, with the middle dot of a transliterated name (克利福德·庫南). */
+/**
+ * One form: a word of letters or Han characters, with the middle dot of a
+ * transliterated name (克利福德·庫南), or Latin words with one space
+ * between them (New York Times), as a reader types them.
+ */
 const form = text
   .max(100, 'must be at most 100 characters')
-  .regex(/^[\p{L}\p{N}\p{M}\u00B7\u30FB\u2027\uFF65]+$/u, {
-    error: 'must be one word: letters, digits, Han characters and a name’s middle dot, no spaces or punctuation',
+  .regex(/^(?:[\p{L}\p{N}\p{M}\u00B7\u30FB\u2027\uFF65]+|[\p{Script=Latin}\p{N}\p{M}]+(?: [\p{Script=Latin}\p{N}\p{M}]+)+)$/u, {
+    error:
+      'must be one word (letters, digits, Han characters and a name’s middle dot) or Latin words with one space between them, no punctuation',
     abort: true,
   })
   .refine(
@@ -30,6 +35,8 @@ export const nameEntrySchema = z.strictObject({
   forms: z.array(form).min(2, 'must list at least two forms of the name'),
   /** Who or what it is, and who writes which form. */
   note: textUpTo(500).optional(),
+  /** Where the regional forms come from (Chinese Wikipedia's conversion group, a publisher's own usage…). */
+  source: textUpTo(200).optional(),
 });
 
 export type NameEntry = z.infer<typeof nameEntrySchema>;

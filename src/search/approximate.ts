@@ -6,7 +6,7 @@
  */
 import { fold, foldText, occurrences, sourceRange, type FoldTable } from './fold.ts';
 import type { SearchData, TermPlan } from './search-data.ts';
-import { pageExcerpt, sectionHits, type PageMatch, type PageRecord } from './matching.ts';
+import { excerptAndSections, type PageMatch, type PageRecord } from './matching.ts';
 
 /** Longest term (in characters) we look for approximately; longer terms must occur exactly. */
 const maxFuzzyLength = 24;
@@ -21,32 +21,53 @@ export function allowedEdits(term: string): number {
   return length <= 2 ? 0 : length <= 5 ? 1 : length <= 9 ? 2 : 3;
 }
 
-/** Levenshtein distance between two strings, by character; stops early past `limit`. */
+/**
+ * Edit distance between two strings, by character: insertions, deletions,
+ * substitutions, and two neighbours swapped (Macorn, Nvidai: a slip of the
+ * fingers is one edit, as in Damerau's distance, optimal-alignment form);
+ * stops early past `limit`.
+ */
 export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   const x = Array.from(a);
   const y = Array.from(b);
   if (Math.abs(x.length - y.length) > limit) return limit + 1;
+  let before: number[] = [];
   let previous = Array.from({ length: y.length + 1 }, (_, index) => index);
   for (let i = 1; i <= x.length; i++) {
     const current = [i];
     let rowBest = i;
     for (let j = 1; j <= y.length; j++) {
       const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      const value = Math.min((previous[j - 1] ?? 0) + cost, (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1);
+      let value = Math.min((previous[j - 1] ?? 0) + cost, (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1] && x[i - 1] !== x[i - 2])
+        value = Math.min(value, (before[j - 2] ?? 0) + 1);
       current.push(value);
       rowBest = Math.min(rowBest, value);
     }
     if (rowBest > limit) return limit + 1;
+    before = previous;
     previous = current;
   }
   return previous[y.length] ?? 0;
 }
 
-/** The nearest occurrence of a term in folded text: edits, and its [start, end) in that text. */
+/**
+ * The nearest occurrence of a term in folded text: edits, its [start, end)
+ * in that text, and whether it starts as the term does. Among equally near
+ * forms, one that starts alike is the nearer name: the variants of one name
+ * differ in its later syllables (梅爾茨, 梅爾茲), another name in its first
+ * (朔爾茨).
+ */
 export interface Nearest {
   distance: number;
   start: number;
   end: number;
+  sameStart: boolean;
+}
+
+/** Whether `near` is nearer than `best`: fewer edits, else the same start. */
+function nearer(near: Nearest, best: Nearest): boolean {
+  return near.distance < best.distance || (near.distance === best.distance && near.sameStart && !best.sameStart);
 }
 
 /** Characters of `text` with their UTF-16 offsets. */
@@ -68,7 +89,13 @@ function nearestInRun(pattern: readonly string[], run: { character: string; at: 
   const m = pattern.length;
   let distances = Array.from({ length: m + 1 }, (_, index) => index);
   let starts = Array.from({ length: m + 1 }, () => 0);
-  let best: Nearest & { length: number } = { distance: m, start: run[0]?.at ?? end, end: run[0]?.at ?? end, length: 0 };
+  let best: Nearest & { length: number } = {
+    distance: m,
+    start: run[0]?.at ?? end,
+    end: run[0]?.at ?? end,
+    length: 0,
+    sameStart: false,
+  };
   for (let j = 1; j <= run.length; j++) {
     const nextDistances = [0];
     const nextStarts = [j];
@@ -88,9 +115,17 @@ function nearestInRun(pattern: readonly string[], run: { character: string; at: 
     const distance = distances[m] ?? m;
     const start = starts[m] ?? 0;
     const length = j - start;
-    if (distance < best.distance || (distance === best.distance && Math.abs(length - m) < Math.abs(best.length - m))) {
-      best = { distance, start: run[start]?.at ?? end, end: run[j]?.at ?? end, length };
-    }
+    const near = {
+      distance,
+      start: run[start]?.at ?? end,
+      end: run[j]?.at ?? end,
+      length,
+      sameStart: run[start]?.character === pattern[0],
+    };
+    const closerLength = Math.abs(length - m) < Math.abs(best.length - m);
+    const sameLength = Math.abs(length - m) === Math.abs(best.length - m);
+    if (nearer(near, best) || (distance === best.distance && near.sameStart === best.sameStart && closerLength)) best = near;
+    else if (distance === best.distance && sameLength && near.sameStart && !best.sameStart) best = near;
   }
   return best;
 }
@@ -101,18 +136,19 @@ function nearestInRun(pattern: readonly string[], run: { character: string; at: 
  * punctuation.
  */
 export function nearestOccurrence(term: string, folded: string): Nearest {
-  let best: Nearest = { distance: Number.POSITIVE_INFINITY, start: 0, end: 0 };
+  let best: Nearest = { distance: Number.POSITIVE_INFINITY, start: 0, end: 0, sameStart: false };
   if (latinTerm.test(term)) {
     for (const word of folded.matchAll(/[a-z0-9]+/g)) {
       const distance = editDistance(term, word[0], best.distance);
-      if (distance < best.distance) best = { distance, start: word.index, end: word.index + word[0].length };
+      const near = { distance, start: word.index, end: word.index + word[0].length, sameStart: word[0][0] === term[0] };
+      if (nearer(near, best)) best = near;
     }
     return best;
   }
   const pattern = Array.from(term);
   for (const run of folded.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
     const near = nearestInRun(pattern, characters(run[0], run.index), run.index + run[0].length);
-    if (near.distance < best.distance) best = near;
+    if (nearer(near, best)) best = near;
   }
   return best;
 }
@@ -122,6 +158,8 @@ export interface NearMatch {
   match: PageMatch;
   /** 1 for exact, less the more edits the terms need. */
   closeness: number;
+  /** How many terms the page has exactly or in a form that starts as the term does (see `Nearest`). */
+  sameStarts: number;
   /** Edits each term needs on this page (0: it occurs exactly). */
   edits: number[];
   /** For a term one edit away, the form the page prints. */
@@ -135,6 +173,7 @@ export function nearMatch(record: PageRecord, plans: readonly TermPlan[], table:
   const edits: number[] = [];
   const corrections: (string | undefined)[] = [];
   let closeness = 0;
+  let sameStarts = 0;
   for (const plan of plans) {
     const exact = plan.spellings.flatMap((spelling) => occurrences(content.text, spelling));
     if (exact.length > 0) {
@@ -142,13 +181,14 @@ export function nearMatch(record: PageRecord, plans: readonly TermPlan[], table:
       edits.push(0);
       corrections.push(undefined);
       closeness += 1;
+      sameStarts += 1;
       continue;
     }
     const options = plan.spellings
       .filter((spelling) => allowedEdits(spelling) > 0)
       .map((spelling) => ({ spelling, near: nearestOccurrence(spelling, content.text) }))
       .filter(({ spelling, near }) => near.distance <= allowedEdits(spelling))
-      .sort((a, b) => a.near.distance - b.near.distance);
+      .sort((a, b) => a.near.distance - b.near.distance || Number(b.near.sameStart) - Number(a.near.sameStart));
     const best = options[0];
     if (!best) return undefined;
     const printed = record.content.slice(...sourceRange(content, best.near.start, best.near.end));
@@ -156,6 +196,7 @@ export function nearMatch(record: PageRecord, plans: readonly TermPlan[], table:
     edits.push(best.near.distance);
     corrections.push(best.near.distance === 1 ? printed : undefined);
     closeness += 1 - best.near.distance / Array.from(best.spelling).length;
+    if (best.near.sameStart) sameStarts += 1;
   }
   const needles = [...found].map((form) => fold(form, table));
   return {
@@ -164,10 +205,10 @@ export function nearMatch(record: PageRecord, plans: readonly TermPlan[], table:
       inTitle: false,
       occurrences: found.size,
       found: [...found],
-      excerpt: pageExcerpt(record, needles, table),
-      sections: sectionHits(record, needles, table),
+      ...excerptAndSections(record, needles, table),
     },
     closeness: closeness / Math.max(1, plans.length),
+    sameStarts,
     edits,
     corrections,
   };
@@ -178,6 +219,27 @@ export function correctionFrom(near: NearMatch, plans: readonly TermPlan[]): str
   const changed = near.edits.filter((edits) => edits > 0);
   if (changed.length !== 1 || changed[0] !== 1) return undefined;
   return plans.map((plan, index) => near.corrections[index] ?? plan.term).join(' ');
+}
+
+/** Most regional forms a mistyped term may lead to. */
+const maxNearForms = 6;
+
+/**
+ * The forms the site prints for a regional form or name within the allowed
+ * edits of a term (Nvidai is near NVIDIA, which the site prints 輝達): the
+ * pages that print them are near, though the typed word is on none of them.
+ */
+export function nearAliasForms(plan: TermPlan, data: SearchData): string[] {
+  const term = fold(plan.term, data.fold);
+  const allowed = allowedEdits(term);
+  if (allowed === 0) return [];
+  const forms = new Set<string>();
+  for (const [keys, targets] of data.aliases) {
+    if (!keys.some((key) => key !== term && editDistance(term, key, allowed) <= allowed)) continue;
+    for (const target of targets) if (!plan.spellings.includes(target)) forms.add(target);
+    if (forms.size >= maxNearForms) break;
+  }
+  return [...forms].slice(0, maxNearForms);
 }
 
 /** Queries one character away from a regional form the site knows (普金 → 普京, which finds 普丁). */

@@ -5,6 +5,7 @@
  * term occurs in it as an exact sequence (both sides folded: `fold.ts`), and
  * find the paragraphs it occurs in and the forms the page prints.
  */
+import { excerptWindow } from './excerpt.ts';
 import { foldText, occurrences, sourceRange, type FoldTable } from './fold.ts';
 
 /** What Pagefind stores for one page (its "fragment"), as far as we use it. */
@@ -39,9 +40,6 @@ export interface PageMatch {
   sections: SectionHit[];
 }
 
-/** Characters of context on each side of a hit in an excerpt. */
-const context = 36;
-
 /** Source ranges of every occurrence of the folded `needles` in `text`, sorted, longest first where they start together. */
 function rangesOf(text: string, needles: readonly string[], table: FoldTable): [number, number][] {
   const folded = foldText(text, table);
@@ -64,46 +62,65 @@ export function markText(text: string, needles: readonly string[], table: FoldTa
   return segments;
 }
 
-/** A window of `text` around its first hit, cut at about `context` characters each side. */
+/** A window of `text` around its first hit that reads as text: whole sentences or clauses, never part of a word (`excerptWindow`). */
 export function excerptAround(text: string, needles: readonly string[], table: FoldTable = {}): Segment[] {
-  const first = rangesOf(text, needles, table)[0]?.[0];
-  if (first === undefined)
-    return markText(
-      Array.from(text)
-        .slice(0, context * 2)
-        .join(''),
-      needles,
-      table,
-    );
-  const start = Math.max(0, first - context);
-  const end = Math.min(text.length, first + context * 2);
-  const segments = markText(text.slice(start, end), needles, table);
-  if (start > 0) segments.unshift({ text: '…', mark: false });
-  if (end < text.length) segments.push({ text: '…', mark: false });
+  const [start, end] = rangesOf(text, needles, table)[0] ?? [0, 0];
+  const { from, to, cutBefore, cutAfter } = excerptWindow(text, start, end);
+  const segments = markText(text.slice(from, to), needles, table);
+  if (cutBefore) segments.unshift({ text: '…', mark: false });
+  if (cutAfter) segments.push({ text: '…', mark: false });
   return segments;
 }
 
-/** The sections (after the first heading) whose paragraphs contain one of `needles`, each linked to the first such paragraph. */
-export function sectionHits(record: PageRecord, needles: readonly string[], table: FoldTable = {}): SectionHit[] {
+/** The first body paragraph (not a heading) holding one of `needles`: the page's own excerpt shows it. */
+function leadAnchor(record: PageRecord, needles: readonly string[], table: FoldTable): PageRecord['anchors'][number] | undefined {
+  return record.anchors.find((anchor) => !/^h[1-6]$/.test(anchor.element) && rangesOf(anchor.text, needles, table).length > 0);
+}
+
+/**
+ * The sections (after the first heading) whose heading or paragraphs
+ * contain one of `needles`, each linked to its first such paragraph (or its
+ * heading), with an excerpt of a paragraph that neither repeats the page's
+ * excerpt (the paragraph `shown`) nor the heading: a section whose only hit
+ * is there is listed by its heading alone.
+ */
+export function sectionHits(record: PageRecord, needles: readonly string[], table: FoldTable = {}, shown?: string): SectionHit[] {
   // Text before the first heading is the lead: the page's own excerpt shows it, so it is not a section.
-  const sections: SectionHit[] = [];
-  const seen = new Set<string>();
+  const sections = new Map<string, SectionHit>();
   let heading: { id: string; text: string } | undefined;
   for (const anchor of record.anchors) {
-    if (/^h[1-6]$/.test(anchor.element)) heading = { id: anchor.id, text: anchor.text };
-    if (!heading || seen.has(heading.id) || rangesOf(anchor.text, needles, table).length === 0) continue;
-    seen.add(heading.id);
-    sections.push({ heading: heading.text, id: anchor.id, excerpt: excerptAround(anchor.text, needles, table) });
+    const isHeading = /^h[1-6]$/.test(anchor.element);
+    if (isHeading) heading = { id: anchor.id, text: anchor.text };
+    if (!heading || rangesOf(anchor.text, needles, table).length === 0) continue;
+    const known = sections.get(heading.id);
+    if (known && known.excerpt.length > 0) continue;
+    const quoted = isHeading || anchor.id === shown;
+    const hit: SectionHit = {
+      heading: heading.text,
+      id: known && (quoted || known.id !== heading.id) ? known.id : anchor.id,
+      excerpt: quoted ? [] : excerptAround(anchor.text, needles, table),
+    };
+    sections.set(heading.id, hit);
   }
-  return sections;
+  return [...sections.values()];
 }
 
 /** The excerpt of a page: the first body paragraph holding one of `needles`, else the page text. */
 export function pageExcerpt(record: PageRecord, needles: readonly string[], table: FoldTable = {}): Segment[] {
-  const firstBody = record.anchors.find(
-    (anchor) => !/^h[1-6]$/.test(anchor.element) && rangesOf(anchor.text, needles, table).length > 0,
-  );
-  return excerptAround(firstBody?.text ?? record.content, needles, table);
+  return excerptAround(leadAnchor(record, needles, table)?.text ?? record.content, needles, table);
+}
+
+/** A page's excerpt and the sections it occurs in, never repeating each other. */
+export function excerptAndSections(
+  record: PageRecord,
+  needles: readonly string[],
+  table: FoldTable = {},
+): Pick<PageMatch, 'excerpt' | 'sections'> {
+  const lead = leadAnchor(record, needles, table);
+  return {
+    excerpt: excerptAround(lead?.text ?? record.content, needles, table),
+    sections: sectionHits(record, needles, table, lead?.id),
+  };
 }
 
 /**
@@ -132,8 +149,7 @@ export function matchPage(
     inTitle,
     occurrences: count,
     found: [...found],
-    excerpt: pageExcerpt(record, needles, table),
-    sections: sectionHits(record, needles, table),
+    ...excerptAndSections(record, needles, table),
   };
 }
 

@@ -4,7 +4,7 @@
  * saying so), split into terms, and rewritten into the script of the index
  * being searched (so 会见 typed on a Traditional page still finds 會見).
  */
-import { nameSeparator } from './fold.ts';
+import { nameSeparator, separatorCharacters } from './fold.ts';
 import type { ScriptMap } from './script-map.ts';
 
 /** Longest query we search, in characters; longer input is cut at a term boundary, and the reader told. */
@@ -51,19 +51,26 @@ export function cleanQuery(input: string): string {
 }
 
 /** A name separator between two Han characters joins them: 克利福德·庫南 is one term. */
-const joinedName = /(?<=\p{Script=Han})[\u00B7\u30FB\u2027\uFF65](?=\p{Script=Han})/gu;
+const joinedName = new RegExp(`(?<=\\p{Script=Han})[${separatorCharacters}](?=\\p{Script=Han})`, 'gu');
+
+/**
+ * A term: letters, digits and Han characters, with the marks that hold a
+ * number together kept inside it: a decimal point or a thousands comma
+ * (1935.3克, 1,200), the dot, slash, hyphen or colon of a date or a time
+ * (9·11, 2026-06-30, 11/5, 10:30), and a percent sign after a number (82.5%).
+ */
+const term = new RegExp(
+  `[\\p{L}\\p{N}\\p{M}]+(?:(?<=\\p{N})[.,:/\\-${separatorCharacters}](?=\\p{N})[\\p{L}\\p{N}\\p{M}]+)*(?:(?<=\\p{N})[%\uFF05])?`,
+  'gu',
+);
 
 /**
  * Search terms: runs of letters, digits and Han characters, lower case;
  * punctuation and spaces separate them, the middle dot of a transliterated
- * name does not.
+ * name does not, nor the marks inside a number (see `term`).
  */
 export function queryTerms(query: string): string[] {
-  return cleanQuery(query)
-    .toLowerCase()
-    .replace(joinedName, '')
-    .split(/[^\p{L}\p{N}\p{M}]+/u)
-    .filter((term) => term !== '');
+  return [...cleanQuery(query).toLowerCase().replace(joinedName, '').matchAll(term)].map((match) => match[0]);
 }
 
 /** Most spellings of one query we try, where a character maps to several in the other script. */

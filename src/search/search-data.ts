@@ -63,9 +63,32 @@ function aliasSpellings(spelling: string, data: SearchData): { spelling: string;
   return found;
 }
 
+/**
+ * The terms with every run that spells a name of several words (New York
+ * Times, Benjamin Netanyahu) joined into one term, longest run first, so
+ * that the name leads to its other forms (紐約時報) and is matched as a
+ * sequence.
+ */
+export function joinNames(terms: readonly string[], data: SearchData): string[] {
+  const names = new Set(data.aliases.flatMap(([keys]) => keys.filter((key) => key.includes(' '))));
+  if (names.size === 0) return [...terms];
+  const joined: string[] = [];
+  for (let at = 0; at < terms.length;) {
+    let end = at + 1;
+    for (let last = terms.length; last > at + 1; last--)
+      if (names.has(terms.slice(at, last).join(' '))) {
+        end = last;
+        break;
+      }
+    joined.push(terms.slice(at, end).join(' '));
+    at = end;
+  }
+  return joined;
+}
+
 /** The spellings of every term: script map, variant folding, then regional forms. */
-export function planQuery(terms: readonly string[], data: SearchData): TermPlan[] {
-  return terms.map((term) => {
+export function planQuery(typed: readonly string[], data: SearchData): TermPlan[] {
+  return joinNames(typed, data).map((term) => {
     const own = termVariants(fold(term, data.fold), data.map).map((spelling) => fold(spelling, data.fold));
     const spellings = [...new Set(own)];
     const aliases: AliasUse[] = [];
@@ -81,9 +104,16 @@ export function planQuery(terms: readonly string[], data: SearchData): TermPlan[
   });
 }
 
-/** The forms the site prints for a folded spelling, for Pagefind (which indexes the printed text). */
+/**
+ * The forms the site prints for a folded spelling, for Pagefind (which
+ * indexes the printed text); a number with its marks (82.5%, 9·11) also as
+ * its digits alone, however Pagefind splits it: the exact test keeps only
+ * pages that print it whole.
+ */
 function printedForms(spelling: string, data: SearchData): string[] {
-  return termVariants(spelling, data.forms, 4);
+  const forms = termVariants(spelling, data.forms, 4);
+  const bare = spelling.replace(/[^\p{L}\p{N}\p{M} ]+/gu, ' ').trim();
+  return bare === spelling || bare === '' ? forms : [...forms, bare];
 }
 
 /**

@@ -27,7 +27,8 @@ test('a bad names table stops the build, naming content/names.yaml and each bad 
       '- kind: person',
       '  forms: [普丁, 普大帝]',
       '- kind: person',
-      '  forms: [Vladimir Putin, 普京大帝]',
+      // Latin words with one space between them are one name; a comma is not part of one.
+      "  forms: ['Putin, Vladimir', 普京大帝]",
       '- kind: ship',
       '  forms: [遼寧艦, 辽宁舰]',
       '',

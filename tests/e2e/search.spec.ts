@@ -218,6 +218,90 @@ test('the header box: Ctrl+K focuses it and Esc closes the results', async ({ pa
   await expect(input).toHaveAttribute('aria-expanded', 'false');
 });
 
+test('the header box: a second Esc clears the box, and the focus stays in it (ARIA APG combobox)', async ({ page }) => {
+  await page.goto('/zh-hant/');
+  const input = page.locator('#site-search');
+  await input.fill('中俄');
+  await expect(page.locator('#site-search-results [role="option"]')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-search-panel]')).toBeHidden();
+  await expect(input).toHaveValue('中俄');
+  await expect(input).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(input).toHaveValue('');
+  await expect(input).toBeFocused();
+  await expect(input).toHaveAttribute('aria-expanded', 'false');
+  // A third does nothing more: the focus is still in the box.
+  await page.keyboard.press('Escape');
+  await expect(input).toBeFocused();
+});
+
+test('the header box: each result’s headline and excerpt are apart, to the eye and to a screen reader', async ({ page }) => {
+  await page.goto('/zh-hant/');
+  await page.locator('#site-search').fill('制裁');
+  const option = page.locator('#site-search-results [role="option"]').first();
+  await expect(option).toBeVisible();
+  const title = await option.locator('.search-result__title').boundingBox();
+  const excerpt = await option.locator('.search-result__excerpt').boundingBox();
+  expect((excerpt?.y ?? 0) >= (title?.y ?? 0) + (title?.height ?? 0) - 1).toBe(true);
+  const name = await option.evaluate((node) => node.textContent ?? '');
+  expect(name).toMatch(/傳遞訊息：/);
+});
+
+for (const width of [320, 390]) {
+  test(`the header box at ${width} px: the results stay on the screen, whatever the query`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 700 });
+    await page.goto('/zh-hans/');
+    const input = page.locator('#site-search');
+    for (const query of ['制裁', 'Carnegie', 'Friendshipwithnolimitstestedbywarandsanctions']) {
+      await input.fill(query);
+      await expect(page.locator('[data-search-panel] [role="status"]')).not.toHaveText(/^$|……$/);
+      const panel = await page.locator('[data-search-panel]').boundingBox();
+      expect((panel?.x ?? -1) >= 0 && (panel?.x ?? 0) + (panel?.width ?? 0) <= width).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
+    }
+  });
+}
+
+test('an excerpt starts at the start of its sentence, and a section line never repeats the excerpt or its heading', async ({
+  page,
+}) => {
+  await searchPage(page, 'zh-hant', '制裁');
+  const result = page.locator('.search-results .search-result').first();
+  const excerpt = (await result.locator('.search-result__excerpt').textContent()) ?? '';
+  // The hit's sentence begins 「自三年半前烏克蘭戰爭全面爆發以來」: no 「…」 and no half sentence before it.
+  expect(excerpt.startsWith('自三年半前')).toBe(true);
+  const lines = await result.locator('.search-result__sections li').allTextContents();
+  for (const line of lines) {
+    const [heading = '', quoted = ''] = line.split('：');
+    expect(quoted.replace(/…/g, '')).not.toBe('');
+    expect(excerpt.includes(quoted.replace(/…/g, '').slice(0, 12))).toBe(false);
+    expect(quoted.startsWith(heading)).toBe(false);
+  }
+});
+
+test('nothing found: the page offers the sections, the topics and the latest articles; a result hides them', async ({ page }) => {
+  await searchPage(page, 'zh-hant', '量子電腦');
+  const browse = page.locator('[data-search-browse]');
+  await expect(browse).toBeVisible();
+  await expect(browse.locator('.topic-list a').first()).toBeVisible();
+  await expect(browse.locator('.browse__latest a')).toHaveText([
+    '川普峰會後數日會見米舒斯京 習近平同時向莫斯科與華盛頓傳遞訊息',
+    '【FOCUS】中俄關係不封頂 絕非冷戰式結盟',
+  ]);
+  await page.locator('#search-page-input').fill('制裁');
+  await expect(page.locator('[data-search-results] .search-result')).toHaveCount(1);
+  await expect(browse).toBeHidden();
+  await page.locator('#search-page-input').fill('');
+  await expect(browse).toBeVisible();
+});
+
+test('a source’s publisher and title are apart in the page text search indexes', async ({ page }) => {
+  await page.goto(article('zh-hant', xi));
+  const first = (await page.locator('.sources li').first().textContent()) ?? '';
+  expect(first.replace(/\s+/g, ' ').trim()).toMatch(/^Reuters: China, Russia vow/);
+});
+
 test('without the search index, the box says so and the page reads on', async ({ page }) => {
   await page.route('**/pagefind/**', (route) => route.abort());
   await page.goto(article('zh-hant', xi));

@@ -19,9 +19,14 @@ describe('the names schema', () => {
       nameEntrySchema
         .safeParse({ kind: 'person', forms })
         .error?.issues.map(({ path, message }) => `${path.join('.')}: ${message}`);
-    expect(issues(['普京', 'Vladimir Putin'])).toEqual([
-      'forms.1: must be one word: letters, digits, Han characters and a name’s middle dot, no spaces or punctuation',
-    ]);
+    const oneWord =
+      'must be one word (letters, digits, Han characters and a name’s middle dot) or Latin words with one space between them, no punctuation';
+    // Latin words with one space between them are a name of several words; Han words with a space, or punctuation, are not.
+    expect(issues(['普京', 'Vladimir Putin'])).toBeUndefined();
+    expect(issues(['紐約時報', 'New York Times'])).toBeUndefined();
+    expect(issues(['普京', '弗拉基米尔 普京'])).toEqual([`forms.1: ${oneWord}`]);
+    expect(issues(['普京', 'Vladimir  Putin'])).toEqual([`forms.1: ${oneWord}`]);
+    expect(issues(['普京', 'Putin, Vladimir'])).toEqual([`forms.1: ${oneWord}`]);
     expect(issues(['習', 'Xi'])).toEqual([
       'forms.0: is too short to search for safely: at least two Han characters or three letters',
       'forms.1: is too short to search for safely: at least two Han characters or three letters',

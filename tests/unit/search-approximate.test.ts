@@ -4,6 +4,7 @@ import {
   allowedEdits,
   correctionFrom,
   editDistance,
+  nearAliasForms,
   nearMatch,
   nearestOccurrence,
 } from '../../src/search/approximate.ts';
@@ -19,6 +20,15 @@ describe('editDistance', () => {
     expect(editDistance('mishustn', 'mishustin')).toBe(1);
     expect(editDistance('akus', 'aukus')).toBe(1);
     expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+
+  test('two neighbours swapped are one edit', () => {
+    expect(editDistance('macorn', 'macron')).toBe(1);
+    expect(editDistance('nvidai', 'nvidia')).toBe(1);
+    expect(editDistance('reutres', 'reuters')).toBe(1);
+    expect(editDistance('習平近', '習近平')).toBe(1);
+    expect(editDistance('ab', 'ba')).toBe(1);
+    expect(editDistance('abc', 'cba')).toBe(2);
   });
 
   test('stops past the limit', () => {
@@ -50,6 +60,16 @@ describe('nearestOccurrence', () => {
     expect([near.distance, text.slice(near.start, near.end)]).toEqual([1, 'mishustin']);
   });
 
+  test('among forms equally near, the one that starts as the term does: another name differs in its first syllable', () => {
+    for (const text of ['總理朔爾茨說，候選人梅爾茲表示', '候選人梅爾茲表示，總理朔爾茨說']) {
+      const near = nearestOccurrence('梅爾茨', text);
+      expect([near.distance, text.slice(near.start, near.end), near.sameStart]).toEqual([1, '梅爾茲', true]);
+    }
+    const words = 'scholz met mertz';
+    const latin = nearestOccurrence('merz', words);
+    expect(words.slice(latin.start, latin.end)).toBe('mertz');
+  });
+
   test('never reaches across punctuation', () => {
     expect(nearestOccurrence('京米', '米舒斯京，米哈').distance).toBeGreaterThan(0);
   });
@@ -63,6 +83,14 @@ describe('nearMatch', () => {
     expect(near?.corrections).toEqual(['米舒斯京']);
     expect(near?.match.excerpt.find((segment) => segment.mark)?.text).toBe('米舒斯京');
     expect(near && correctionFrom(near, plans)).toBe('米舒斯京');
+  });
+
+  test('a page whose near form starts as the term does ranks before one that only ends alike', () => {
+    const plans = planQuery(['梅爾茨'], emptySearchData);
+    const merz = nearMatch(record('候選人梅爾茲表示'), plans);
+    const scholz = nearMatch(record('總理朔爾茨表示'), plans);
+    expect([merz?.closeness, merz?.sameStarts, merz?.corrections]).toEqual([scholz?.closeness, 1, ['梅爾茲']]);
+    expect(scholz?.sameStarts).toBe(0);
   });
 
   test('exact terms count as exact; the correction keeps them as typed', () => {
@@ -82,6 +110,29 @@ describe('nearMatch', () => {
     const near = nearMatch(page, plans);
     expect(near?.edits).toEqual([2]);
     expect(near && correctionFrom(near, plans)).toBeUndefined();
+  });
+});
+
+describe('nearAliasForms', () => {
+  const data: SearchData = {
+    ...emptySearchData,
+    aliases: [
+      [['nvidia', '英伟达', '輝達'], ['輝達']],
+      [['macron', '馬克宏', '馬克龍'], ['馬克宏']],
+      [['普京', '普丁'], ['普丁']],
+    ],
+  };
+
+  test('a mistyped name leads to the forms the site prints for it', () => {
+    expect(nearAliasForms(planQuery(['Nvidai'], data)[0]!, data)).toEqual(['輝達']);
+    expect(nearAliasForms(planQuery(['Macorn'], data)[0]!, data)).toEqual(['馬克宏']);
+    expect(nearAliasForms(planQuery(['英偉达'], data)[0]!, data)).toEqual(['輝達']);
+  });
+
+  test('a term too short for edits, far from every name, or a known form itself leads nowhere new', () => {
+    expect(nearAliasForms(planQuery(['普金'], data)[0]!, data)).toEqual([]);
+    expect(nearAliasForms(planQuery(['Nokia'], data)[0]!, data)).toEqual([]);
+    expect(nearAliasForms(planQuery(['馬克宏'], data)[0]!, data)).toEqual([]);
   });
 });
 

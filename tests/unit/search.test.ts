@@ -48,10 +48,30 @@ describe('queryTerms', () => {
   });
 
   test('the middle dot of a transliterated name joins it into one term, in any of its forms', () => {
-    for (const name of ['克利福德·庫南', '克利福德・庫南', '克利福德‧庫南', '克利福德･庫南', '克利福德庫南']) {
+    for (const name of [
+      '克利福德·庫南',
+      '克利福德・庫南',
+      '克利福德‧庫南',
+      '克利福德･庫南',
+      '克利福德•庫南',
+      '克利福德．庫南',
+      '克利福德庫南',
+    ]) {
       expect(queryTerms(name)).toEqual(['克利福德庫南']);
     }
     expect(queryTerms('Clifford·Kunan')).toEqual(['clifford', 'kunan']);
+  });
+
+  test('a number keeps its decimal point, thousands comma, percent sign and the marks of a date', () => {
+    expect(queryTerms('1935.3克')).toEqual(['1935.3克']);
+    expect(queryTerms('增長82.5%，')).toEqual(['增長82.5%']);
+    expect(queryTerms('82.5％')).toEqual(['82.5％']);
+    expect(queryTerms('1,200 人')).toEqual(['1,200', '人']);
+    expect(queryTerms('9·11事件')).toEqual(['9·11事件']);
+    expect(queryTerms('9・11 2026-06-30 10:30 11/5')).toEqual(['9・11', '2026-06-30', '10:30', '11/5']);
+    // Marks between letters, or at the end, still separate.
+    expect(queryTerms('COVID-19, a.b 5.')).toEqual(['covid', '19', 'a', 'b', '5']);
+    expect(queryTerms('%5')).toEqual(['5']);
   });
 
   test('markup is just punctuation', () => {
@@ -107,17 +127,43 @@ describe('matchPage', () => {
   test('a page with the exact sequence matches, with the sections it is in', () => {
     const match = matchPage(page, [['制裁']]);
     expect(match?.occurrences).toBe(1);
+    // The page's excerpt is p2 itself: the section is named, not quoted twice.
+    expect(match?.excerpt).toEqual([
+      { text: '制裁', mark: true },
+      { text: '有著巨大的恐懼。', mark: false },
+    ]);
+    expect(match?.sections).toEqual([{ heading: '經濟現實', id: 'p2', excerpt: [] }]);
+    expect(match?.inTitle).toBe(false);
+  });
+
+  test('a section line quotes a paragraph the page’s excerpt does not show, and never its own heading', () => {
+    const sectioned = record(
+      '',
+      [
+        { element: 'p', id: 'p1', text: '導言談到制裁。' },
+        { element: 'h2', id: 'a', text: '制裁的代價' },
+        { element: 'p', id: 'p2', text: '第二段沒有那個詞。' },
+        { element: 'h2', id: 'b', text: '經濟' },
+        { element: 'p', id: 'p3', text: '第三段也沒有。' },
+        { element: 'p', id: 'p4', text: '第四段再談制裁與能源。' },
+        { element: 'p', id: 'p5', text: '第五段又談制裁。' },
+      ],
+      '',
+    );
+    const match = matchPage({ ...sectioned, content: sectioned.anchors.map(({ text }) => text).join(' ') }, [['制裁']]);
+    expect(match?.excerpt.map(({ text }) => text).join('')).toBe('導言談到制裁。');
     expect(match?.sections).toEqual([
+      { heading: '制裁的代價', id: 'a', excerpt: [] },
       {
-        heading: '經濟現實',
-        id: 'p2',
+        heading: '經濟',
+        id: 'p4',
         excerpt: [
+          { text: '第四段再談', mark: false },
           { text: '制裁', mark: true },
-          { text: '有著巨大的恐懼。', mark: false },
+          { text: '與能源。', mark: false },
         ],
       },
     ]);
-    expect(match?.inTitle).toBe(false);
   });
 
   test('scattered characters do not match', () => {
@@ -173,5 +219,34 @@ describe('excerpts', () => {
     expect(segments[0]).toEqual({ text: '…', mark: false });
     expect(segments.at(-1)).toEqual({ text: '…', mark: false });
     expect(segments.find((segment) => segment.mark)?.text).toBe('制裁');
+  });
+
+  const excerptText = (text: string, needle: string): string =>
+    excerptAround(text, [needle])
+      .map(({ text: part }) => part)
+      .join('');
+
+  test('an excerpt starts at the start of the sentence holding the hit, and ends at a sentence end', () => {
+    const text =
+      '北京與莫斯科的關係近年來備受關注，雙方在能源與軍事上的合作不斷加深。自三年半前烏克蘭戰爭全面爆發以來，中俄關係在西方的嚴厲制裁下持續走近。然而，近期的中美高層互動無疑觸動了莫斯科的敏感神經，北京因此需要透過高規格接待向克里姆林宮保證兩國的協作不受影響。此後的發展仍有待觀察。';
+    expect(excerptText(text, '制裁')).toBe(
+      '自三年半前烏克蘭戰爭全面爆發以來，中俄關係在西方的嚴厲制裁下持續走近。然而，近期的中美高層互動無疑觸動了莫斯科的敏感神經，北京因此需要透過高規格接待向克里姆林宮保證兩國的協作不受影響。',
+    );
+  });
+
+  test('in a long sentence an excerpt starts at a clause, and a cut never falls inside a Latin word', () => {
+    const clause = `${'甲'.repeat(50)}，美國前總統川普（Donald Trump）舉行峰會後，北京與莫斯科再度會談`;
+    expect(excerptText(clause, '峰會')).toBe('…美國前總統川普（Donald Trump）舉行峰會後，北京與莫斯科再度會談');
+    // Forty characters before 峰會 fall on the r of Trump.
+    const latin = `${'乙'.repeat(10)}Donald Trump${'丙'.repeat(36)}峰會${'丁'.repeat(150)}`;
+    expect(latin[latin.indexOf('峰會') - 40]).toBe('r');
+    const excerpt = excerptText(latin, '峰會');
+    expect(excerpt.startsWith('…')).toBe(true);
+    expect(excerpt).not.toMatch(/^…[a-z]/);
+    expect(excerpt.endsWith('…')).toBe(true);
+  });
+
+  test('a short text is shown whole', () => {
+    expect(excerptText('中俄關係不封頂。', '封頂')).toBe('中俄關係不封頂。');
   });
 });
