@@ -22,6 +22,8 @@ import { authorIdentity, authorKey } from './author-key.ts';
 import { listArticleFiles, maxArticleBytes, readContentFile } from './content-files.ts';
 import { checkGlossaryForms } from './glossary-check.ts';
 import { checkNames } from './names-check.ts';
+import { checkPhoto, type PhotoCheck } from './photo-check.ts';
+import type { PhotoFacts } from '../site/photos.ts';
 import { readYamlList } from './yaml-list.ts';
 
 /**
@@ -71,8 +73,8 @@ export interface ContentFolderCheck {
   topics: z.infer<typeof topicSchema>[];
   glossary: Glossary;
   names: NameEntry[];
-  /** Articles checked now, with what the pipeline made of them, and the source each was read from. */
-  checked: { article: CheckedArticle; source: string }[];
+  /** Articles checked now, with what the pipeline made of them, the source each was read from, and its photos by file name. */
+  checked: { article: CheckedArticle; source: string; photos: Record<string, PhotoFacts> }[];
   /** Articles taken from the earlier build. */
   reused: ArticleSummary[];
   /** Article files found, checked or not. */
@@ -169,6 +171,24 @@ function checkUpdated(articles: readonly ArticleSummary[], today: Date): Content
   );
 }
 
+/** The photos of the articles checked now, each file checked once however many articles show it. */
+async function checkPhotos(checked: ContentFolderCheck['checked'], { contentDir, root }: ContentFolderOptions): Promise<ContentProblem[]> {
+  const checks = new Map<string, Promise<PhotoCheck>>();
+  const problems: ContentProblem[] = [];
+  for (const entry of checked)
+    for (const { name, field, line } of entry.article.photos) {
+      let check = checks.get(name);
+      if (check === undefined) {
+        check = checkPhoto(name, contentDir, root);
+        checks.set(name, check);
+      }
+      const { facts, problem } = await check;
+      if (facts !== undefined) entry.photos[name] = facts;
+      else problems.push({ file: entry.article.file, line, field, message: problem });
+    }
+  return problems;
+}
+
 /** Every problem of the content folder, and what was read. */
 export async function checkContentFolder(options: ContentFolderOptions): Promise<ContentFolderCheck> {
   const { root, contentDir, lint = false, reuse } = options;
@@ -211,8 +231,9 @@ export async function checkContentFolder(options: ContentFolderOptions): Promise
     const result = checkArticleFile(file, read.text, { topicIds, glossary: glossary.items, lint });
     problems.push(...result.problems);
     warnings.push(...result.warnings);
-    if (result.article) checked.push({ article: result.article, source: read.text });
+    if (result.article) checked.push({ article: result.article, source: read.text, photos: {} });
   }
+  problems.push(...(await checkPhotos(checked, options)));
 
   const summaries: ArticleSummary[] = [
     ...checked.map(({ article }) => ({

@@ -46,6 +46,7 @@ async function load(): Promise<SiteContent> {
     html: rendered?.html ?? '',
     headings: (rendered?.metadata?.['headings'] as ArticleInput['headings'] | undefined) ?? [],
     hanCharacters: Number(rendered?.metadata?.['hanCharacters'] ?? 0),
+    photos: (rendered?.metadata?.['photos'] as ArticleInput['photos'] | undefined) ?? {},
   }));
   return { articles: newestFirst(articles), topics, glossary };
 }

@@ -7,6 +7,7 @@ import { z } from 'astro/zod';
 import { sourceVariantRegistry, sourceVariants } from '../site/scripts.ts';
 import { fragment, isoDate, slugPattern, textUpTo, windowsReservedName } from './fields.ts';
 import { glossarySchema } from './glossary.ts';
+import { figureSchema, leadPhotoSchema } from './photo.ts';
 
 const source = z.strictObject({
   publisher: textUpTo(200),
@@ -64,6 +65,10 @@ export const articleFields = z.strictObject({
   sources: z.array(source).max(200, 'must list at most 200 sources').default([]),
   corrections: z.array(correction).max(200, 'must list at most 200 corrections').default([]),
   glossary: glossarySchema.default([]),
+  /** The lead photo, above the text. */
+  photo: leadPhotoSchema.optional(),
+  /** The body's figures, each placed in the body by `![alt](file)` on a line of its own. */
+  figures: z.array(figureSchema).max(50, 'must list at most 50 figures').default([]),
 });
 
 export const articleSchema = articleFields.refine(
