@@ -150,3 +150,60 @@ test.describe('every fixture page is in its script', () => {
     }
   });
 });
+
+test.describe('an article with a lead photo and a figure', () => {
+  const slug = 'fixture-harbour-photos';
+
+  for (const script of scripts)
+    for (const width of [320, 390, 1280])
+      test(`at ${width} px in ${script}, every photo loads as AVIF from its published sizes, fits the screen and keeps its place`, async ({
+        page,
+      }) => {
+        await page.setViewportSize({ width, height: 800 });
+        const types: string[] = [];
+        page.on('response', (response) => {
+          if (response.url().includes('/photos/')) types.push(response.headers()['content-type'] ?? '');
+        });
+        await page.goto(article(script, slug));
+        const images = page.locator('figure img');
+        await expect(images).toHaveCount(2);
+        for (const image of await images.all()) {
+          await image.scrollIntoViewIfNeeded();
+          await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+          const { currentSrc, drawn, ratio } = await image.evaluate((img: HTMLImageElement) => ({
+            currentSrc: img.currentSrc,
+            drawn: img.getBoundingClientRect().width,
+            ratio: img.naturalWidth / img.naturalHeight,
+          }));
+          expect(currentSrc).toMatch(/\/photos\/[0-9a-f]{16}-\d+\.avif$/);
+          expect(drawn).toBeLessThanOrEqual(width);
+          expect(ratio).toBeCloseTo(1.5, 1);
+        }
+        // Nothing wider than the screen, photos included (a 1,600 px photo once made a phone page 1,616 px wide).
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        expect(types.length).toBeGreaterThan(0);
+        expect(new Set(types)).toEqual(new Set(['image/avif']));
+      });
+
+  test('the lead is loaded at once and preloaded; the figure waits, stands between paragraphs with its caption and credit', async ({
+    page,
+  }) => {
+    await page.goto(article('zh-hans', slug));
+    const lead = page.locator('.article__header figure img');
+    await expect(lead).toHaveAttribute('loading', 'eager');
+    await expect(lead).toHaveAttribute('fetchpriority', 'high');
+    await expect(page.locator('link[rel="preload"][as="image"]')).toHaveCount(1);
+    await expect(page.locator('.article__header figcaption')).toHaveText(
+      '黄昏时分的维多利亚港，货轮在港内等候靠泊。陳大文／法新社 AFP',
+    );
+    const figure = page.locator('.article__body figure');
+    await expect(figure.locator('img')).toHaveAttribute('loading', 'lazy');
+    await expect(figure.locator('img')).toHaveAttribute('width', '1200');
+    await expect(figure.locator('img')).toHaveAttribute('height', '800');
+    await expect(figure.locator('figcaption')).toHaveText('葵涌货柜码头的夜班，起重机仍在运转。測試圖片社');
+    expect(await figure.evaluate((node) => [node.previousElementSibling?.id, node.nextElementSibling?.id])).toEqual(['p1', 'p2']);
+    // The original is never published.
+    expect((await page.request.get('/images/harbour-lead.jpg')).status()).toBe(404);
+    expect((await page.content()).includes('harbour-lead.jpg')).toBe(false);
+  });
+});
