@@ -13,9 +13,11 @@ import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import {
   heightAt,
+  photoCardFileName,
   photoFileName,
   photoFolder,
   photoFormats,
+  shareCardSize,
   widthsOf,
   type PhotoExtension,
   type PhotoFacts,
@@ -60,7 +62,17 @@ async function encode(original: Buffer, facts: PhotoFacts, width: number, extens
   return encoders[extension](image).toBuffer();
 }
 
-/** Writes every size of every photo into `<site>/photos/`, making what the cache does not hold. */
+/** A photo's share card: 1200 × 630, cropped around what draws the eye (sharp's attention strategy), as JPEG. */
+async function encodeCard(original: Buffer): Promise<Buffer> {
+  return sharp(original, { limitInputPixels, failOn: 'warning' })
+    .rotate()
+    .resize({ ...shareCardSize, fit: 'cover', position: sharp.strategy.attention })
+    .toColourspace('srgb')
+    .jpeg({ quality: 80, mozjpeg: true, progressive: true })
+    .toBuffer();
+}
+
+/** Writes every size of every photo, and its share card, into `<site>/photos/`, making what the cache does not hold. */
 export async function writePhotoVariants(
   photos: readonly PhotoSource[],
   site: string,
@@ -73,24 +85,31 @@ export async function writePhotoVariants(
   const result: PhotoVariantsResult = { made: 0, reused: 0, bytes: 0 };
   for (const photo of photos) {
     let original: Buffer | undefined;
-    for (const width of widthsOf(photo.width))
-      for (const { extension } of photoFormats) {
-        const name = photoFileName(photo.digest, width, extension);
-        const cached = join(cache, name);
-        if (await exists(cached)) result.reused += 1;
-        else {
-          original ??= await readFile(photo.path);
-          const bytes = await encode(original, photo, width, extension);
-          // Written aside and renamed: a build killed mid-write leaves no half file under the final name.
-          const partial = `${cached}.${process.pid}.partial`;
-          await writeFile(partial, bytes);
-          await rename(partial, cached);
-          result.made += 1;
-        }
-        const target = join(out, name);
-        await link(cached, target).catch(() => copyFile(cached, target));
-        result.bytes += (await stat(target)).size;
+    const files = [
+      ...widthsOf(photo.width).flatMap((width) =>
+        photoFormats.map(({ extension }) => ({
+          name: photoFileName(photo.digest, width, extension),
+          make: (bytes: Buffer) => encode(bytes, photo, width, extension),
+        })),
+      ),
+      { name: photoCardFileName(photo.digest), make: encodeCard },
+    ];
+    for (const { name, make } of files) {
+      const cached = join(cache, name);
+      if (await exists(cached)) result.reused += 1;
+      else {
+        original ??= await readFile(photo.path);
+        const bytes = await make(original);
+        // Written aside and renamed: a build killed mid-write leaves no half file under the final name.
+        const partial = `${cached}.${process.pid}.partial`;
+        await writeFile(partial, bytes);
+        await rename(partial, cached);
+        result.made += 1;
       }
+      const target = join(out, name);
+      await link(cached, target).catch(() => copyFile(cached, target));
+      result.bytes += (await stat(target)).size;
+    }
   }
   return result;
 }

@@ -72,3 +72,16 @@ export function fallbackWidth(facts: Pick<PhotoFacts, 'width'>): number {
   const widths = widthsOf(facts.width);
   return widths.filter((width) => width <= 960).at(-1) ?? widths[0] ?? facts.width;
 }
+
+/** A share card's size: what Facebook, X and LinkedIn draw a large link preview at. */
+export const shareCardSize = { width: 1200, height: 630 } as const;
+
+/** The file name of a photo's share card (cropped to 1200 × 630), below `photoFolder`. */
+export const photoCardFileName = (digest: string): string => `${digest.slice(0, 16)}-card.jpg`;
+
+/** The address of a photo's share card under the site's `base`. */
+export const photoCardUrl = (base: string, digest: string): string =>
+  `${base.endsWith('/') ? base : `${base}/`}${photoFolder}/${photoCardFileName(digest)}`;
+
+/** The site's own card, for a page with no photo: drawn by `scripts/commands/share-cards.ts` into `public/`. */
+export const siteCardFile = (script: string): string => `share-card-${script}.png`;

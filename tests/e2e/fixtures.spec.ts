@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { guardText } from '../../src/checks/script-guard.ts';
+import { checkArticleCards } from './share-card-check.ts';
 import { scripts, type Script } from '../../src/site/scripts.ts';
 
 const simplifiedSource = 'fixture-astana-diplomacy';
@@ -206,4 +207,15 @@ test.describe('an article with a lead photo and a figure', () => {
     expect((await page.request.get('/images/harbour-lead.jpg')).status()).toBe(404);
     expect((await page.content()).includes('harbour-lead.jpg')).toBe(false);
   });
+});
+
+test('an article with a lead photo shares the photo, cropped to 1200 × 630, and names it in its NewsArticle data', async ({
+  page,
+  request,
+}) => {
+  for (const script of scripts) {
+    await page.goto(article(script, 'fixture-harbour-photos'));
+    const { card } = await checkArticleCards(page, request);
+    expect(new URL(card).pathname).toMatch(/^\/photos\/[0-9a-f]{16}-card\.jpg$/);
+  }
 });

@@ -233,12 +233,17 @@ describe('the published sizes', () => {
     const first = await writePhotoVariants([photo], join(dir, 'site'), join(dir, 'cache'));
     const files = (await readdir(join(dir, 'site', 'photos'))).sort();
     expect(files).toEqual(
-      [320, 480, 640, 800, 960, 1280, 1440]
-        .flatMap((width) => ['avif', 'jpg', 'webp'].map((extension) => `abababababababab-${width}.${extension}`))
-        .sort(),
+      [
+        'abababababababab-card.jpg',
+        ...[320, 480, 640, 800, 960, 1280, 1440].flatMap((width) =>
+          ['avif', 'jpg', 'webp'].map((extension) => `abababababababab-${width}.${extension}`),
+        ),
+      ].sort(),
     );
-    expect(first).toMatchObject({ made: 21, reused: 0 });
-    for (const name of files) {
+    expect(first).toMatchObject({ made: 22, reused: 0 });
+    const card = await sharp(join(dir, 'site', 'photos', 'abababababababab-card.jpg')).metadata();
+    expect([card.width, card.height, card.exif]).toEqual([1200, 630, undefined]);
+    for (const name of files.filter((file) => !file.endsWith('-card.jpg'))) {
       const file = await readFile(join(dir, 'site', 'photos', name));
       const metadata = await sharp(file).metadata();
       const width = Number(/-(\d+)\./.exec(name)?.[1]);
@@ -254,7 +259,7 @@ describe('the published sizes', () => {
       expect(file.includes('FixtureCam')).toBe(false);
     }
     const second = await writePhotoVariants([photo], join(dir, 'site-2'), join(dir, 'cache'));
-    expect(second).toMatchObject({ made: 0, reused: 21 });
+    expect(second).toMatchObject({ made: 0, reused: 22 });
   });
 });
 
