@@ -73,6 +73,13 @@ export async function checkPhoto(name: string, contentDir: string, root: string)
       problem: `${shown} does not exist, but ${relative(root, join(contentDir, 'articles', name))} does: photos are kept in content/images/, not beside the articles; move it there`,
     };
   if (bytes === undefined) return { problem: problem ?? `${shown} cannot be read` };
+  // Any markup is refused before a decoder reads it: an SVG, whatever its name, may carry script.
+  if (/^\s*(?:\uFEFF)?\s*</.test(bytes.subarray(0, 64).toString('utf8')))
+    return {
+      problem: /<svg[\s>]/i.test(bytes.subarray(0, 4096).toString('utf8'))
+        ? `${shown} is an SVG drawing, which can carry script: a photo must be a JPEG, PNG, WebP or AVIF file`
+        : `${shown} is markup (HTML or XML), not a photo: a photo must be a JPEG, PNG, WebP or AVIF file`,
+    };
   let metadata;
   try {
     // The header only: nothing is decoded yet.
