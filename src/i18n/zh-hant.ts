@@ -77,6 +77,7 @@ export default {
   monthShort: (month: number) => `${month} 月`,
   articleCount: (count: number) => `${count} 篇`,
   authors: '作者',
+  aboutAuthors: '關於作者',
   allAuthors: '所有作者',
   authorArticles: (count: number) => `共 ${count} 篇文章`,
   authorRole: (role: string, count: number) => `${role}（${count} 篇）`,

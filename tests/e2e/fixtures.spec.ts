@@ -219,3 +219,27 @@ test('an article with a lead photo shares the photo, cropped to 1200 × 630, and
     expect(new URL(card).pathname).toMatch(/^\/photos\/[0-9a-f]{16}-card\.jpg$/);
   }
 });
+
+test.describe('author profiles', () => {
+  test('the author page shows the profile in each script, from the byline’s link', async ({ page }) => {
+    await page.goto(article('zh-hant', 'fixture-harbour-photos'));
+    await page.locator('.byline a', { hasText: '測試記者' }).first().click();
+    await expect(page.locator('.author-profile__bio')).toHaveText('跑港口與航運新聞十年，曾駐葵涌碼頭採訪夜班工人。');
+    await expect(page.locator('.author-profile__position')).toHaveText('駐香港記者');
+    await expect(page.locator('.author-profile__links a')).toHaveAttribute('href', 'https://example.org/reporter');
+    await page.goto(article('zh-hans', 'fixture-harbour-photos'));
+    await page.locator('.byline a', { hasText: '测试记者' }).first().click();
+    await expect(page.locator('.author-profile__bio')).toHaveText('跑港口与航运新闻十年，曾驻葵涌码头采访夜班工人。');
+    await expect(page.locator('.author-profile__links a')).toHaveText('个人网站');
+  });
+
+  test('an article names its profiled authors under the text; an author without a profile still has a page', async ({ page }) => {
+    await page.goto(article('zh-hant', simplifiedSource));
+    await expect(page.locator('.article__authors .author-profile__bio')).toHaveText('本報國際部記者，關注中俄關係與中亞事務。');
+    await page.goto(article('zh-hant', withRules));
+    await expect(page.locator('.article__authors')).toHaveCount(0);
+    await page.locator('.byline a').first().click();
+    await expect(page.locator('h1')).toHaveText('測試編輯');
+    await expect(page.locator('.author-profile')).toHaveCount(0);
+  });
+});
