@@ -27,6 +27,8 @@ const correction = z
     original: fragment.max(500, 'must be at most 500 characters: name the words around the change, not the paragraph'),
     corrected: fragment.max(500, 'must be at most 500 characters: name the words around the change, not the paragraph'),
     note: textUpTo(1000),
+    /** The day the correction was made, for readers and the corrections page; none for a fix made before publication. */
+    date: isoDate.optional(),
   })
   .refine(({ original, corrected }) => original !== corrected, {
     error: 'corrected must differ from original',
@@ -71,13 +73,17 @@ export const articleFields = z.strictObject({
   figures: z.array(figureSchema).max(50, 'must list at most 50 figures').default([]),
 });
 
-export const articleSchema = articleFields.refine(
-  ({ published, updated }) => updated === undefined || updated.getTime() >= published.getTime(),
-  {
+export const articleSchema = articleFields
+  .refine(({ published, updated }) => updated === undefined || updated.getTime() >= published.getTime(), {
     error: 'must not be before published',
     path: ['updated'],
-  },
-);
+  })
+  .superRefine(({ published, corrections }, context) => {
+    corrections.forEach(({ date }, index) => {
+      if (date !== undefined && date.getTime() < published.getTime())
+        context.addIssue({ code: 'custom', message: 'must not be before published', path: ['corrections', index, 'date'] });
+    });
+  });
 
 export type ArticleFrontmatter = z.infer<typeof articleSchema>;
 export type ArticleSource = z.infer<typeof source>;

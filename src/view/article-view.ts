@@ -88,10 +88,11 @@ function shownFields(article: ArticleInput, script: Script): ShownFields {
     dateline: fields.dateline === undefined ? undefined : convert(fields.dateline),
     topics: fields.topics.map(({ id, names }) => ({ id, name: names[script] })),
     sources: fields.sources.map((source) => ({ ...source, publisher: convert(source.publisher), title: convert(source.title) })),
-    corrections: fields.corrections.map(({ original, corrected, note }) => ({
+    corrections: fields.corrections.map(({ original, corrected, note, date }) => ({
       original: convert(original),
       corrected: convert(corrected),
       note: convert(note),
+      date,
     })),
     headings: fields.headings
       .filter(({ slug }) => slug !== 'footnote-label')

@@ -243,3 +243,22 @@ test.describe('author profiles', () => {
     await expect(page.locator('.author-profile')).toHaveCount(0);
   });
 });
+
+test('a dated correction is shown on its article and, newest first, on the corrections page of each script', async ({ page }) => {
+  await page.goto(article('zh-hant', 'fixture-harbour-photos'));
+  await expect(page.locator('.editor-notes li').first()).toContainText('更正 2025年10月27日');
+  await expect(page.locator('.editor-notes li time').first()).toHaveAttribute('datetime', '2025-10-27');
+  for (const [script, expected] of [
+    ['zh-hant', '原稿「連續兩個月回升」已更正為「連續三個月回升」。港口統計處的數字為連續三個月回升，初稿誤作兩個月。'],
+    ['zh-hans', '原稿“连续两个月回升”已更正为“连续三个月回升”。港口统计处的数字为连续三个月回升，初稿误作两个月。'],
+  ] as const) {
+    await page.goto(`/${script}/`);
+    await page.locator('.site-footer a[href$="/corrections/"]').click();
+    const first = page.locator('.corrections-log li').first();
+    await expect(first).toContainText(expected);
+    await expect(first.locator('time')).toHaveAttribute('datetime', '2025-10-27');
+    await expect(first.locator('a')).toHaveAttribute('href', `/${script}/articles/fixture-harbour-photos/`);
+  }
+  const sitemap = await (await page.request.get('/sitemap-0.xml')).text();
+  expect(sitemap).toContain('/zh-hant/corrections/</loc>');
+});
