@@ -117,9 +117,16 @@ test('the Tab order of an article: the keyboard’s two links, the header, the a
   ]);
   // Then the sections, the sources, the topics, sharing again, back to the top, the other articles and the footer.
   expect(names[15]).toBe('全文');
-  expect(names.slice(-5)).toEqual([expect.stringContaining(t.previous), t.home, t.allTopics, t.about, t.feed]);
-  // 71 stops before the ¶ links left the order.
-  expect(names).toHaveLength(41);
+  expect(names.slice(-6)).toEqual([
+    expect.stringContaining(t.previous),
+    t.home,
+    t.allTopics,
+    t.about,
+    t.correctionsTitle,
+    t.feed,
+  ]);
+  // 71 stops before the ¶ links left the order; the corrections log's link in the footer is the 42nd.
+  expect(names).toHaveLength(42);
 });
 
 for (const viewport of [viewports[0], viewports[3]]) {
