@@ -45,6 +45,8 @@ for (const script of scripts) {
     test(`${script} at ${viewport?.width} px: every Tab stop of every other page type shows its focus and is not covered`, async ({
       page,
     }) => {
+      // Every page type, every stop photographed: past 30 s on two shared cores.
+      test.setTimeout(120_000);
       await page.setViewportSize(viewport ?? { width: 320, height: 640 });
       const paths = pageTypes(script).filter((path) => !path.includes('/articles/'));
       for (const path of paths) {
