@@ -4,6 +4,7 @@ import { buildOptions } from './src/build/state.ts';
 import buildPhases from './src/integrations/build-phases.ts';
 import editorPreview from './src/integrations/editor-preview.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
+import photoSizes from './src/integrations/photos.ts';
 import precompressFiles from './src/integrations/precompress.ts';
 import publishChecks from './src/integrations/publish-checks.ts';
 import renderFailuresReport from './src/integrations/render-failures.ts';
@@ -47,6 +48,7 @@ export default defineConfig({
     }),
     // Order matters: the checks read the search index that Pagefind writes; the last compresses what all wrote.
     securityHeaders(options),
+    photoSizes(options),
     pagefindIndex(options),
     publishChecks(options),
     precompressFiles(options),

@@ -1,6 +1,7 @@
 /**
  * Content collections: the articles (one Markdown file each), the topics
- * they are filed under, the site glossary and the names table search uses.
+ * they are filed under, the site glossary, the names table search uses and
+ * the authors' profiles.
  * The content folder is an option of the build (`CONTENT_DIR` or
  * `--content`: the tests' fixtures, the benchmark's archive).
  */
@@ -12,6 +13,7 @@ import { glossaryLoader } from './content/glossary-loader.ts';
 import { yamlListLoader } from './content/list-loader.ts';
 import { namesLoader } from './content/names-loader.ts';
 import { articleFields } from './schemas/article.ts';
+import { authorProfileSchema } from './schemas/author.ts';
 import { glossaryEntrySchema } from './schemas/glossary.ts';
 import { nameEntrySchema } from './schemas/names.ts';
 import { topicSchema } from './schemas/topic.ts';
@@ -38,4 +40,15 @@ const names = defineCollection({
   schema: nameEntrySchema,
 });
 
-export const collections = { articles, topics, glossary, names };
+/** Author profiles: optional, as is every field but the name, script and biography. */
+const authors = defineCollection({
+  loader: yamlListLoader({
+    name: 'authors-loader',
+    file: `${contentDir}/authors.yaml`,
+    schema: authorProfileSchema,
+    optional: true,
+  }),
+  schema: authorProfileSchema,
+});
+
+export const collections = { articles, topics, glossary, names, authors };

@@ -28,6 +28,7 @@ import { writeCorpus } from '../bench/corpus.ts';
 import { measureTree } from '../bench/process-tree.ts';
 import { measureWorstArticles } from '../bench/worst-cost.ts';
 import { measurePreview } from '../bench/preview.ts';
+import { measurePhotoCost, measurePhotoPage } from '../bench/photos.ts';
 import { measureServing } from '../bench/serving.ts';
 import { pageWeight, weigh } from '../bench/weight.ts';
 import { startServer } from '../serve-process.ts';
@@ -48,6 +49,8 @@ const { values } = parseArgs({
     'conversion-only': { type: 'boolean', default: false },
     // Only what the worst article for each algorithm costs.
     'worst-only': { type: 'boolean', default: false },
+    // Only what photos cost to make and to read (the fixture site must be built: npm run build:fixtures).
+    'photos-only': { type: 'boolean', default: false },
     // The real site is served on this port for the search figures, the generated archive on the next.
     port: { type: 'string', default: String(tools.benchPort) },
   },
@@ -142,6 +145,41 @@ if (values['preview-only']) {
 
 if (values['conversion-only']) {
   await conversionFigures();
+  process.exit(0);
+}
+
+/** What photos cost to make and to read (scripts/bench/photos.ts): in a full run, and alone with `--photos-only`. */
+async function photoCosts(): Promise<void> {
+  console.log('\nPhotos (scripts/bench/photos.ts): making their sizes, and an article with a lead photo at 390 px');
+  const cost = await measurePhotoCost();
+  const { made, rebuild, sizes } = cost;
+  console.log(
+    `  ${made.photos} photographs of ${made.width} × ${made.height} (${Math.round(made.originalBytes / 1000)} kB JPEG each) from an empty cache: ${(made.msPerPhoto / 1000).toFixed(2)} s and ${made.filesPerPhoto} files per photo`,
+  );
+  console.log(
+    `  their sizes: ${Object.entries(sizes)
+      .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+      .map(([name, bytes]) => `${name} ${(bytes / 1000).toFixed(1)} kB`)
+      .join(', ')}`,
+  );
+  console.log(
+    `  a rebuild showing ${rebuild.photos} photos, all in the cache: ${rebuild.files} files linked, ${rebuild.made} made, in ${(rebuild.ms / 1000).toFixed(2)} s`,
+  );
+  const fixtures = join(root, '.build', 'fixtures-dist');
+  const page = existsSync(fixtures) ? await measurePhotoPage(fixtures, port + 4) : [];
+  if (page.length === 0) console.log('  (the page figures need npm run build:fixtures)');
+  for (const view of page)
+    console.log(
+      `  390 px at ${view.dpr}×: first view ${(view.total / 1000).toFixed(1)} kB, of which photos ${(view.photos / 1000).toFixed(1)} kB (lead ${view.lead.file}, ${(view.lead.bytes / 1000).toFixed(1)} kB); without its photos ${(view.withoutPhotos / 1000).toFixed(1)} kB`,
+    );
+  results['photos'] = { ...cost, page };
+}
+
+if (values['photos-only']) {
+  await photoCosts();
+  await mkdir(bench, { recursive: true });
+  await writeFile(join(bench, 'photo-results.json'), JSON.stringify(results['photos'], null, 2));
+  console.log('\nWrote .bench/photo-results.json');
   process.exit(0);
 }
 
@@ -429,6 +467,7 @@ async function conversionFigures(): Promise<void> {
 }
 
 if (!values['search-only']) await worstArticleCosts();
+if (!values['search-only']) await photoCosts();
 
 // 3. Page weight of the real site (npm run build must have made dist/).
 const dist = join(root, 'dist');

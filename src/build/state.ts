@@ -18,6 +18,9 @@
  * - `failures`: by the article view, when making an article's page or feed
  *   item fails (`noteRenderFailure`): reported once, after every page was
  *   tried, by the `render-failures` integration.
+ * - `photos`: by the content loader (`recordPhotos`): every photo the
+ *   published articles show, with its file; read by the `photos`
+ *   integration, which makes its sizes.
  * - `timings`: by each phase (`timing.ts`), for `npm run bench`.
  * - `astroCommand`: by the `editor-preview` integration, as Astro starts
  *   (`recordAstroCommand`): whether this is the editor's preview.
@@ -73,11 +76,21 @@ export interface EditorReport {
   articles: ReadonlyMap<string, { file: string; variant: SourceVariant }>;
 }
 
+/** A photo to publish: its checked original and what is known of it. */
+export interface PhotoToPublish {
+  /** Absolute path of the original in `content/images/`. */
+  path: string;
+  width: number;
+  height: number;
+  digest: string;
+}
+
 interface BuildState {
   /** The Astro command running: `dev` is the editor's preview. */
   astroCommand?: string;
   editorReport?: EditorReport;
   options?: BuildOptions;
+  photos?: readonly PhotoToPublish[];
   publication?: Publication;
   rendered: RenderedFacts;
   failures: Set<string>;
@@ -126,6 +139,16 @@ export function publication(): Publication {
 /** The publication, or `undefined` before the content loader has run. */
 export function publicationIfDecided(): Publication | undefined {
   return state().publication;
+}
+
+/** The photos the published articles show, recorded by the content loader. */
+export function recordPhotos(photos: readonly PhotoToPublish[]): void {
+  state().photos = photos;
+}
+
+/** The photos to publish (none before the content loader has run). */
+export function photosToPublish(): readonly PhotoToPublish[] {
+  return state().photos ?? [];
 }
 
 /** Texts a conversion for a page or feed of `script` fixed with a rule or a pin. */

@@ -11,7 +11,9 @@
  * footnotes and task lists), the few inline tags an editor may write as
  * HTML, and what the build adds (ids of paragraphs and headings, the
  * numerals' and Latin runs' spans, the ¶ link of each paragraph, which
- * alone may be out of the Tab order and hidden from screen readers).
+ * alone may be out of the Tab order and hidden from screen readers, and the
+ * figures: a `<picture>` of a photo's published sizes, each a file under
+ * `photos/` named by digest and width, with its caption and credit).
  */
 import type { Element, Root } from 'hast';
 import { find, html } from 'property-information';
@@ -46,6 +48,21 @@ const siteFile: ValueRule = (value) => scheme(value) === undefined && value.trim
 
 const headingId = matching(/^\S+$/);
 
+/** One published size of a photo: a file of this site under `photos/`, named by digest and width, in a photo format. */
+const photoFile = /^(?:\/[\w.~-]+)*\/photos\/[0-9a-f]{16}-\d{1,5}\.(?:avif|webp|jpg)$/;
+
+/** A `srcset` of published photo sizes only: `…/photos/<digest>-<width>.<ext> <width>w`, comma-separated. */
+const photoSrcset: ValueRule = (value) =>
+  value.split(/,\s*/).every((candidate) => {
+    const [url = '', descriptor = '', ...rest] = candidate.trim().split(/\s+/);
+    return rest.length === 0 && photoFile.test(url) && /^\d{1,5}w$/.test(descriptor);
+  });
+
+/** `sizes`: media conditions and lengths, nothing that names a file. */
+const sizesList = matching(/^[\w\s().,:%+-]{1,200}$/);
+
+const pixels = matching(/^\d{1,5}$/);
+
 /** What the article page adds to a block past the searchable part of a long article (`rehype-search-extent.ts`). */
 const notSearched = { 'data-pagefind-ignore': exactly('') };
 
@@ -78,7 +95,22 @@ const allowed: Readonly<Record<string, Readonly<Record<string, ValueRule>>>> = {
     tabindex: exactly('-1'),
     'aria-hidden': exactly('true'),
   },
-  img: { src: siteFile, alt: anyValue, title: anyValue },
+  img: {
+    src: siteFile,
+    alt: anyValue,
+    title: anyValue,
+    srcset: photoSrcset,
+    sizes: sizesList,
+    width: pixels,
+    height: pixels,
+    loading: exactly('lazy'),
+    decoding: exactly('async'),
+  },
+  // A figure of the body: a photo's sizes and formats, its caption and credit.
+  figure: { class: exactly('figure') },
+  picture: {},
+  source: { type: exactly('image/avif', 'image/webp'), srcset: photoSrcset, sizes: sizesList },
+  figcaption: {},
   ul: { class: exactly('contains-task-list'), ...notSearched },
   ol: { start: matching(/^\d+$/), ...notSearched },
   li: { id: matching(/^user-content-fn-[\w-]+$/), class: exactly('task-list-item') },
@@ -101,7 +133,10 @@ const allowed: Readonly<Record<string, Readonly<Record<string, ValueRule>>>> = {
   abbr: { title: anyValue },
   mark: {},
   small: {},
-  span: { lang: matching(/^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i), class: exactly('num') },
+  span: {
+    lang: matching(/^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i),
+    class: exactly('num', 'figure__caption', 'figure__credit'),
+  },
 };
 
 /**

@@ -17,6 +17,8 @@ import { renderArticleMarkdown, type RenderedMarkdown } from '../markdown/proces
 import { strayCharacters } from '../markdown/remark-script-check.ts';
 import { articleFields, articleSchema, type ArticleFrontmatter } from '../schemas/article.ts';
 import { checkGlossaryForms } from './glossary-check.ts';
+import type { FigureText } from '../markdown/rehype-figures.ts';
+import type { PhotoReference } from './photo-check.ts';
 
 export interface ContentProblem {
   /** Path of the file as the editor knows it, e.g. `content/articles/foo.md`. */
@@ -41,6 +43,8 @@ export interface CheckedArticle {
   headings: { depth: number; slug: string; text: string }[];
   /** Han characters of the body, for the reading time. */
   hanCharacters: number;
+  /** The photos it names (lead and figures), where it names them: checked with the folder (`photo-check.ts`). */
+  photos: PhotoReference[];
 }
 
 export interface ArticleCheckContext {
@@ -131,6 +135,13 @@ function textFields(data: ArticleFrontmatter): [string, string][] {
       [`sources[${index}].title`, title],
     ]),
     ...data.corrections.map(({ note }, index): [string, string] => [`corrections[${index}].note`, note]),
+    ...(data.photo === undefined
+      ? []
+      : ([
+          ['photo.alt', data.photo.alt],
+          ['photo.caption', data.photo.caption],
+        ] as [string, string][])),
+    ...data.figures.map(({ caption }, index): [string, string] => [`figures[${index}].caption`, caption]),
   ];
 }
 
@@ -214,6 +225,16 @@ function readArticleSource(source: string, report: Report): (SplitFile & { data:
   return { ...split, data: split.data };
 }
 
+/** The figures as far as they can be read before the schema (the schema reports the rest), for the body to place. */
+function figureTexts(figures: unknown): FigureText[] {
+  if (!Array.isArray(figures)) return [];
+  return figures.flatMap((figure: unknown) => {
+    if (typeof figure !== 'object' || figure === null) return [];
+    const { file, caption, credit } = figure as Record<string, unknown>;
+    return typeof file === 'string' ? [{ file, caption: String(caption ?? ''), credit: String(credit ?? '') }] : [];
+  });
+}
+
 /** The body through the one Markdown pipeline, its messages reported at their lines in the file. */
 function checkBody(
   file: string,
@@ -234,6 +255,7 @@ function checkBody(
     review: context.review,
     checkScript: isSourceVariant(declared),
     extraText: [split.data['title'], split.data['summary']].filter((value) => typeof value === 'string').join('\n'),
+    figures: figureTexts(split.data['figures']),
   });
   for (const message of rendered.messages) {
     const line = message.line === undefined ? undefined : split.bodyLine + message.line - 1;
@@ -293,6 +315,57 @@ function checkFields(
     if (!context.topicIds.has(topic))
       report(`topics[${index}]`, `unknown topic "${topic}" (add it to content/topics.yaml)`, lineOf('topics'));
   });
+}
+
+/** Each listed figure stands once in the body, and is listed once. */
+function checkFigures(
+  data: ArticleFrontmatter,
+  placed: readonly string[],
+  report: Report,
+  lineOf: (field: string) => number | undefined,
+): void {
+  const seen = new Set<string>();
+  data.figures.forEach(({ file }, index) => {
+    if (seen.has(file)) report(`figures[${index}].file`, `"${file}" is listed twice`, lineOf('figures'));
+    seen.add(file);
+    if (!placed.includes(file))
+      report(
+        `figures[${index}].file`,
+        `"${file}" is listed but not placed in the body: write ![what it shows](${file}) on a line of its own where it belongs, or remove the entry`,
+        lineOf('figures'),
+      );
+  });
+}
+
+/**
+ * The line of `key:` in the block of the top-level field `top` (in its item
+ * `index` for a list), so that a missing photo is named at its own line.
+ */
+function nestedLine(frontmatter: string, top: string, key: string, index?: number): number | undefined {
+  const lines = frontmatter.split('\n');
+  const start = lines.findIndex((line) => line.startsWith(`${top}:`));
+  if (start === -1) return undefined;
+  let item = -1;
+  for (let at = start + 1; at < lines.length && /^(\s|$)/.test(lines[at] ?? ''); at++) {
+    const line = lines[at] ?? '';
+    if (/^\s*- /.test(line)) item += 1;
+    if ((index === undefined || item === index) && new RegExp(`^\\s*(?:- )?${key}:`).test(line)) return at + 2;
+  }
+  return start + 2;
+}
+
+/** The photos an article names, with their fields and lines. */
+function photoReferences(data: ArticleFrontmatter, frontmatter: string): PhotoReference[] {
+  return [
+    ...(data.photo === undefined
+      ? []
+      : [{ name: data.photo.file, field: 'photo.file', line: nestedLine(frontmatter, 'photo', 'file') }]),
+    ...data.figures.map(({ file }, index) => ({
+      name: file,
+      field: `figures[${index}].file`,
+      line: nestedLine(frontmatter, 'figures', 'file', index),
+    })),
+  ];
 }
 
 /** A correction names one place: its corrected text stands once in the body, and the original nowhere. */
@@ -394,9 +467,15 @@ export function checkArticleFile(file: string, source: string, context: ArticleC
       lineOf('slug'),
     );
   if (context.lint === true || context.review === true) warnings.push(...reviewFields(file, source, data, glossary, lineOf));
+  checkFigures(data, rendered.figuresPlaced, report, lineOf);
   if (problems.length > 0) return { problems, warnings };
   const { html, headings, hanCharacters } = rendered;
-  return { problems, warnings, article: { file, raw: split.data, data, body: split.body, html, headings, hanCharacters } };
+  const photos = photoReferences(data, split.frontmatter);
+  return {
+    problems,
+    warnings,
+    article: { file, raw: split.data, data, body: split.body, html, headings, hanCharacters, photos },
+  };
 }
 
 /** Reports every slug used by more than one file. */

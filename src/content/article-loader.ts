@@ -8,7 +8,8 @@
  * again. What the build publishes is decided here, once
  * (`publication.ts`), for every later phase.
  */
-import { resolve } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import {
@@ -16,9 +17,12 @@ import {
   editorReport,
   isEditorPreview,
   recordEditorReport,
+  recordPhotos,
   recordPublication,
   type EditorMessage,
+  type PhotoToPublish,
 } from '../build/state.ts';
+import type { PhotoFacts } from '../site/photos.ts';
 import { sourcesDigest } from '../build/source-digest.ts';
 import { addTime } from '../build/timing.ts';
 import type { Glossary } from '../conversion/index.ts';
@@ -40,6 +44,22 @@ export interface ArticleLoaderOptions {
  * digest, so a change to either renders every article again.
  */
 const pipelineSources = ['src/{markdown,conversion,content,schemas,site}/**/*.ts'];
+
+/**
+ * The names, sizes and times of the files of `content/images/`: part of
+ * each entry's digest, so an article whose photo changed or went missing is
+ * checked again, though its own file did not change.
+ */
+async function imagesListing(dir: string): Promise<string> {
+  const names = await readdir(dir).catch(() => []);
+  const lines = await Promise.all(
+    names.sort().map(async (name) => {
+      const stats = await stat(join(dir, name)).catch(() => undefined);
+      return `${name}\u0000${stats?.size ?? -1}\u0000${stats?.mtimeMs ?? -1}`;
+    }),
+  );
+  return lines.join('\n');
+}
 
 /** What an entry stored by an earlier build holds of its frontmatter (after the collection's schema). */
 interface StoredData {
@@ -71,12 +91,22 @@ function reportToEditor(folder: Awaited<ReturnType<typeof checkContentFolder>>):
   recordEditorReport({ problems: folder.problems, warnings, articles });
 }
 
+/** Every photo the stored (published) articles show, once each. */
+function photosOf(entries: Iterable<{ rendered?: { metadata?: Record<string, unknown> } }>, imagesDir: string): PhotoToPublish[] {
+  const byDigest = new Map<string, PhotoToPublish>();
+  for (const entry of entries) {
+    const photos = (entry.rendered?.metadata?.['photos'] ?? {}) as Record<string, PhotoFacts>;
+    for (const [name, facts] of Object.entries(photos)) byDigest.set(facts.digest, { path: join(imagesDir, name), ...facts });
+  }
+  return [...byDigest.values()];
+}
+
 export function articleLoader({ contentDir }: ArticleLoaderOptions): Loader {
   async function sync({ config, store, parseData, generateDigest, logger }: LoaderContext): Promise<void> {
     // The dev server also lists what to review, so that the preview can show it.
     const preview = isEditorPreview();
     const root = fileURLToPath(config.root);
-    const pipeline = await sourcesDigest(root, pipelineSources);
+    const pipeline = `${await sourcesDigest(root, pipelineSources)}\u0000${await imagesListing(resolve(root, contentDir, 'images'))}`;
     const digestOf = (source: string): string => generateDigest(`${pipeline}\u0000${source}`);
     const storedByFile = new Map([...store.values()].map((entry) => [entry.filePath, entry]));
     const { today, future } = buildOptions();
@@ -115,7 +145,7 @@ export function articleLoader({ contentDir }: ArticleLoaderOptions): Loader {
     );
     for (const { file, published } of decided.heldBack) logger.info(`${file} is dated ${published}: held back until then`);
     const publish = new Set(decided.articles.map(({ slug }) => slug));
-    for (const { article, source } of folder.checked) {
+    for (const { article, source, photos } of folder.checked) {
       const id = article.data.slug;
       if (!publish.has(id)) continue;
       const data = await parseData({ id, data: article.raw, filePath: article.file });
@@ -125,11 +155,15 @@ export function articleLoader({ contentDir }: ArticleLoaderOptions): Loader {
         data,
         filePath: article.file,
         digest: digestOf(source),
-        rendered: { html: article.html, metadata: { headings: article.headings, hanCharacters: article.hanCharacters } },
+        rendered: {
+          html: article.html,
+          metadata: { headings: article.headings, hanCharacters: article.hanCharacters, photos },
+        },
       });
     }
     for (const id of store.keys()) if (!publish.has(id)) store.delete(id);
     recordPublication(decided);
+    recordPhotos(photosOf(store.values(), resolve(root, contentDir, 'images')));
   }
 
   return {

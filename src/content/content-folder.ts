@@ -10,10 +10,11 @@
  */
 import { join, relative } from 'node:path';
 import type { z } from 'astro/zod';
-import type { Glossary } from '../conversion/index.ts';
+import { parseRules, type Glossary } from '../conversion/index.ts';
 import { glossaryEntrySchema } from '../schemas/glossary.ts';
 import { nameEntrySchema, type NameEntry } from '../schemas/names.ts';
 import { topicSchema } from '../schemas/topic.ts';
+import { authorProfileSchema, type AuthorProfile } from '../schemas/author.ts';
 import { windowsReservedName } from '../schemas/fields.ts';
 import { isoDay } from '../site/dates.ts';
 import type { SourceVariant } from '../site/scripts.ts';
@@ -22,6 +23,8 @@ import { authorIdentity, authorKey } from './author-key.ts';
 import { listArticleFiles, maxArticleBytes, readContentFile } from './content-files.ts';
 import { checkGlossaryForms } from './glossary-check.ts';
 import { checkNames } from './names-check.ts';
+import { checkPhoto, type PhotoCheck } from './photo-check.ts';
+import type { PhotoFacts } from '../site/photos.ts';
 import { readYamlList } from './yaml-list.ts';
 
 /**
@@ -29,7 +32,7 @@ import { readYamlList } from './yaml-list.ts';
  * on what every conversion (the glossary is matched in every text) and
  * every query (the names table is in the search data) pays for.
  */
-export const listLimits = { topics: 500, glossary: 2000, names: 5000 } as const;
+export const listLimits = { topics: 500, glossary: 2000, names: 5000, authors: 5000 } as const;
 
 /** The most bytes a page address segment made from content may take: file systems allow 255 a name. */
 export const maxSegmentBytes = 200;
@@ -73,8 +76,9 @@ export interface ContentFolderCheck {
   topics: z.infer<typeof topicSchema>[];
   glossary: Glossary;
   names: NameEntry[];
-  /** Articles checked now, with what the pipeline made of them, and the source each was read from. */
-  checked: { article: CheckedArticle; source: string }[];
+  authors: AuthorProfile[];
+  /** Articles checked now, with what the pipeline made of them, the source each was read from, and its photos by file name. */
+  checked: { article: CheckedArticle; source: string; photos: Record<string, PhotoFacts> }[];
   /** Articles taken from the earlier build. */
   reused: ArticleSummary[];
   /** Article files found, checked or not. */
@@ -153,6 +157,21 @@ function checkAuthors(articles: readonly ArticleSummary[], siteGlossary: Glossar
   return problems;
 }
 
+/** Profiles: one per author page, and their text's inline rules well formed. */
+function checkProfiles(profiles: readonly AuthorProfile[], siteGlossary: Glossary): { field: string; message: string }[] {
+  const first = new Map<string, number>();
+  return profiles.flatMap((profile, index) => {
+    const key = authorKey(profile.name, profile.sourceVariant, siteGlossary);
+    const problems = [profile.bio, profile.position ?? ''].flatMap((text) =>
+      parseRules(text).problems.map(({ message }) => ({ field: `[${index}]`, message: `inline rule: ${message}` })),
+    );
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, index);
+    else problems.push({ field: `[${index}].name`, message: `"${profile.name}" has a profile already, entry [${earlier}]` });
+    return problems;
+  });
+}
+
 /** A day's grace: an editor ahead of UTC may write today's date before it is today in UTC. */
 const dayMs = 86_400_000;
 
@@ -171,6 +190,24 @@ function checkUpdated(articles: readonly ArticleSummary[], today: Date): Content
   );
 }
 
+/** The photos of the articles checked now, each file checked once however many articles show it. */
+async function checkPhotos(checked: ContentFolderCheck['checked'], { contentDir, root }: ContentFolderOptions): Promise<ContentProblem[]> {
+  const checks = new Map<string, Promise<PhotoCheck>>();
+  const problems: ContentProblem[] = [];
+  for (const entry of checked)
+    for (const { name, field, line } of entry.article.photos) {
+      let check = checks.get(name);
+      if (check === undefined) {
+        check = checkPhoto(name, contentDir, root);
+        checks.set(name, check);
+      }
+      const { facts, problem } = await check;
+      if (facts !== undefined) entry.photos[name] = facts;
+      else problems.push({ file: entry.article.file, line, field, message: problem });
+    }
+  return problems;
+}
+
 /** Every problem of the content folder, and what was read. */
 export async function checkContentFolder(options: ContentFolderOptions): Promise<ContentFolderCheck> {
   const { root, contentDir, lint = false, review = false, reuse } = options;
@@ -182,7 +219,11 @@ export async function checkContentFolder(options: ContentFolderOptions): Promise
     optional: true,
     maxItems: listLimits.names,
   });
-  const problems: ContentProblem[] = [...topics.problems, ...glossary.problems, ...names.problems];
+  const authors = await readList(options, 'authors.yaml', authorProfileSchema, (items) => checkProfiles(items, glossary.items), {
+    optional: true,
+    maxItems: listLimits.authors,
+  });
+  const problems: ContentProblem[] = [...topics.problems, ...glossary.problems, ...names.problems, ...authors.problems];
   const warnings: ContentProblem[] = [];
   const topicIds = new Set(topics.items.map(({ id }) => id));
   const articlesDir = join(contentDir, 'articles');
@@ -213,8 +254,9 @@ export async function checkContentFolder(options: ContentFolderOptions): Promise
     const result = checkArticleFile(file, read.text, { topicIds, glossary: glossary.items, lint, review });
     problems.push(...result.problems);
     warnings.push(...result.warnings);
-    if (result.article) checked.push({ article: result.article, source: read.text });
+    if (result.article) checked.push({ article: result.article, source: read.text, photos: {} });
   }
+  problems.push(...(await checkPhotos(checked, options)));
 
   const summaries: ArticleSummary[] = [
     ...checked.map(({ article }) => ({
@@ -238,6 +280,7 @@ export async function checkContentFolder(options: ContentFolderOptions): Promise
     topics: topics.items,
     glossary: glossary.items,
     names: names.items,
+    authors: authors.items,
     checked,
     reused,
     files: listed.paths.length,

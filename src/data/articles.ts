@@ -9,6 +9,8 @@ import { scripts, type Script } from '../site/scripts.ts';
 import { topicNameVariant } from '../schemas/topic.ts';
 import type { ArticleInput } from '../view/article-view.ts';
 import { newestFirst } from '../site/order.ts';
+import { authorKey } from '../content/author-key.ts';
+import type { AuthorProfile } from '../schemas/author.ts';
 
 import type { Topic } from '../view/archive.ts';
 
@@ -19,15 +21,18 @@ export interface SiteContent {
   topics: Topic[];
   /** The site's pinned terms, in the order of `content/glossary.yaml`. */
   glossary: Glossary;
+  /** Authors' profiles by the key of their page (`src/content/author-key.ts`). */
+  profiles: ReadonlyMap<string, AuthorProfile>;
 }
 
 let loaded: Promise<SiteContent> | undefined;
 
 async function load(): Promise<SiteContent> {
-  const [entries, topicEntries, glossaryEntries] = await Promise.all([
+  const [entries, topicEntries, glossaryEntries, profileEntries] = await Promise.all([
     getCollection('articles'),
     getCollection('topics'),
     getCollection('glossary'),
+    getCollection('authors'),
   ]);
   const glossary = [...glossaryEntries].sort((a, b) => Number(a.id) - Number(b.id)).map(({ data }) => data);
   const names = (name: string): Record<Script, string> =>
@@ -51,8 +56,10 @@ async function load(): Promise<SiteContent> {
     html: rendered?.html ?? '',
     headings: (rendered?.metadata?.['headings'] as ArticleInput['headings'] | undefined) ?? [],
     hanCharacters: Number(rendered?.metadata?.['hanCharacters'] ?? 0),
+    photos: (rendered?.metadata?.['photos'] as ArticleInput['photos'] | undefined) ?? {},
   }));
-  return { articles: newestFirst(articles), topics, glossary };
+  const profiles = new Map(profileEntries.map(({ data }) => [authorKey(data.name, data.sourceVariant, glossary), data] as const));
+  return { articles: newestFirst(articles), topics, glossary, profiles };
 }
 
 /** Every article, newest first, every topic and the site glossary; cached for the build (not in dev, where content changes). */

@@ -9,6 +9,7 @@
  *   carry. Nothing outside it reaches a page or a feed.
  */
 import type { Schema } from 'hast-util-sanitize';
+import { photoFilePattern } from '../schemas/photo.ts';
 
 /** A BCP 47 language tag, as an editor marks a span of another language. */
 const languageTag = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
@@ -160,10 +161,15 @@ const attributesExcept = (tag: string, name: string): NonNullable<Schema['attrib
  * (the content cache is not trusted), and of the article body on a built
  * page: the same, plus what the pipeline adds after its own sanitizer (the
  * ids of headings and paragraphs, `<span class="num">` around numerals) and
- * what the article page adds (the empty ¶ link of each paragraph).
+ * what the article page adds (the empty ¶ link of each paragraph). Figures
+ * (`rehype-figures.ts`) are made by the pipeline after its sanitizer, never
+ * written by an editor: the first schema refuses `<figure>`, this one keeps
+ * what the pipeline made of a listed photo.
  */
 export const storedHtmlSchema: Schema = {
   ...sanitizeSchema,
+  tagNames: [...(sanitizeSchema.tagNames ?? []), 'figure', 'figcaption'],
+  ancestors: { ...sanitizeSchema.ancestors, figcaption: ['figure'] },
   attributes: {
     ...sanitizeSchema.attributes,
     // The ¶ link: its class, and out of the Tab order and unheard (the article page's copy button serves the keyboard).
@@ -173,7 +179,11 @@ export const storedHtmlSchema: Schema = {
       ['tabIndex', -1],
       ['ariaHidden', 'true'],
     ],
-    span: [...attributesExcept('span', 'className'), ['className', 'num']],
+    span: [...attributesExcept('span', 'className'), ['className', 'num', 'figure__caption', 'figure__credit']],
+    figure: [
+      ['className', 'figure'],
+      ['dataPhoto', photoFilePattern],
+    ],
     p: [['id', /^p\d+$/]],
     h1: [headingId],
     h2: [...attributesExcept('h2', 'id'), headingId],

@@ -22,6 +22,7 @@ import type { SourceVariant } from '../site/scripts.ts';
 import { sanitizeSchema } from './html-policy.ts';
 import { findBudgetExcess } from './markup-budget.ts';
 import rehypeAttributeRules from './rehype-attribute-rules.ts';
+import rehypeFigures, { type FigureText } from './rehype-figures.ts';
 import rehypeHanCount from './rehype-han-count.ts';
 import rehypeHeadingIds, { type Heading } from './rehype-heading-ids.ts';
 import rehypeLatinRuns from './rehype-latin-runs.ts';
@@ -45,6 +46,8 @@ export interface ArticleMarkdownOptions {
   checkScript?: boolean | undefined;
   /** Text outside the body that tells its script too: the headline and summary. */
   extraText?: string | undefined;
+  /** The article's figures (file, caption, credit), which the body places by file name. */
+  figures?: readonly FigureText[] | undefined;
 }
 
 export interface RenderedMarkdown {
@@ -58,9 +61,19 @@ export interface RenderedMarkdown {
   probable?: ProbableVariant | undefined;
   /** The text around each review item, by `line:column` of its message. */
   reviewContexts?: ReadonlyMap<string, { context: string; contextOffset: number }> | undefined;
+  /** The figures the body placed, by file name. */
+  figuresPlaced: string[];
 }
 
-function processor({ variant, glossary, lint = false, review = false, checkScript = true, extraText }: ArticleMarkdownOptions) {
+function processor({
+  variant,
+  glossary,
+  lint = false,
+  review = false,
+  checkScript = true,
+  extraText,
+  figures = [],
+}: ArticleMarkdownOptions) {
   const parse = unified().use(remarkParse).use(remarkGfm).use(remarkInlineRules).use(remarkSafeHtml);
   if (checkScript) parse.use(remarkScriptCheck, { variant, extraText });
   if (lint) parse.use(remarkPunctuation);
@@ -71,6 +84,8 @@ function processor({ variant, glossary, lint = false, review = false, checkScrip
       .use(remarkRehype, { allowDangerousHtml: true, footnoteLabelProperties: { className: ['footnotes__title'] } })
       .use(rehypeRaw)
       .use(rehypeSanitizeChecked, sanitizeSchema)
+      // After the sanitizer, which refuses <figure> from an editor's hand: the pipeline makes figures, editors do not.
+      .use(rehypeFigures, { figures })
       .use(rehypeTextCharacters)
       .use(rehypeAttributeRules)
       .use(rehypeHeadingIds)
@@ -91,7 +106,7 @@ export function renderArticleMarkdown(markdown: string, path: string, options: A
       source: 'guoji',
     });
     message.fatal = true;
-    return { html: '', headings: [], hanCharacters: 0, messages: file.messages };
+    return { html: '', headings: [], hanCharacters: 0, messages: file.messages, figuresPlaced: [] };
   };
   const excess = findBudgetExcess(markdown);
   if (excess) return fail(excess.message, excess.line);
@@ -110,5 +125,6 @@ export function renderArticleMarkdown(markdown: string, path: string, options: A
     messages: result.messages,
     probable: result.data['probableVariant'] as ProbableVariant | undefined,
     reviewContexts: result.data['reviewContexts'] as RenderedMarkdown['reviewContexts'],
+    figuresPlaced: (result.data['figuresPlaced'] as string[] | undefined) ?? [],
   };
 }

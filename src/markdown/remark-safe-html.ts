@@ -56,10 +56,10 @@ export default function remarkSafeHtml() {
               : start;
           const tag = element.tagName;
           if (!Object.hasOwn(editorTags, tag)) {
-            fail(
-              `raw HTML <${tag}> is not allowed in an article; write Markdown instead (allowed: ${Object.keys(editorTags).join(', ')})`,
-              place,
-            );
+            const photo = ['figure', 'img', 'picture', 'figcaption'].includes(tag)
+              ? ': a photo is ![what it shows](name.jpg) on a line of its own, its file in content/images/ and its caption and credit under figures:'
+              : ` (allowed: ${Object.keys(editorTags).join(', ')})`;
+            fail(`raw HTML <${tag}> is not allowed in an article; write Markdown instead${photo}`, place);
             continue;
           }
           for (const [property, value] of Object.entries(element.properties)) {

@@ -7,6 +7,7 @@ import { z } from 'astro/zod';
 import { sourceVariantRegistry, sourceVariants } from '../site/scripts.ts';
 import { fragment, isoDate, slugPattern, textUpTo, windowsReservedName } from './fields.ts';
 import { glossarySchema } from './glossary.ts';
+import { figureSchema, leadPhotoSchema } from './photo.ts';
 
 const source = z.strictObject({
   publisher: textUpTo(200),
@@ -26,6 +27,8 @@ const correction = z
     original: fragment.max(500, 'must be at most 500 characters: name the words around the change, not the paragraph'),
     corrected: fragment.max(500, 'must be at most 500 characters: name the words around the change, not the paragraph'),
     note: textUpTo(1000),
+    /** The day the correction was made, for readers and the corrections page; none for a fix made before publication. */
+    date: isoDate.optional(),
   })
   .refine(({ original, corrected }) => original !== corrected, {
     error: 'corrected must differ from original',
@@ -64,15 +67,23 @@ export const articleFields = z.strictObject({
   sources: z.array(source).max(200, 'must list at most 200 sources').default([]),
   corrections: z.array(correction).max(200, 'must list at most 200 corrections').default([]),
   glossary: glossarySchema.default([]),
+  /** The lead photo, above the text. */
+  photo: leadPhotoSchema.optional(),
+  /** The body's figures, each placed in the body by `![alt](file)` on a line of its own. */
+  figures: z.array(figureSchema).max(50, 'must list at most 50 figures').default([]),
 });
 
-export const articleSchema = articleFields.refine(
-  ({ published, updated }) => updated === undefined || updated.getTime() >= published.getTime(),
-  {
+export const articleSchema = articleFields
+  .refine(({ published, updated }) => updated === undefined || updated.getTime() >= published.getTime(), {
     error: 'must not be before published',
     path: ['updated'],
-  },
-);
+  })
+  .superRefine(({ published, corrections }, context) => {
+    corrections.forEach(({ date }, index) => {
+      if (date !== undefined && date.getTime() < published.getTime())
+        context.addIssue({ code: 'custom', message: 'must not be before published', path: ['corrections', index, 'date'] });
+    });
+  });
 
 export type ArticleFrontmatter = z.infer<typeof articleSchema>;
 export type ArticleSource = z.infer<typeof source>;

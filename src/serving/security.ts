@@ -58,9 +58,16 @@ const short = 'public, max-age=300, must-revalidate';
 
 /**
  * Files that never change under the same name: Astro's hashed assets and
- * Pagefind's chunks named by their content. `*` stands for one file name.
+ * Pagefind's chunks named by their content, the photos' sizes named by the
+ * digest of their original. `*` stands for one file name.
  */
-export const immutableFiles = ['_astro/*', 'pagefind/*/index/*', 'pagefind/*/fragment/*', 'pagefind/*/*.pf_meta'] as const;
+export const immutableFiles = [
+  '_astro/*',
+  'photos/*',
+  'pagefind/*/index/*',
+  'pagefind/*/fragment/*',
+  'pagefind/*/*.pf_meta',
+] as const;
 
 /**
  * The headers of every response that is not an immutable asset: pages, feeds,

@@ -16,6 +16,10 @@ export const contentTypes: Readonly<Record<string, { type: string; text: boolean
   txt: { type: 'text/plain', text: true },
   svg: { type: 'image/svg+xml', text: true },
   png: { type: 'image/png', text: false },
+  jpg: { type: 'image/jpeg', text: false },
+  jpeg: { type: 'image/jpeg', text: false },
+  webp: { type: 'image/webp', text: false },
+  avif: { type: 'image/avif', text: false },
   ico: { type: 'image/x-icon', text: false },
   wasm: { type: 'application/wasm', text: false },
 };

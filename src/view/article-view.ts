@@ -12,6 +12,8 @@ import { ui } from '../i18n/index.ts';
 import { storedHtmlSchema } from '../markdown/html-policy.ts';
 import { sanitizedCopy } from '../markdown/rehype-sanitize-checked.ts';
 import type { ArticleCorrection, ArticleSource } from '../schemas/article.ts';
+import type { LeadPhotoFields } from '../schemas/photo.ts';
+import type { PhotoFacts } from '../site/photos.ts';
 import { timed } from '../build/timing.ts';
 import { authorKey } from '../content/author-key.ts';
 import { readingMinutes } from '../site/reading-time.ts';
@@ -44,9 +46,18 @@ export interface ArticleInput {
   headings: readonly { depth: number; slug: string; text: string }[];
   /** Han characters of the body, counted on the tree it was rendered from. */
   hanCharacters: number;
+  /** The lead photo, as written. */
+  photo?: LeadPhotoFields | undefined;
+  /** Every photo the article shows (lead and figures), by file name, as checked. */
+  photos?: Readonly<Record<string, PhotoFacts>> | undefined;
 }
 
-export interface ArticleView extends Omit<ArticleInput, 'html' | 'digest' | 'glossary' | 'topics' | 'authors' | 'file'> {
+export interface ArticleView extends Omit<
+  ArticleInput,
+  'html' | 'digest' | 'glossary' | 'topics' | 'authors' | 'file' | 'photo'
+> {
+  /** The lead photo in this script (its credit as written), with what is known of its file. */
+  photo?: (LeadPhotoFields & { facts: PhotoFacts }) | undefined;
   script: Script;
   /** Each author's name and role in this script, and the key of their page. */
   authors: readonly { name: string; role: string; key: string }[];
@@ -77,23 +88,49 @@ function shownFields(article: ArticleInput, script: Script): ShownFields {
     dateline: fields.dateline === undefined ? undefined : convert(fields.dateline),
     topics: fields.topics.map(({ id, names }) => ({ id, name: names[script] })),
     sources: fields.sources.map((source) => ({ ...source, publisher: convert(source.publisher), title: convert(source.title) })),
-    corrections: fields.corrections.map(({ original, corrected, note }) => ({
+    corrections: fields.corrections.map(({ original, corrected, note, date }) => ({
       original: convert(original),
       corrected: convert(corrected),
       note: convert(note),
+      date,
     })),
     headings: fields.headings
       .filter(({ slug }) => slug !== 'footnote-label')
       .map((heading) => ({ ...heading, text: convert(heading.text) })),
+    photo: leadPhoto(fields.photo, fields.photos, convert),
   };
   noteFixedTexts(script, log.fixed);
   return shown;
 }
 
+/** The lead photo with its alt and caption in a script (`convert`); the credit, a name, as written. */
+function leadPhoto(
+  photo: LeadPhotoFields | undefined,
+  photos: Readonly<Record<string, PhotoFacts>> = {},
+  convert: (text: string) => string,
+): ArticleView['photo'] {
+  if (photo === undefined) return undefined;
+  const facts = Object.hasOwn(photos, photo.file) ? photos[photo.file] : undefined;
+  if (facts === undefined) throw new Error(`its lead photo "${photo.file}" has no checked file`);
+  // The credit through an inline rule, as in the body's figures: kept as written, and noted as fixed for the guards.
+  return { ...photo, alt: convert(photo.alt), caption: convert(photo.caption), credit: convert(`-{${photo.credit}}-`), facts };
+}
+
 /** The fields as written, for a page that will not be published (`forArticle`). */
-function unconvertedFields({ html, digest, glossary, file, authors, topics, headings, ...fields }: ArticleInput): ShownFields {
+function unconvertedFields({
+  html,
+  digest,
+  glossary,
+  file,
+  authors,
+  topics,
+  headings,
+  photo,
+  ...fields
+}: ArticleInput): ShownFields {
   return {
     ...fields,
+    photo: undefined,
     authors: authors.map(({ name, role }) => ({ name, role, key: 'author' })),
     topics: topics.map(({ id }) => ({ id, name: id })),
     headings,

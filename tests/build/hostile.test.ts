@@ -472,7 +472,17 @@ function domMisdeeds(): string[] {
     const tag = element.tagName.toLowerCase();
     if (tag === 'base' || (tag === 'meta' && element.getAttribute('http-equiv') === 'refresh'))
       found.push(`<${tag}> in the page`);
-    if (tag === 'script' && !(element.getAttribute('src') ?? '').startsWith('/_astro/')) found.push('a script not of this site');
+    // The structured data: a JSON block in <head>, never run; a headline cannot close it or hold markup in it.
+    if (tag === 'script' && element.getAttribute('type') === 'application/ld+json') {
+      const text = element.textContent ?? '';
+      if (element.parentElement?.tagName !== 'HEAD' || /[<>]/.test(text)) found.push('a data block that holds markup');
+      try {
+        JSON.parse(text);
+      } catch {
+        found.push('a data block that is not JSON');
+      }
+    } else if (tag === 'script' && !(element.getAttribute('src') ?? '').startsWith('/_astro/'))
+      found.push('a script not of this site');
     for (const attribute of element.attributes) {
       if (/^on/i.test(attribute.name) || attribute.name === 'srcdoc' || attribute.name === 'formaction')
         found.push(`${attribute.name} on <${tag}>`);

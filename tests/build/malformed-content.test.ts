@@ -94,6 +94,35 @@ const failing: [string, (dir: string) => Promise<void>, RegExp][] = [
     /\.md:\d+:\d+: body: inline rule: no text for 繁體 pages/,
   ],
   [
+    'a lead photo whose file is missing',
+    rewrite((text) =>
+      text.replace(
+        'sourceVariant:',
+        'photo:\n  file: afp-lost.jpg\n  alt: 會晤\n  caption: 會晤。\n  credit: 法新社\nsourceVariant:',
+      ),
+    ),
+    /china-russia-no-limits-2022\.md:\d+: photo\.file: .*content\/images\/afp-lost\.jpg does not exist: photos are kept in content\/images\//,
+  ],
+  [
+    'a photo that is an SVG with a script, named .jpg',
+    async (dir) => {
+      const { mkdir } = await import('node:fs/promises');
+      await mkdir(join(dir, '..', 'images'));
+      await writeFile(
+        join(dir, '..', 'images', 'map.jpg'),
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      );
+      await writeFile(
+        join(dir, article),
+        source.replace(
+          'sourceVariant:',
+          'photo:\n  file: map.jpg\n  alt: 地圖\n  caption: 地圖。\n  credit: 本報\nsourceVariant:',
+        ),
+      );
+    },
+    /\.md:\d+: photo\.file: .*images\/map\.jpg is an SVG drawing, which can carry script/,
+  ],
+  [
     'a duplicate slug',
     async (dir) => {
       await writeFile(join(dir, 'copy.md'), source);

@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { guardText } from '../../src/checks/script-guard.ts';
+import { checkArticleCards } from './share-card-check.ts';
 import { scripts, type Script } from '../../src/site/scripts.ts';
 
 const simplifiedSource = 'fixture-astana-diplomacy';
@@ -149,4 +150,115 @@ test.describe('every fixture page is in its script', () => {
       await expect(page.locator('[data-search-results]')).toContainText('中俄關係迎來新考驗');
     }
   });
+});
+
+test.describe('an article with a lead photo and a figure', () => {
+  const slug = 'fixture-harbour-photos';
+
+  for (const script of scripts)
+    for (const width of [320, 390, 1280])
+      test(`at ${width} px in ${script}, every photo loads as AVIF from its published sizes, fits the screen and keeps its place`, async ({
+        page,
+      }) => {
+        await page.setViewportSize({ width, height: 800 });
+        const types: string[] = [];
+        page.on('response', (response) => {
+          if (response.url().includes('/photos/')) types.push(response.headers()['content-type'] ?? '');
+        });
+        await page.goto(article(script, slug));
+        const images = page.locator('figure img');
+        await expect(images).toHaveCount(2);
+        for (const image of await images.all()) {
+          await image.scrollIntoViewIfNeeded();
+          await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+          const { currentSrc, drawn, ratio } = await image.evaluate((img: HTMLImageElement) => ({
+            currentSrc: img.currentSrc,
+            drawn: img.getBoundingClientRect().width,
+            ratio: img.naturalWidth / img.naturalHeight,
+          }));
+          expect(currentSrc).toMatch(/\/photos\/[0-9a-f]{16}-\d+\.avif$/);
+          expect(drawn).toBeLessThanOrEqual(width);
+          expect(ratio).toBeCloseTo(1.5, 1);
+        }
+        // Nothing wider than the screen, photos included (a 1,600 px photo once made a phone page 1,616 px wide).
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        expect(types.length).toBeGreaterThan(0);
+        expect(new Set(types)).toEqual(new Set(['image/avif']));
+      });
+
+  test('the lead is loaded at once and preloaded; the figure waits, stands between paragraphs with its caption and credit', async ({
+    page,
+  }) => {
+    await page.goto(article('zh-hans', slug));
+    const lead = page.locator('.article__header figure img');
+    await expect(lead).toHaveAttribute('loading', 'eager');
+    await expect(lead).toHaveAttribute('fetchpriority', 'high');
+    await expect(page.locator('link[rel="preload"][as="image"]')).toHaveCount(1);
+    await expect(page.locator('.article__header figcaption')).toHaveText(
+      '黄昏时分的维多利亚港，货轮在港内等候靠泊。陳大文／法新社 AFP',
+    );
+    const figure = page.locator('.article__body figure');
+    await expect(figure.locator('img')).toHaveAttribute('loading', 'lazy');
+    await expect(figure.locator('img')).toHaveAttribute('width', '1200');
+    await expect(figure.locator('img')).toHaveAttribute('height', '800');
+    await expect(figure.locator('figcaption')).toHaveText('葵涌货柜码头的夜班，起重机仍在运转。測試圖片社');
+    expect(await figure.evaluate((node) => [node.previousElementSibling?.id, node.nextElementSibling?.id])).toEqual(['p1', 'p2']);
+    // The original is never published.
+    expect((await page.request.get('/images/harbour-lead.jpg')).status()).toBe(404);
+    expect((await page.content()).includes('harbour-lead.jpg')).toBe(false);
+  });
+});
+
+test('an article with a lead photo shares the photo, cropped to 1200 × 630, and names it in its NewsArticle data', async ({
+  page,
+  request,
+}) => {
+  for (const script of scripts) {
+    await page.goto(article(script, 'fixture-harbour-photos'));
+    const { card } = await checkArticleCards(page, request);
+    expect(new URL(card).pathname).toMatch(/^\/photos\/[0-9a-f]{16}-card\.jpg$/);
+  }
+});
+
+test.describe('author profiles', () => {
+  test('the author page shows the profile in each script, from the byline’s link', async ({ page }) => {
+    await page.goto(article('zh-hant', 'fixture-harbour-photos'));
+    await page.locator('.byline a', { hasText: '測試記者' }).first().click();
+    await expect(page.locator('.author-profile__bio')).toHaveText('跑港口與航運新聞十年，曾駐葵涌碼頭採訪夜班工人。');
+    await expect(page.locator('.author-profile__position')).toHaveText('駐香港記者');
+    await expect(page.locator('.author-profile__links a')).toHaveAttribute('href', 'https://example.org/reporter');
+    await page.goto(article('zh-hans', 'fixture-harbour-photos'));
+    await page.locator('.byline a', { hasText: '测试记者' }).first().click();
+    await expect(page.locator('.author-profile__bio')).toHaveText('跑港口与航运新闻十年，曾驻葵涌码头采访夜班工人。');
+    await expect(page.locator('.author-profile__links a')).toHaveText('个人网站');
+  });
+
+  test('an article names its profiled authors under the text; an author without a profile still has a page', async ({ page }) => {
+    await page.goto(article('zh-hant', simplifiedSource));
+    await expect(page.locator('.article__authors .author-profile__bio')).toHaveText('本報國際部記者，關注中俄關係與中亞事務。');
+    await page.goto(article('zh-hant', withRules));
+    await expect(page.locator('.article__authors')).toHaveCount(0);
+    await page.locator('.byline a').first().click();
+    await expect(page.locator('h1')).toHaveText('測試編輯');
+    await expect(page.locator('.author-profile')).toHaveCount(0);
+  });
+});
+
+test('a dated correction is shown on its article and, newest first, on the corrections page of each script', async ({ page }) => {
+  await page.goto(article('zh-hant', 'fixture-harbour-photos'));
+  await expect(page.locator('.editor-notes li').first()).toContainText('更正 2025年10月27日');
+  await expect(page.locator('.editor-notes li time').first()).toHaveAttribute('datetime', '2025-10-27');
+  for (const [script, expected] of [
+    ['zh-hant', '原稿「連續兩個月回升」已更正為「連續三個月回升」。港口統計處的數字為連續三個月回升，初稿誤作兩個月。'],
+    ['zh-hans', '原稿“连续两个月回升”已更正为“连续三个月回升”。港口统计处的数字为连续三个月回升，初稿误作两个月。'],
+  ] as const) {
+    await page.goto(`/${script}/`);
+    await page.locator('.site-footer a[href$="/corrections/"]').click();
+    const first = page.locator('.corrections-log li').first();
+    await expect(first).toContainText(expected);
+    await expect(first.locator('time')).toHaveAttribute('datetime', '2025-10-27');
+    await expect(first.locator('a')).toHaveAttribute('href', `/${script}/articles/fixture-harbour-photos/`);
+  }
+  const sitemap = await (await page.request.get('/sitemap-0.xml')).text();
+  expect(sitemap).toContain('/zh-hant/corrections/</loc>');
 });

@@ -313,6 +313,15 @@ export function probes(site: Site): Probe[] {
 
     // Caching and type per file.
     { name: 'a stylesheet is immutable', path: `${p}${css}`, expect: asset(css, 'text/css; charset=utf-8') },
+    ...[
+      ['jpg', 'image/jpeg'],
+      ['webp', 'image/webp'],
+      ['avif', 'image/avif'],
+    ].map(([extension = '', type = '']) => ({
+      name: `a photo size (.${extension}) is immutable and served as ${type}`,
+      path: `${p}/photos/0123456789abcdef-320.${extension}`,
+      expect: asset(`/photos/0123456789abcdef-320.${extension}`, type),
+    })),
     { name: 'a script is immutable', path: `${p}${js}`, expect: asset(js, 'text/javascript; charset=utf-8') },
     { name: 'a Pagefind fragment is immutable', path: `${p}${fragment}`, expect: asset(fragment, 'application/octet-stream') },
     { name: 'a Pagefind index chunk is immutable', path: `${p}${pfIndex}`, expect: asset(pfIndex, 'application/octet-stream') },

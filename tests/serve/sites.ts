@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import sharp from 'sharp';
 import { isPrivate } from '../../src/serving/static-site.ts';
 
 export interface Site {
@@ -62,6 +63,12 @@ async function plant(parent: string, folder: string, build: string, secrets: str
   await rm(join(dir, 'robots.txt.gz'), { force: true });
   await symlink(`../${folder}-secret.txt`, join(dir, 'robots.txt.gz'));
   await symlink(`../../${folder}-secret.txt`, join(dir, 'zh-hant', 'articles', '404.html'));
+  // A photo's published sizes, as a build of articles with photos writes them (the seed articles have none).
+  await mkdir(join(dir, 'photos'), { recursive: true });
+  const pixels = sharp({ create: { width: 320, height: 200, channels: 3, background: '#345' } });
+  await writeFile(join(dir, 'photos', '0123456789abcdef-320.jpg'), await pixels.clone().jpeg().toBuffer());
+  await writeFile(join(dir, 'photos', '0123456789abcdef-320.webp'), await pixels.clone().webp().toBuffer());
+  await writeFile(join(dir, 'photos', '0123456789abcdef-320.avif'), await pixels.clone().avif().toBuffer());
   return dir;
 }
 

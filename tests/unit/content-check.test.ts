@@ -180,6 +180,8 @@ describe('checkArticleFile', () => {
       "content/articles/good-article.md:16:1: body: image from another site (https://evil.example/pixel.gif) is not allowed: it would make every reader's browser ask that host",
       "content/articles/good-article.md:18:1: body: image from another site (//evil.example/p.gif) is not allowed: it would make every reader's browser ask that host",
       'content/articles/good-article.md:20:1: body: image with a "javascript:" URL is not allowed: an image must be a file of this site',
+      // An address under the site's root breaks under a sub-path (/news/): a body's image is a photo of content/images/.
+      'content/articles/good-article.md:22:1: body: image "/images/map.png" is not a photo of content/images/: write ![what it shows](name.jpg) with the file\'s name alone, and list it under figures: with its caption and credit',
     ]);
   });
 
