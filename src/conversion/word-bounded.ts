@@ -203,7 +203,13 @@ export function keepTraditionalNames(source: string, output: string[]): void {
   if (!source.includes('於') || output.some((piece) => piece.length !== 1)) return;
   const { phrases } = simplifiedToTaiwan();
   const sourceCharacters = Array.from(source);
-  for (const name of surnameNames(simplifiedWords(output.join('')), (word) => isPhrase(phrases, word))) {
-    if (sourceCharacters[name.start] === '於' && output[name.start] === '于') output[name.start] = '於';
-  }
+  // Read around each 於 only (a name is a few characters; most 於 are 對於, 由於…): segmenting the whole text would
+  // halve the speed of every Traditional → Simplified conversion.
+  sourceCharacters.forEach((character, at) => {
+    if (character !== '於' || output[at] !== '于') return;
+    const start = Math.max(0, at - 6);
+    const window = output.slice(start, at + 6).join('');
+    const names = surnameNames(simplifiedWords(window), (word) => isPhrase(phrases, word));
+    if (names.some((name) => name.start === at - start)) output[at] = '於';
+  });
 }
