@@ -4,10 +4,9 @@
  * changed on disk, and its page is fetched until it shows the change. Five
  * saves, each timed from the write to the first page that has it.
  */
-import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { astroChildEnvironment } from '../../src/build/options.ts';
+import { startPreview } from '../dev-process.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -17,30 +16,16 @@ export interface PreviewTiming {
 }
 
 export async function measurePreview(port: number): Promise<PreviewTiming> {
-  await mkdir(join(root, '.build'), { recursive: true });
-  const work = await mkdtemp(join(root, '.build', 'bench-preview-'));
-  const content = join(work, 'content');
-  await cp(join(root, 'content'), content, { recursive: true });
-  const file = join(content, 'articles', 'xi-mishustin-after-trump-summit-2025.md');
+  const preview = await startPreview(join(root, 'content'), port);
+  const file = join(preview.content, 'articles', 'xi-mishustin-after-trump-summit-2025.md');
   const original = await readFile(file, 'utf8');
-  const server = spawn(
-    process.execPath,
-    [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
-    {
-      cwd: root,
-      env: astroChildEnvironment({ CONTENT_DIR: content }),
-      stdio: 'ignore',
-    },
-  );
-  const page = `http://127.0.0.1:${port}/zh-hant/articles/xi-mishustin-after-trump-summit-2025/`;
+  const page = `${preview.origin}/zh-hant/articles/xi-mishustin-after-trump-summit-2025/`;
   const fetchPage = (): Promise<string> =>
     fetch(page).then(
       (response) => (response.ok ? response.text() : ''),
       () => '',
     );
   try {
-    for (let tries = 0; tries < 600 && !(await fetchPage()).includes('</html>'); tries++)
-      await new Promise((done) => setTimeout(done, 100));
     const saves: number[] = [];
     for (let save = 1; save <= 5; save++) {
       const marker = `預覽測試第${'一二三四五'[save - 1]}次`;
@@ -54,7 +39,6 @@ export async function measurePreview(port: number): Promise<PreviewTiming> {
     }
     return { saves };
   } finally {
-    server.kill();
-    await rm(work, { recursive: true, force: true });
+    await preview.stop();
   }
 }

@@ -57,21 +57,27 @@ export interface RenderedFacts {
   bodyLengths: Map<string, number>;
 }
 
-/** A content problem or review item, as the content checks report it (`src/content/article-check.ts`). */
-export interface EditorMessage {
+/**
+ * A problem the content checks found, or an item of the review list
+ * (`src/content/article-check.ts` makes them; the preview shows them).
+ */
+export interface ContentProblem {
+  /** Path of the file as the editor knows it, e.g. `content/articles/foo.md`. */
   file: string;
   line?: number | undefined;
   column?: number | undefined;
+  /** Frontmatter field path (`authors[0].role`), `body` or `frontmatter`. */
   field: string;
   message: string;
+  /** For a review item: the form the other script's page shows, the other forms, the rule to write, and where it stands. */
   review?: { shown: string; alternatives: string[]; fix: string; context?: string; contextOffset?: number } | undefined;
 }
 
 /** What the editor's preview shows: the content folder's errors, and each file's review list. */
 export interface EditorReport {
-  problems: readonly EditorMessage[];
+  problems: readonly ContentProblem[];
   /** Review items and lint warnings, by file. */
-  warnings: ReadonlyMap<string, readonly EditorMessage[]>;
+  warnings: ReadonlyMap<string, readonly ContentProblem[]>;
   /** Each article's slug → its file and the variant it is written in. */
   articles: ReadonlyMap<string, { file: string; variant: SourceVariant }>;
 }

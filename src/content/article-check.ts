@@ -19,18 +19,9 @@ import { articleFields, articleSchema, type ArticleFrontmatter } from '../schema
 import { checkGlossaryForms } from './glossary-check.ts';
 import type { FigureText } from '../markdown/rehype-figures.ts';
 import type { PhotoReference } from './photo-check.ts';
+import type { ContentProblem } from '../build/state.ts';
 
-export interface ContentProblem {
-  /** Path of the file as the editor knows it, e.g. `content/articles/foo.md`. */
-  file: string;
-  line?: number | undefined;
-  column?: number | undefined;
-  /** Frontmatter field path (`authors[0].role`), `body` or `frontmatter`. */
-  field: string;
-  message: string;
-  /** For a review item: the form the other script's page shows, the other forms, and the rule to write. */
-  review?: { shown: string; alternatives: string[]; fix: string; context?: string; contextOffset?: number } | undefined;
-}
+export type { ContentProblem };
 
 export interface CheckedArticle {
   file: string;

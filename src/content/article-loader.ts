@@ -19,7 +19,7 @@ import {
   recordEditorReport,
   recordPhotos,
   recordPublication,
-  type EditorMessage,
+  type ContentProblem,
   type PhotoToPublish,
 } from '../build/state.ts';
 import type { PhotoFacts } from '../site/photos.ts';
@@ -80,7 +80,7 @@ interface StoredData {
 function reportToEditor(folder: Awaited<ReturnType<typeof checkContentFolder>>): void {
   const checkedFiles = new Set(folder.checked.map(({ article }) => article.file));
   const kept = new Set([...checkedFiles, ...folder.reused.map(({ file }) => file)]);
-  const warnings = new Map<string, readonly EditorMessage[]>();
+  const warnings = new Map<string, readonly ContentProblem[]>();
   for (const [file, previous] of editorReport()?.warnings ?? []) if (kept.has(file) && !checkedFiles.has(file)) warnings.set(file, previous);
   for (const file of checkedFiles) warnings.set(file, []);
   for (const warning of folder.warnings) warnings.set(warning.file, [...(warnings.get(warning.file) ?? []), warning]);

@@ -108,8 +108,10 @@ export function reviewConversion(
   for (const segment of parseRules(text).segments) {
     if (segment.type !== 'text') continue;
     if (!Array.from(segment.value).some((character) => senses.has(character))) continue;
-    const { aligned, fixed, decisions } = convertRunAligned(segment.value, { from: variant, to: target, glossary });
-    const words = simplifiedSource ? simplifiedWords(segment.value) : traditionalSegments(segment.value);
+    const converted = convertRunAligned(segment.value, { from: variant, to: target, glossary });
+    const { aligned, fixed, decisions } = converted;
+    // The conversion's own words where it segmented; segmenting again only for text beyond the BMP.
+    const words = simplifiedSource ? (converted.words ?? simplifiedWords(segment.value)) : traditionalSegments(segment.value);
     const findWord = wordAt(words);
     let index = 0;
     Array.from(segment.value).forEach((character, at) => {

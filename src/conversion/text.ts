@@ -51,8 +51,9 @@ function convertsByWords(options: ConvertOptions): boolean {
 export interface AlignedRun {
   aligned: string[];
   fixed: Set<number>;
-  /** For Simplified text shown in Traditional: how OpenCC's dictionaries decided each code point. */
+  /** For Simplified text shown in Traditional: how OpenCC's dictionaries decided each code point, and the words. */
   decisions?: Decision[] | undefined;
+  words?: string[] | undefined;
 }
 
 /**
@@ -64,8 +65,9 @@ export function convertRunAligned(text: string, options: ConvertOptions): Aligne
   if (!convertible.test(text)) return { aligned: Array.from(text), fixed };
   let aligned: string[];
   let decisions: Decision[] | undefined;
+  let words: string[] | undefined;
   if (!han.test(text)) aligned = Array.from(text);
-  else if (convertsByWords(options)) ({ output: aligned, decisions } = convertSimplifiedByWords(text));
+  else if (convertsByWords(options)) ({ output: aligned, decisions, words } = convertSimplifiedByWords(text));
   else {
     aligned = alignedConversion(text, openccConverter(options.from, options.to));
     if (conversionEnabled() && scriptInfo(options.to).family === 'simplified' && convertsScript(options.from, options.to))
@@ -76,7 +78,7 @@ export function convertRunAligned(text: string, options: ConvertOptions): Aligne
     pinGlossaryTerms(text, aligned, fixed, { glossary: options.glossary, from, to: options.to, log: options.log });
   }
   convertQuotes(aligned, options.to, fixed);
-  return { aligned, fixed, decisions };
+  return { aligned, fixed, decisions, words };
 }
 
 /** Converts one run of plain text (no rules in it), pieces cut back along their boundaries. */

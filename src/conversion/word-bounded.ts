@@ -30,6 +30,8 @@ export interface DecidedConversion {
   output: string[];
   /** How each code point's form was decided. */
   decisions: Decision[];
+  /** jieba's words of the text, where it holds no character beyond the BMP (the review list reads them too). */
+  words?: string[] | undefined;
 }
 
 interface Dictionaries {
@@ -173,7 +175,7 @@ function convertUnits(text: string, { words = true }: WordBoundedOptions): Decid
   const second = Array.from(rest(joined));
   const output =
     second.length === characters.length && firstStage.every((piece) => piece.length === 1) ? second : firstStage.map(rest);
-  return { output, decisions };
+  return { output, decisions, words: segmented };
 }
 
 /** Converts a whole text as one person's name: surname form first, every other character on its own. */

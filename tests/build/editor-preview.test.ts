@@ -6,37 +6,23 @@
  * that passed; fixing it clears the error. Run on a copy of the fixture
  * content, whose Simplified article has two items to review.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromiumFlags, chromiumPath } from '../../scripts/chromium.ts';
-import { astroChildEnvironment } from '../../src/build/options.ts';
+import { startPreview, type RunningPreview } from '../../scripts/dev-process.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const port = Number(process.env['PREVIEW_TEST_PORT'] ?? 4470);
-const origin = `http://127.0.0.1:${port}`;
 const article = '/articles/fixture-astana-diplomacy/';
 
-let work: string;
+let preview: RunningPreview;
+let origin: string;
 let file: string;
 let original: string;
-let server: ChildProcess;
 let browser: Browser;
 let page: Page;
-
-async function waitForServer(): Promise<void> {
-  for (let tries = 0; tries < 240; tries++) {
-    const ready = await fetch(`${origin}/zh-hant/`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return;
-    await new Promise((done) => setTimeout(done, 250));
-  }
-  throw new Error('the dev server did not start');
-}
 
 /** Reloads the page until `check` holds (the dev server re-checks content on save), or gives up after 20 s. */
 async function reloadUntil(path: string, check: () => Promise<boolean>): Promise<void> {
@@ -49,32 +35,19 @@ async function reloadUntil(path: string, check: () => Promise<boolean>): Promise
 }
 
 beforeAll(async () => {
-  // Inside the project: the dev server watches its own folder, as it watches content/.
-  await mkdir(join(root, '.build'), { recursive: true });
-  work = await mkdtemp(join(root, '.build', 'preview-'));
-  await cp(join(root, 'tests', 'fixtures', 'content'), join(work, 'content'), { recursive: true });
-  file = join(work, 'content', 'articles', 'fixture-astana-diplomacy.md');
+  preview = await startPreview(join(root, 'tests', 'fixtures', 'content'), port, {
+    log: Boolean(process.env['PREVIEW_TEST_LOG']),
+  });
+  origin = preview.origin;
+  file = join(preview.content, 'articles', 'fixture-astana-diplomacy.md');
   original = await readFile(file, 'utf8');
-  // The project's Node (the `astro` shim would run the system's).
-  server = spawn(
-    process.execPath,
-    [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
-    {
-      cwd: root,
-      // As `npm run dev` runs it: without the test runner's MODE=test, DEV=1… (Astro then serves no pages).
-      env: astroChildEnvironment({ CONTENT_DIR: join(work, 'content') }),
-      stdio: process.env['PREVIEW_TEST_LOG'] ? 'inherit' : 'ignore',
-    },
-  );
-  await waitForServer();
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
   page = await browser.newPage();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  server?.kill();
-  await rm(work, { recursive: true, force: true });
+  await preview?.stop();
 });
 
 describe('the editor’s preview in npm run dev', () => {
