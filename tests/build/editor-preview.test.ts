@@ -24,10 +24,27 @@ let original: string;
 let browser: Browser;
 let page: Page;
 
+/**
+ * Opens a page of the dev server. On its first visits the server may prepare
+ * the browser's dependencies and reload the page, which aborts a navigation
+ * under way: such a navigation is tried again.
+ */
+async function open(path: string): Promise<void> {
+  for (let tries = 1; ; tries++) {
+    try {
+      await page.goto(`${origin}${path}`);
+      return;
+    } catch (error) {
+      if (tries === 10 || !String(error).includes('ERR_ABORTED')) throw error;
+      await new Promise((done) => setTimeout(done, 500));
+    }
+  }
+}
+
 /** Reloads the page until `check` holds (the dev server re-checks content on save), or gives up after 20 s. */
 async function reloadUntil(path: string, check: () => Promise<boolean>): Promise<void> {
   for (let tries = 0; tries < 80; tries++) {
-    await page.goto(`${origin}${path}`);
+    await open(path);
     if (await check()) return;
     await new Promise((done) => setTimeout(done, 250));
   }
@@ -53,7 +70,7 @@ afterAll(async () => {
 describe('the editor’s preview in npm run dev', () => {
   test('an article’s review list stands above it, each character marked where it stands, in both scripts', async () => {
     for (const script of ['zh-hans', 'zh-hant']) {
-      await page.goto(`${origin}/${script}${article}`);
+      await open(`/${script}${article}`);
       const review = page.locator('.editor-preview__review');
       await expect.poll(() => review.textContent()).toContain('To review (2)');
       expect(await review.textContent()).toContain('fixture-astana-diplomacy.md:26:8');
