@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { buildOptions } from './src/build/state.ts';
 import buildPhases from './src/integrations/build-phases.ts';
 import editorPreview from './src/integrations/editor-preview.ts';
+import incrementalPages from './src/integrations/incremental-pages.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import photoSizes from './src/integrations/photos.ts';
 import precompressFiles from './src/integrations/precompress.ts';
@@ -19,6 +20,8 @@ import { defaultScript as defaultLocale, langTag, scripts } from './src/site/scr
  */
 const options = buildOptions();
 const { site, base } = options;
+/** Pages an incremental build took from the last site: the sitemap lists them with the pages it rendered. */
+const reusedPageUrls: string[] = [];
 
 export default defineConfig({
   site,
@@ -39,7 +42,9 @@ export default defineConfig({
     editorPreview(),
     buildPhases(),
     renderFailuresReport(),
+    incrementalPages(options, reusedPageUrls),
     sitemap({
+      customPages: reusedPageUrls,
       i18n: { defaultLocale, locales: Object.fromEntries(scripts.map((script) => [script, langTag(script)])) },
       // The root only chooses a script (x-default); search and 404 pages are not content.
       filter: (page) => new URL(page).pathname !== base && !/\/(search\/|404)/.test(page),

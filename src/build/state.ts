@@ -27,9 +27,15 @@
  * - `editorReport`: in `npm run dev` only, by the content loader after each
  *   check of the content folder (`recordEditorReport`): its errors and the
  *   review list, which the editor's preview shows on the pages.
+ * - `incremental`: by the `incremental-pages` integration as the build starts
+ *   (`startIncremental`): the site digest and the last site's page manifest;
+ *   the pages' `getStaticPaths` add each page's key and whether it is taken
+ *   from the last site (`changed-paths.ts`); the integration links those
+ *   pages in and writes the new manifest before the index and the checks.
  */
 import type { Bundle } from '../search/bundles.ts';
 import { scripts, type Script, type SourceVariant } from '../site/scripts.ts';
+import type { PageManifest } from './incremental.ts';
 import { readBuildOptions, type BuildOptions } from './options.ts';
 
 /** An article this build publishes. */
@@ -53,6 +59,8 @@ export interface Publication {
 export interface RenderedFacts {
   /** Per script, every text an inline rule or a glossary pin fixed: the character guards let it stand. */
   fixed: Record<Script, Set<string>>;
+  /** The same texts by what they were converted from (`article:<slug>`, `profile:<name>`), for the page manifest. */
+  fixedBySource: Record<Script, Map<string, Set<string>>>;
   /** `zh-hans/articles/<slug>/` → code points of text in the article body the conversion produced. */
   bodyLengths: Map<string, number>;
 }
@@ -101,6 +109,19 @@ interface BuildState {
   rendered: RenderedFacts;
   failures: Set<string>;
   timings: Record<string, number>;
+  incremental?: IncrementalPages;
+}
+
+/** What this build knows of its pages and the last site's (`incremental.ts`). */
+export interface IncrementalPages {
+  /** The site digest of this build. */
+  site: string;
+  /** The last site's folder and manifest, if it was built under the same site digest. */
+  previous: (PageManifest & { folder: string }) | undefined;
+  /** Every incremental page of this build by path: its key and file. */
+  pages: Map<string, { key: string; file: string }>;
+  /** The paths of the pages taken from the last site. */
+  reused: Set<string>;
 }
 
 const key = Symbol.for('guoji-shiping.build-state');
@@ -111,6 +132,7 @@ function state(): BuildState {
     rendered: {
       fixed: Object.fromEntries(scripts.map((script) => [script, new Set<string>()])) as Record<Script, Set<string>>,
       bodyLengths: new Map(),
+      fixedBySource: Object.fromEntries(scripts.map((script) => [script, new Map()])) as Record<Script, Map<string, Set<string>>>,
     },
     failures: new Set(),
     timings: {},
@@ -157,10 +179,16 @@ export function photosToPublish(): readonly PhotoToPublish[] {
   return state().photos ?? [];
 }
 
-/** Texts a conversion for a page or feed of `script` fixed with a rule or a pin. */
-export function noteFixedTexts(script: Script, texts: Iterable<string>): void {
+/** Texts a conversion for a page or feed of `script` fixed with a rule or a pin, converting `source` (`article:<slug>`). */
+export function noteFixedTexts(script: Script, texts: Iterable<string>, source: string): void {
+  const { fixedBySource } = state().rendered;
   const fixed = state().rendered.fixed[script];
-  for (const text of texts) fixed.add(text);
+  const bySource = fixedBySource[script].get(source) ?? new Set<string>();
+  fixedBySource[script].set(source, bySource);
+  for (const text of texts) {
+    fixed.add(text);
+    bySource.add(text);
+  }
 }
 
 /** The text length of an article body as converted for its page (`zh-hans/articles/<slug>/`). */
@@ -198,6 +226,16 @@ export function editorReport(): EditorReport | undefined {
 /** The Astro command this process runs (`dev`, `build`…), from Astro itself. */
 export function recordAstroCommand(command: string): void {
   state().astroCommand = command;
+}
+
+/** The build starts: its site digest and the last site's manifest (under the same digest, or none). */
+export function startIncremental(site: string, previous: (PageManifest & { folder: string }) | undefined): void {
+  state().incremental = { site, previous: previous?.site === site ? previous : undefined, pages: new Map(), reused: new Set() };
+}
+
+/** This build's pages so far, or nothing where pages are not built incrementally (the preview, a test). */
+export function incrementalPages(): IncrementalPages | undefined {
+  return isEditorPreview() ? undefined : state().incremental;
 }
 
 /** Whether this is `npm run dev`: the editor's preview shows problems on the pages. */

@@ -76,7 +76,7 @@ export interface SiteCheckOptions {
   /** What the content loader published, newest first. */
   published: readonly PublishedArticle[];
   /** What the pages noted as they converted text. */
-  rendered: Readonly<RenderedFacts>;
+  rendered: Readonly<Pick<RenderedFacts, 'fixed' | 'bodyLengths'>>;
   /** Run the character guards (off only for benchmark builds without conversion). */
   guards: boolean;
   /** The worker thread module (src/checks/page-worker.ts), to check many pages over every core. */
@@ -135,7 +135,8 @@ export async function checkBuiltSite({
   checksDigest,
 }: SiteCheckOptions): Promise<{ problems: string[]; pages: number; articles: number; unchanged: number }> {
   const context: PageCheckContext = {
-    fixed: Object.fromEntries(scripts.map((script) => [script, [...rendered.fixed[script]]])),
+    // Sorted: the same texts in any order are the same context (pages are rendered, or taken, in any order).
+    fixed: Object.fromEntries(scripts.map((script) => [script, [...rendered.fixed[script]].sort()])),
     guards,
   };
   const names: string[] = [];

@@ -70,6 +70,9 @@ const cache = new Map<string, ArticleView>();
 
 type ShownFields = Omit<ArticleView, 'script' | 'readingMinutes'>;
 
+/** What the texts an article's conversion fixed are noted under (`src/build/state.ts`). */
+export const articleSource = (slug: string): string => `article:${slug}`;
+
 function shownFields(article: ArticleInput, script: Script): ShownFields {
   const { html, digest, glossary, file, ...fields } = article;
   const log = createConversionLog();
@@ -99,7 +102,7 @@ function shownFields(article: ArticleInput, script: Script): ShownFields {
       .map((heading) => ({ ...heading, text: convert(heading.text) })),
     photo: leadPhoto(fields.photo, fields.photos, convert),
   };
-  noteFixedTexts(script, log.fixed);
+  noteFixedTexts(script, log.fixed, articleSource(article.slug));
   return shown;
 }
 
@@ -183,7 +186,7 @@ function bodyHtml(article: ArticleInput, script: Script, finish?: (tree: Root) =
     },
   );
   noteBodyLength(`${script}/${articleKey(article.slug)}`, body.textLength);
-  noteFixedTexts(script, log.fixed);
+  noteFixedTexts(script, log.fixed, articleSource(article.slug));
   return body.html;
 }
 

@@ -23,6 +23,6 @@ export function viewProfile(profile: AuthorProfile, script: Script, glossary: Gl
     bio: convert(profile.bio),
     links: profile.links.map(({ title, url }) => ({ title: convert(title), url })),
   };
-  noteFixedTexts(script, log.fixed);
+  noteFixedTexts(script, log.fixed, `profile:${profile.name}`);
   return shown;
 }

@@ -10,7 +10,6 @@ import { checkBuiltSite, type SiteCheckOptions } from '../../src/checks/built-si
 import { collectLinks, findBrokenLinks } from '../../src/checks/links.ts';
 import { checkPage } from '../../src/checks/page-checks.ts';
 import { pageText, parsePage } from '../../src/checks/page-text.ts';
-import type { RenderedFacts } from '../../src/build/state.ts';
 import { guardText } from '../../src/checks/script-guard.ts';
 import { storedHtmlSchema } from '../../src/markdown/html-policy.ts';
 import { sanitizedCopy } from '../../src/markdown/rehype-sanitize-checked.ts';
@@ -121,11 +120,11 @@ async function folder(files: Record<string, string>): Promise<string> {
 const articlePage = (lang: string, body: string) =>
   `<html lang="${lang}"><head><title>t</title></head><body><div class="article__body"><p>${body}</p></div></body></html>`;
 
-function facts(bodyLengths: [string, number][] = []): RenderedFacts {
+function facts(bodyLengths: [string, number][] = []): SiteCheckOptions['rendered'] {
   return { fixed: { 'zh-hant': new Set(), 'zh-hans': new Set() }, bodyLengths: new Map(bodyLengths) };
 }
 
-const check = (options: Omit<SiteCheckOptions, 'base' | 'guards' | 'rendered' | 'published'> & { rendered?: RenderedFacts }) =>
+const check = (options: Omit<SiteCheckOptions, 'base' | 'guards' | 'rendered' | 'published'> & { rendered?: SiteCheckOptions['rendered'] }) =>
   checkBuiltSite({
     base: '/',
     guards: true,
