@@ -124,7 +124,9 @@ function facts(bodyLengths: [string, number][] = []): SiteCheckOptions['rendered
   return { fixed: { 'zh-hant': new Set(), 'zh-hans': new Set() }, bodyLengths: new Map(bodyLengths) };
 }
 
-const check = (options: Omit<SiteCheckOptions, 'base' | 'guards' | 'rendered' | 'published'> & { rendered?: SiteCheckOptions['rendered'] }) =>
+const check = (
+  options: Omit<SiteCheckOptions, 'base' | 'guards' | 'rendered' | 'published'> & { rendered?: SiteCheckOptions['rendered'] },
+) =>
   checkBuiltSite({
     base: '/',
     guards: true,

@@ -6,16 +6,15 @@
  */
 import type { APIContext } from 'astro';
 import { getCollection } from 'astro:content';
-import { fromHtml } from 'hast-util-from-html';
-import { toString } from 'hast-util-to-string';
-import { publication } from '../../build/state.ts';
-import { convertText, isTongyongGuifan } from '../../conversion/index.ts';
+import { buildOptions, publication } from '../../build/state.ts';
+import { isTongyongGuifan } from '../../conversion/index.ts';
 import { siteContent, type Topic } from '../../data/articles.ts';
 import type { ArticleInput } from '../../view/article-view.ts';
-import { timed, timedAsync } from '../../build/timing.ts';
-import { scripts, type Script } from '../../site/scripts.ts';
+import { timedAsync } from '../../build/timing.ts';
+import type { Script } from '../../site/scripts.ts';
 import { scriptPaths } from '../../site/static-paths.ts';
 import { buildSearchData } from '../../indexer/search-data-build.ts';
+import { openSearchTextCache, type SearchTextCache } from '../../indexer/search-texts.ts';
 import type { SearchData } from '../../search/search-data.ts';
 import { convertForm, regionalPhrases, variantPairs } from '../../indexer/opencc-sources.ts';
 
@@ -23,43 +22,27 @@ export const getStaticPaths = scriptPaths;
 
 let searchData: Promise<Record<Script, SearchData>> | undefined;
 
-/** Everything Pagefind indexes, each text in every script, one at a time (none is kept). */
-function* siteTexts(articles: readonly ArticleInput[], topics: readonly Topic[]): Generator<Record<Script, string>> {
+/** Everything Pagefind indexes, each text in every script, one at a time (none is kept in memory). */
+function* siteTexts(articles: readonly ArticleInput[], topics: readonly Topic[], cache: SearchTextCache) {
   for (const { names } of topics) yield { ...names };
-  for (const article of articles) {
-    const sources = [
-      article.title,
-      article.summary,
-      article.outlet,
-      article.dateline ?? '',
-      ...article.authors.flatMap(({ name, role }) => [name, role]),
-      ...article.sources.flatMap(({ publisher, title }) => [publisher, title]),
-      // Each block's text on its own line: a phrase never runs on from one paragraph into the next.
-      fromHtml(article.html, { fragment: true })
-        .children.map((node) => toString(node))
-        .join('\n'),
-    ];
-    for (const text of sources)
-      yield Object.fromEntries(
-        scripts.map((script) => [
-          script,
-          timed('conversion', () => convertText(text, { from: article.sourceVariant, to: script, glossary: article.glossary })),
-        ]),
-      ) as Record<Script, string>;
-  }
+  for (const article of articles) yield* cache.texts(article);
 }
 
 async function build(): Promise<Record<Script, SearchData>> {
   const names = await getCollection('names');
   const { articles, topics } = await siteContent();
-  return buildSearchData({
-    texts: siteTexts(articles, topics),
+  // Each article's texts converted once and kept across builds (src/indexer/search-texts.ts).
+  const cache = openSearchTextCache(buildOptions().cacheDir);
+  const data = buildSearchData({
+    texts: siteTexts(articles, topics, cache),
     variantPairs: variantPairs(),
     phrases: regionalPhrases(),
     names: [...names].sort((a, b) => Number(a.id) - Number(b.id)).map(({ data }) => data.forms),
     convert: convertForm,
     isSimplifiedStandard: isTongyongGuifan,
   });
+  cache.finish();
+  return data;
 }
 
 export async function GET(context: APIContext): Promise<Response> {
