@@ -12,7 +12,7 @@
 import { scriptInfo, scripts, type Script } from '../site/scripts.ts';
 import { fold, type FoldTable } from '../search/fold.ts';
 import type { SearchData } from '../search/search-data.ts';
-import { ScriptMapBuilder, type ScriptMap } from '../search/script-map.ts';
+import { ScriptMapBuilder, type ScriptMap, type ScriptMapPart } from '../search/script-map.ts';
 
 export interface SearchDataSources {
   /** The site's texts, each written in every script (aligned, as for the script map); read once, in order. */
@@ -76,7 +76,7 @@ function countCharacters(text: string, counted: ReadonlySet<string>, counts: Map
  * for a rare variant, and then keeps an alias the site cannot match, which
  * costs a few bytes and finds nothing wrong).
  */
-function foldClasses(groups: string[][], sources: SearchDataSources, script: Script): FoldTable {
+function foldClasses(groups: string[][], sources: SearchDataTables, script: Script): FoldTable {
   const classes = new CharacterClasses();
   for (const group of groups)
     for (const character of group) {
@@ -90,22 +90,37 @@ function foldClasses(groups: string[][], sources: SearchDataSources, script: Scr
 /** Latin letters and digits: a Latin form occurs only at the start of a word (Xi is not in Mexico). */
 const latin = /[a-z0-9]/;
 
-/** Which of a set of forms occur in the texts read so far, compared in fold classes. */
+/** A trie of forms: each node, the next code unit's nodes, and the form that ends here. */
+interface FormNode {
+  next: Map<string, FormNode>;
+  form?: string;
+}
+
+/** Which of a set of forms occur in a text, compared in fold classes. */
 class FormFinder {
   readonly #classes: FoldTable;
-  /** Forms not found yet, by their first character. */
-  readonly #waiting = new Map<string, Set<string>>();
-  readonly found = new Set<string>();
+  /**
+   * The forms' keys in a trie, so that a text is read once whatever the
+   * number of forms: from each of its positions, a walk as long as the
+   * longest form that starts there, not a comparison per form.
+   */
+  readonly #root: FormNode = { next: new Map() };
 
   constructor(forms: Iterable<string>, classes: FoldTable) {
     this.#classes = classes;
     for (const form of forms) {
       const key = this.key(form);
       if (key === '') continue;
-      const first = key[0] ?? '';
-      const waiting = this.#waiting.get(first) ?? new Set<string>();
-      waiting.add(key);
-      this.#waiting.set(first, waiting);
+      let node = this.#root;
+      for (const unit of key) {
+        let child = node.next.get(unit);
+        if (child === undefined) {
+          child = { next: new Map() };
+          node.next.set(unit, child);
+        }
+        node = child;
+      }
+      node.form = key;
     }
   }
 
@@ -114,24 +129,19 @@ class FormFinder {
     return fold(form, this.#classes);
   }
 
-  read(text: string): void {
-    if (this.#waiting.size === 0) return;
+  /** Adds to `found` the key of every form `text` holds. */
+  read(text: string, found: Set<string>): void {
+    if (this.#root.next.size === 0) return;
     const folded = fold(text, this.#classes);
     for (let at = 0; at < folded.length; at++) {
-      const waiting = this.#waiting.get(folded[at] ?? '');
-      if (waiting === undefined) continue;
-      for (const key of waiting) {
-        if (!folded.startsWith(key, at)) continue;
-        if (latin.test(key[0] ?? '') && latin.test(folded[at - 1] ?? '')) continue;
-        this.found.add(key);
-        waiting.delete(key);
+      let node = this.#root.next.get(folded[at] ?? '');
+      for (let end = at + 1; node !== undefined; end++) {
+        const key = node.form;
+        if (key !== undefined && !found.has(key) && !(latin.test(key[0] ?? '') && latin.test(folded[at - 1] ?? '')))
+          found.add(key);
+        node = end < folded.length ? node.next.get(folded[end] ?? '') : undefined;
       }
-      if (waiting.size === 0) this.#waiting.delete(folded[at] ?? '');
     }
-  }
-
-  has(form: string): boolean {
-    return this.found.has(this.key(form));
   }
 }
 
@@ -162,7 +172,7 @@ function traditionalFolding(groups: string[][], counts: Map<string, number>): Pi
 function simplifiedFolding(
   groups: string[][],
   counts: Map<string, number>,
-  sources: SearchDataSources,
+  sources: SearchDataTables,
   script: Script,
 ): Pick<SearchData, 'fold' | 'forms'> {
   const table: Record<string, string> = {};
@@ -182,7 +192,7 @@ function simplifiedFolding(
 }
 
 /** The forms a script's pages may print for the phrases and names: what the texts are searched for. */
-function shownForms(sources: SearchDataSources, script: Script): Set<string> {
+function shownForms(sources: SearchDataTables, script: Script): Set<string> {
   const forms = new Set<string>();
   for (const { to } of sources.phrases) for (const form of to) forms.add(sources.convert(form, script));
   for (const names of sources.names) for (const form of names) forms.add(sources.convert(form, script));
@@ -191,10 +201,10 @@ function shownForms(sources: SearchDataSources, script: Script): Set<string> {
 
 /** Regional forms for one script: keys in every script's spelling, targets the forms its pages print. */
 function aliasesFor(
-  sources: SearchDataSources,
+  sources: SearchDataTables,
   script: Script,
   table: FoldTable,
-  printed: FormFinder,
+  printed: (form: string) => boolean,
   map: ScriptMap,
 ): SearchData['aliases'] {
   /**
@@ -221,7 +231,7 @@ function aliasesFor(
       ...new Set(
         shown
           .map((form) => sources.convert(form, script))
-          .filter((form) => printed.has(form))
+          .filter(printed)
           .map((form) => fold(form, table)),
       ),
     ];
@@ -241,40 +251,107 @@ function aliasesFor(
   return [...entries.values()].sort(([a], [b]) => (a[0] ?? '').localeCompare(b[0] ?? ''));
 }
 
-/** Every script's search data, from one reading of the site's texts. */
-export function buildSearchData(sources: SearchDataSources): Record<Script, SearchData> {
-  const groups = variantGroups(sources.variantPairs);
-  // The variants, and the forms each script converts them to: the only characters whose counts are used.
-  const variants = new Set(
-    groups.flat().flatMap((character) => [character, ...scripts.map((script) => sources.convert(character, script))]),
-  );
-  const maps = new ScriptMapBuilder();
-  const counts = new Map(scripts.map((script) => [script, new Map<string, number>()]));
-  const finders = new Map(
-    scripts.map((script) => [script, new FormFinder(shownForms(sources, script), foldClasses(groups, sources, script))]),
-  );
-  for (const text of sources.texts) {
-    maps.add(text);
+/**
+ * What some texts (an article's) contribute to the search data: their part
+ * of the character maps, how often they print each variant character, and
+ * which regional forms and names they print. Parts are merged in the order
+ * of the texts (`SearchDataBuilder.add`), so an article's part can be kept
+ * across builds and the site's data made from the parts alone.
+ */
+export interface TextsPart {
+  map: ScriptMapPart;
+  counts: Record<Script, [string, number][]>;
+  found: Record<Script, string[]>;
+}
+
+/** The sources of the search data other than the texts, which are read part by part. */
+export type SearchDataTables = Omit<SearchDataSources, 'texts'>;
+
+/** Every script's search data, from the parts of the site's texts, added in order. */
+export class SearchDataBuilder {
+  readonly #sources: SearchDataTables;
+  readonly #groups: string[][];
+  /** The variants, and the forms each script converts them to: the only characters whose counts are used. */
+  readonly #variants: Set<string>;
+  readonly #finders: Record<Script, FormFinder>;
+  readonly #maps = new ScriptMapBuilder();
+  readonly #counts = Object.fromEntries(scripts.map((script) => [script, new Map<string, number>()])) as Record<
+    Script,
+    Map<string, number>
+  >;
+  readonly #found = Object.fromEntries(scripts.map((script) => [script, new Set<string>()])) as Record<Script, Set<string>>;
+
+  constructor(sources: SearchDataTables) {
+    this.#sources = sources;
+    this.#groups = variantGroups(sources.variantPairs);
+    this.#variants = new Set(
+      this.#groups.flat().flatMap((character) => [character, ...scripts.map((script) => sources.convert(character, script))]),
+    );
+    this.#finders = Object.fromEntries(
+      scripts.map((script) => [script, new FormFinder(shownForms(sources, script), foldClasses(this.#groups, sources, script))]),
+    ) as Record<Script, FormFinder>;
+  }
+
+  /** The part of `texts` (each written in every script, aligned). */
+  read(texts: Iterable<Readonly<Record<Script, string>>>): TextsPart {
+    const maps = new ScriptMapBuilder();
+    const counts = Object.fromEntries(scripts.map((script) => [script, new Map<string, number>()])) as Record<
+      Script,
+      Map<string, number>
+    >;
+    const found = Object.fromEntries(scripts.map((script) => [script, new Set<string>()])) as Record<Script, Set<string>>;
+    for (const text of texts) {
+      maps.add(text);
+      for (const script of scripts) {
+        countCharacters(text[script], this.#variants, counts[script]);
+        this.#finders[script].read(text[script], found[script]);
+      }
+    }
+    const each = <U>(make: (script: Script) => U): Record<Script, U> =>
+      Object.fromEntries(scripts.map((script) => [script, make(script)])) as Record<Script, U>;
+    return {
+      map: maps.part(),
+      counts: each((script) => [...counts[script]]),
+      found: each((script) => [...found[script]]),
+    };
+  }
+
+  /** Adds the part of the next texts. */
+  add(part: TextsPart): void {
+    this.#maps.merge(part.map);
     for (const script of scripts) {
-      countCharacters(text[script], variants, counts.get(script) ?? new Map());
-      finders.get(script)?.read(text[script]);
+      const counts = this.#counts[script];
+      for (const [character, count] of part.counts[script]) counts.set(character, (counts.get(character) ?? 0) + count);
+      for (const key of part.found[script]) this.#found[script].add(key);
     }
   }
-  const scriptMaps = maps.finish();
-  return Object.fromEntries(
-    scripts.map((script) => {
-      const counted = counts.get(script) ?? new Map<string, number>();
-      const folding =
-        scriptInfo(script).family === 'traditional'
-          ? traditionalFolding(groups, counted)
-          : simplifiedFolding(groups, counted, sources, script);
-      const printed = finders.get(script) ?? new FormFinder([], {});
-      const data: SearchData = {
-        map: scriptMaps[script],
-        ...folding,
-        aliases: aliasesFor(sources, script, folding.fold, printed, scriptMaps[script]),
-      };
-      return [script, data];
-    }),
-  ) as Record<Script, SearchData>;
+
+  finish(): Record<Script, SearchData> {
+    const sources = this.#sources;
+    const scriptMaps = this.#maps.finish();
+    return Object.fromEntries(
+      scripts.map((script) => {
+        const counted = this.#counts[script];
+        const folding =
+          scriptInfo(script).family === 'traditional'
+            ? traditionalFolding(this.#groups, counted)
+            : simplifiedFolding(this.#groups, counted, sources, script);
+        const finder = this.#finders[script];
+        const found = this.#found[script];
+        const data: SearchData = {
+          map: scriptMaps[script],
+          ...folding,
+          aliases: aliasesFor(sources, script, folding.fold, (form) => found.has(finder.key(form)), scriptMaps[script]),
+        };
+        return [script, data];
+      }),
+    ) as Record<Script, SearchData>;
+  }
+}
+
+/** Every script's search data, from one reading of the site's texts. */
+export function buildSearchData({ texts, ...tables }: SearchDataSources): Record<Script, SearchData> {
+  const builder = new SearchDataBuilder(tables);
+  builder.add(builder.read(texts));
+  return builder.finish();
 }

@@ -32,9 +32,12 @@ function foldCharacter(characters: readonly string[], index: number, table: Fold
   const character = characters[index] ?? '';
   const mapped = table[character];
   if (mapped !== undefined) return mapped.toLowerCase();
+  // CJK ideographs have no case and no other form here: the common case, answered first (the build folds whole archives).
+  const code = character.charCodeAt(0);
+  if (code >= 0x4e00 && code <= 0x9fff) return character;
   if (separators.has(character) && digit.test(characters[index - 1] ?? '') && digit.test(characters[index + 1] ?? ''))
     return '\u00B7';
-  if (fullWidth.test(character)) return String.fromCharCode(character.charCodeAt(0) - 0xfee0).toLowerCase();
+  if (fullWidth.test(character)) return String.fromCharCode(code - 0xfee0).toLowerCase();
   return character.toLowerCase();
 }
 

@@ -19,6 +19,17 @@ function isHan(character: string): boolean {
   return han;
 }
 
+/**
+ * What some texts contribute to the maps, to be merged into another builder
+ * (`ScriptMapBuilder.merge`): per script, each character with the
+ * characters it stood for, in the order they were first met; and the
+ * characters met unchanged.
+ */
+export interface ScriptMapPart {
+  maps: Record<Script, [string, string[]][]>;
+  unchanged: string[];
+}
+
 /** Character → the characters it may stand for in the index's script. */
 export type ScriptMap = Record<string, string>;
 
@@ -64,6 +75,34 @@ export class ScriptMapBuilder {
         });
       });
     }
+  }
+
+  /** What the texts added so far contribute. */
+  part(): ScriptMapPart {
+    return {
+      maps: Object.fromEntries(
+        scripts.map((script) => [script, [...(this.#maps.get(script) ?? [])].map(([from, options]) => [from, [...options]])]),
+      ) as ScriptMapPart['maps'],
+      unchanged: [...this.#unchanged],
+    };
+  }
+
+  /**
+   * Adds what other texts contributed. Merging the parts of texts in the
+   * order of the texts gives the maps adding the texts themselves gives:
+   * every character's options in the order they were first met.
+   */
+  merge(part: ScriptMapPart): void {
+    for (const script of scripts) {
+      const map = this.#maps.get(script) ?? new Map<string, Set<string>>();
+      for (const [from, options] of part.maps[script]) {
+        const known = map.get(from) ?? new Set<string>();
+        for (const option of options) known.add(option);
+        map.set(from, known);
+      }
+      this.#maps.set(script, map);
+    }
+    for (const character of part.unchanged) this.#unchanged.add(character);
   }
 
   finish(): ScriptMaps {

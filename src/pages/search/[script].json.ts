@@ -4,17 +4,18 @@
  * index, built from the site's own text (`src/search/search-data-build.ts`).
  * Outside the script folders, so it is served with an asset's headers.
  */
+import { createHash } from 'node:crypto';
 import type { APIContext } from 'astro';
 import { getCollection } from 'astro:content';
 import { buildOptions, publication } from '../../build/state.ts';
 import { isTongyongGuifan } from '../../conversion/index.ts';
-import { siteContent, type Topic } from '../../data/articles.ts';
-import type { ArticleInput } from '../../view/article-view.ts';
+import { siteContent } from '../../data/articles.ts';
 import { timedAsync } from '../../build/timing.ts';
 import type { Script } from '../../site/scripts.ts';
 import { scriptPaths } from '../../site/static-paths.ts';
-import { buildSearchData } from '../../indexer/search-data-build.ts';
-import { openSearchTextCache, type SearchTextCache } from '../../indexer/search-texts.ts';
+import { SearchDataBuilder } from '../../indexer/search-data-build.ts';
+import { openSearchPartCache } from '../../indexer/search-parts.ts';
+import { sourcesDigest } from '../../build/source-digest.ts';
 import type { SearchData } from '../../search/search-data.ts';
 import { convertForm, regionalPhrases, variantPairs } from '../../indexer/opencc-sources.ts';
 
@@ -22,27 +23,29 @@ export const getStaticPaths = scriptPaths;
 
 let searchData: Promise<Record<Script, SearchData>> | undefined;
 
-/** Everything Pagefind indexes, each text in every script, one at a time (none is kept in memory). */
-function* siteTexts(articles: readonly ArticleInput[], topics: readonly Topic[], cache: SearchTextCache) {
-  for (const { names } of topics) yield { ...names };
-  for (const article of articles) yield* cache.texts(article);
+/** What reads the site's texts into the search data: its code and the names table (part of each cached part's key). */
+async function readerDigest(names: readonly (readonly string[])[]): Promise<string> {
+  const code = await sourcesDigest(buildOptions().root, ['src/{search,indexer}/**/*.ts']);
+  return createHash('sha256').update(code).update(JSON.stringify(names)).digest('hex');
 }
 
 async function build(): Promise<Record<Script, SearchData>> {
-  const names = await getCollection('names');
+  const names = [...(await getCollection('names'))].sort((a, b) => Number(a.id) - Number(b.id)).map(({ data }) => data.forms);
   const { articles, topics } = await siteContent();
-  // Each article's texts converted once and kept across builds (src/indexer/search-texts.ts).
-  const cache = openSearchTextCache(buildOptions().cacheDir);
-  const data = buildSearchData({
-    texts: siteTexts(articles, topics, cache),
+  const builder = new SearchDataBuilder({
     variantPairs: variantPairs(),
     phrases: regionalPhrases(),
-    names: [...names].sort((a, b) => Number(a.id) - Number(b.id)).map(({ data }) => data.forms),
+    names,
     convert: convertForm,
     isSimplifiedStandard: isTongyongGuifan,
   });
+  // Everything Pagefind indexes, in every script: the topics' names, then each article's part, made once and
+  // kept across builds (src/indexer/search-parts.ts).
+  builder.add(builder.read(topics.map(({ names: topicNames }) => ({ ...topicNames }))));
+  const cache = openSearchPartCache(buildOptions().cacheDir, builder, await readerDigest(names));
+  for (const article of articles) builder.add(cache.part(article));
   cache.finish();
-  return data;
+  return builder.finish();
 }
 
 export async function GET(context: APIContext): Promise<Response> {

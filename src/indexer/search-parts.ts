@@ -1,0 +1,130 @@
+/**
+ * Each article's part of the search data (`TextsPart`, from its searchable
+ * texts converted into every script: `search-data-build.ts`), kept across
+ * builds in the content cache (`<cache>/search-parts/`), so that a rebuild
+ * converts and reads only the articles that changed. An entry's key is the
+ * article's digest (its file, its photos, and the code and locked
+ * dependency versions of the Markdown pipeline and the conversion, OpenCC's
+ * tables and jieba's dictionary with them), the glossary its text is
+ * converted with (the site's pins, its own and its byline's), and the
+ * digest of what reads the texts (the search data's code and the names
+ * table). Entries no build asked for are removed at the end.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import { timed } from '../build/timing.ts';
+import { convertText } from '../conversion/index.ts';
+import { scripts, type Script } from '../site/scripts.ts';
+import type { ArticleInput } from '../view/article-view.ts';
+import type { SearchDataBuilder, TextsPart } from './search-data-build.ts';
+
+/** The texts of an article Pagefind indexes, in its author's script: fields, names, sources, each body block. */
+export function articleSourceTexts(article: ArticleInput): string[] {
+  return [
+    article.title,
+    article.summary,
+    article.outlet,
+    article.dateline ?? '',
+    ...article.authors.flatMap(({ name, role }) => [name, role]),
+    ...article.sources.flatMap(({ publisher, title }) => [publisher, title]),
+    // Each block's text on its own line: a phrase never runs on from one paragraph into the next.
+    fromHtml(article.html, { fragment: true })
+      .children.map((node) => toString(node))
+      .join('\n'),
+  ];
+}
+
+/** Each text of `article`, written in every script. */
+function convertArticle(article: ArticleInput): Record<Script, string>[] {
+  return articleSourceTexts(article).map(
+    (text) =>
+      Object.fromEntries(
+        scripts.map((script) => [
+          script,
+          timed('conversion', () => convertText(text, { from: article.sourceVariant, to: script, glossary: article.glossary })),
+        ]),
+      ) as Record<Script, string>,
+  );
+}
+
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isPairs = <T>(value: unknown, second: (item: unknown) => item is T): value is [string, T][] =>
+  Array.isArray(value) &&
+  value.every((pair) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && second(pair[1]));
+const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
+
+/** Whether a stored entry has the shape this code writes (anything else is made again). */
+function isPart(value: unknown): value is TextsPart {
+  if (typeof value !== 'object' || value === null) return false;
+  const { map, counts, found } = value as Partial<Record<keyof TextsPart, unknown>>;
+  if (typeof map !== 'object' || map === null || typeof counts !== 'object' || counts === null) return false;
+  if (typeof found !== 'object' || found === null) return false;
+  const { maps, unchanged } = map as Partial<Record<keyof TextsPart['map'], unknown>>;
+  if (typeof maps !== 'object' || maps === null || !isStrings(unchanged)) return false;
+  return scripts.every(
+    (script) =>
+      isPairs((maps as Record<string, unknown>)[script], isStrings) &&
+      isPairs((counts as Record<string, unknown>)[script], isCount) &&
+      isStrings((found as Record<string, unknown>)[script]),
+  );
+}
+
+export interface SearchPartCache {
+  /** `article`'s part of the search data, from the cache or made (and kept). */
+  part(article: ArticleInput): TextsPart;
+  /** Removes the entries this build did not ask for; says how many came from the cache and how many were made. */
+  finish(): { kept: number; converted: number; removed: number };
+}
+
+/**
+ * The cache under `cacheDir` (none, every part made, without one), for parts
+ * made by `builder` under `readerDigest` (the digest of the search data's
+ * code and tables: another, and every part is made again).
+ */
+export function openSearchPartCache(
+  cacheDir: string | undefined,
+  builder: SearchDataBuilder,
+  readerDigest: string,
+): SearchPartCache {
+  const make = (article: ArticleInput): TextsPart => builder.read(convertArticle(article));
+  const folder = cacheDir === undefined ? undefined : join(cacheDir, 'search-parts');
+  if (folder !== undefined) mkdirSync(folder, { recursive: true });
+  const asked = new Set<string>();
+  let kept = 0;
+  let converted = 0;
+  return {
+    part(article) {
+      if (folder === undefined) return make(article);
+      const key = createHash('sha256')
+        .update(`${readerDigest}\u0000${article.slug}\u0000${article.digest}\u0000${article.sourceVariant}\u0000`)
+        .update(JSON.stringify(article.glossary))
+        .digest('base64url');
+      const file = join(folder, `${key}.json`);
+      asked.add(`${key}.json`);
+      try {
+        const stored = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+        if (!isPart(stored)) throw new Error('not an entry of this cache');
+        kept += 1;
+        return stored;
+      } catch {
+        const part = make(article);
+        writeFileSync(file, JSON.stringify(part));
+        converted += 1;
+        return part;
+      }
+    },
+    finish() {
+      let removed = 0;
+      if (folder !== undefined)
+        for (const name of readdirSync(folder))
+          if (!asked.has(name)) {
+            rmSync(join(folder, name), { force: true });
+            removed += 1;
+          }
+      return { kept, converted, removed };
+    },
+  };
+}
