@@ -3,7 +3,7 @@
  * servers send compressed files as they are (nginx's brotli_static and
  * gzip_static, `npm run serve`) instead of compressing on each request.
  */
-import { access, readdir, readFile, writeFile } from 'node:fs/promises';
+import { access, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -29,11 +29,27 @@ export interface PrecompressResult {
   bytes: { raw: number; br: number; gzip: number };
 }
 
-/** The twins of `file` in the previous build, if that file there has the same bytes as `raw`. */
-async function previousTwins(previous: string | undefined, name: string, raw: Buffer): Promise<[string, string] | undefined> {
+/** Whether two paths are one file (a page this build linked from the last site). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [first, second] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
+  return first !== undefined && second !== undefined && first.ino === second.ino && first.dev === second.dev;
+}
+
+/**
+ * The twins of `name` in the previous build, if that file there is this one
+ * (linked, so not read) or has the same bytes (read, `raw`).
+ */
+async function previousTwins(
+  previous: string | undefined,
+  name: string,
+  file: string,
+  raw: () => Promise<Buffer>,
+): Promise<[string, string] | undefined> {
   if (previous === undefined) return undefined;
-  const before = await readFile(join(previous, name)).catch(() => undefined);
-  if (before === undefined || !before.equals(raw)) return undefined;
+  if (!(await sameFile(join(previous, name), file))) {
+    const before = await readFile(join(previous, name)).catch(() => undefined);
+    if (before === undefined || !before.equals(await raw())) return undefined;
+  }
   const twins: [string, string] = [join(previous, `${name}.br`), join(previous, `${name}.gz`)];
   const present = await Promise.all(
     twins.map((twin) =>
@@ -60,14 +76,16 @@ export async function precompress(dir: string, previous?: string): Promise<Preco
     .filter((file) => !isPrivate(`/${relative(dir, file).split(sep).join('/')}`));
   const result: PrecompressResult = { files: files.length, reused: 0, bytes: { raw: 0, br: 0, gzip: 0 } };
   const compressOne = async (file: string): Promise<void> => {
-    const raw = await readFile(file);
-    const twins = await previousTwins(previous, relative(dir, file), raw);
+    let read: Buffer | undefined;
+    const contents = async (): Promise<Buffer> => (read ??= await readFile(file));
+    const twins = await previousTwins(previous, relative(dir, file), file, contents);
     if (twins !== undefined) {
       await Promise.all([linkOrCopy(twins[0], `${file}.br`), linkOrCopy(twins[1], `${file}.gz`)]);
-      result.bytes.raw += raw.length;
+      result.bytes.raw += (await stat(file)).size;
       result.reused += 1;
       return;
     }
+    const raw = await contents();
     const [br, gz] = await Promise.all([
       brotli(raw, {
         params: {

@@ -7,7 +7,7 @@
  * same checks and facts, is not checked again (`.checked-pages`).
  */
 import { createHash } from 'node:crypto';
-import { glob, readFile, writeFile } from 'node:fs/promises';
+import { glob, readFile, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -87,7 +87,11 @@ export interface SiteCheckOptions {
   checksDigest?: string | undefined;
 }
 
-/** Where a site lists the pages that passed its checks (a dot file: never served), by `pageKey`. */
+/**
+ * Where a site lists the pages that passed its checks (a dot file: never
+ * served): the checks' context, then each page's `pageKey`, body length and
+ * file name.
+ */
 export const checkedPagesFile = '.checked-pages';
 
 /** What a page's check result depends on: the checks' code and facts, the length its body must have, and its bytes. */
@@ -97,6 +101,31 @@ function pageKey(context: string, expectedLength: number | undefined, page: Buff
     .update(`\u0000${expectedLength ?? ''}\u0000`)
     .update(page)
     .digest('base64url');
+}
+
+const lengthField = (expected: number | undefined): string => String(expected ?? '');
+
+/** What a site's `.checked-pages` says: the context its pages passed under, their keys, and each page's key and body length. */
+async function readPassed(
+  site: string,
+): Promise<{ context: string; keys: Set<string>; pages: Map<string, { key: string; expected: string }> }> {
+  const lines = (await readFile(join(site, checkedPagesFile), 'utf8').catch(() => '')).split('\n');
+  const [header, ...rest] = lines;
+  const context = header?.startsWith('context\t') ? header.slice('context\t'.length) : '';
+  const pages = new Map<string, { key: string; expected: string }>();
+  const keys = new Set<string>();
+  for (const line of rest) {
+    const [key = '', expected = '', name = ''] = line.split('\t');
+    keys.add(key);
+    pages.set(name, { key, expected });
+  }
+  return { context, keys, pages };
+}
+
+/** Whether two paths are one file: a page the build linked from the last site. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [first, second] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
+  return first !== undefined && second !== undefined && first.ino === second.ino && first.dev === second.dev;
 }
 
 /** Pages per batch a worker checks: large enough to pay for the message, small enough to share the work out evenly. */
@@ -151,17 +180,26 @@ export async function checkBuiltSite({
     .update(checksDigest ?? '')
     .update(JSON.stringify(context))
     .digest('hex');
-  const passedBefore = new Set(
-    previous === undefined || checksDigest === undefined
-      ? []
-      : (await readFile(join(previous, checkedPagesFile), 'utf8').catch(() => '')).split('\n'),
-  );
+  const before = previous === undefined || checksDigest === undefined ? undefined : await readPassed(previous);
   const keys = new Map<string, string>();
+  const lengths = new Map<string, number | undefined>();
   const toCheck: PageBatch['pages'] = [];
   for (const [name, expected] of checked) {
+    lengths.set(name, expected);
+    const prior = before?.context === contextKey ? before.pages.get(name) : undefined;
+    // A page linked from the last site, where it passed under the same checks and facts, is that page: not read again.
+    if (
+      prior !== undefined &&
+      previous !== undefined &&
+      prior.expected === lengthField(expected) &&
+      (await sameFile(join(previous, name), join(site, name)))
+    ) {
+      keys.set(name, prior.key);
+      continue;
+    }
     const key = pageKey(contextKey, expected, await readFile(join(site, name)));
     keys.set(name, key);
-    if (!passedBefore.has(key)) toCheck.push([name, expected]);
+    if (!before?.keys.has(key)) toCheck.push([name, expected]);
   }
   const problems = await checkPages(site, toCheck, context, workerFile);
   const feeds = {} as Record<Script, string>;
@@ -182,6 +220,11 @@ export async function checkBuiltSite({
   problems.push(...(await bundleProblems(site)));
   problems.push(...(await wellFormedProblems(site)));
   if (problems.length === 0 && checksDigest !== undefined)
-    await writeFile(join(site, checkedPagesFile), [...keys.values()].join('\n'));
+    await writeFile(
+      join(site, checkedPagesFile),
+      [`context\t${contextKey}`, ...[...keys].map(([name, key]) => `${key}\t${lengthField(lengths.get(name))}\t${name}`)].join(
+        '\n',
+      ),
+    );
   return { problems, pages: pages.length, articles: published.length, unchanged: checked.length - toCheck.length };
 }

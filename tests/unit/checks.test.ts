@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
@@ -125,7 +125,8 @@ function facts(bodyLengths: [string, number][] = []): SiteCheckOptions['rendered
 }
 
 const check = (
-  options: Omit<SiteCheckOptions, 'base' | 'guards' | 'rendered' | 'published'> & { rendered?: SiteCheckOptions['rendered'] },
+  options: Omit<SiteCheckOptions, 'base' | 'guards' | 'rendered' | 'published'> &
+    Partial<Pick<SiteCheckOptions, 'rendered' | 'published'>>,
 ) =>
   checkBuiltSite({
     base: '/',
@@ -183,6 +184,41 @@ describe('checkBuiltSite', () => {
       'zh-hans/articles/a/index.html: the article body has 5 characters of text, its conversion 6: text was lost or added',
     );
     expect(problems).toContain('/zh-hant/topics/ has no twin in zh-hans (/zh-hans/topics/)');
+  });
+
+  test('a page linked from the last site, where it passed, keeps its verdict; other checks, facts or bytes check it again', async () => {
+    const previous = await folder(complete);
+    const passed = await check({ site: previous, published: [], checksDigest: 'code' });
+    expect(passed.problems).toEqual([]);
+    const page = 'zh-hant/articles/a/index.html';
+    const linked = async (changes: Record<string, string> = {}): Promise<string> => {
+      const site = await folder({ ...complete, ...changes });
+      await rm(join(site, page));
+      await link(join(previous, page), join(site, page));
+      return site;
+    };
+    // Both article pages: one linked (its verdict taken), one with the same bytes (read, the same key).
+    expect(await check({ site: await linked(), previous, published: [], checksDigest: 'code' })).toMatchObject({
+      problems: [],
+      unchanged: 2,
+    });
+    // Other code, or other facts (a text a rule fixed), and both are checked again.
+    expect((await check({ site: await linked(), previous, published: [], checksDigest: 'other' })).unchanged).toBe(0);
+    const fixed = { ...facts(), fixed: { 'zh-hant': new Set(['會見']), 'zh-hans': new Set<string>() } };
+    expect(
+      (await check({ site: await linked(), previous, published: [], checksDigest: 'code', rendered: fixed })).unchanged,
+    ).toBe(0);
+    // The other page with new bytes is read and checked: its problem is named.
+    const changed = await check({
+      site: await linked({ 'zh-hans/articles/a/index.html': articlePage('zh-Hans', '會见米舒斯京') }),
+      previous,
+      published: [],
+      checksDigest: 'code',
+    });
+    expect(changed.unchanged).toBe(1);
+    expect(changed.problems).toEqual([
+      'zh-hans/articles/a/index.html: character 「會」 of another script than zh-hans in 「會见米舒斯京」',
+    ]);
   });
 
   test('an article missing from a feed and the sitemap is named', async () => {
