@@ -15,14 +15,66 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
+import { sourcesDigest } from '../build/source-digest.ts';
 import { timed } from '../build/timing.ts';
-import { convertText } from '../conversion/index.ts';
+import { convertText, isTongyongGuifan } from '../conversion/index.ts';
 import { scripts, type Script } from '../site/scripts.ts';
 import type { ArticleInput } from '../view/article-view.ts';
-import type { SearchDataBuilder, TextsPart } from './search-data-build.ts';
+import type { SearchDataBuilder, SearchDataTables, TextsPart } from './search-data-build.ts';
+import { convertForm, regionalPhrases, variantPairs } from './opencc-sources.ts';
+
+/** What the search data reads of an article (sent as it is to a worker thread: `search-parts-worker.ts`). */
+export type SearchableArticle = Pick<
+  ArticleInput,
+  'slug' | 'digest' | 'sourceVariant' | 'glossary' | 'title' | 'summary' | 'outlet' | 'dateline' | 'authors' | 'sources' | 'html'
+>;
+
+/** Just what the search data reads of `article`, so that no more is copied to the worker. */
+export const searchable = ({
+  slug,
+  digest,
+  sourceVariant,
+  glossary,
+  title,
+  summary,
+  outlet,
+  dateline,
+  authors,
+  sources,
+  html,
+}: SearchableArticle): SearchableArticle => ({
+  slug,
+  digest,
+  sourceVariant,
+  glossary,
+  title,
+  summary,
+  outlet,
+  dateline,
+  authors: authors.map(({ name, role }) => ({ name, role })),
+  sources: sources.map(({ publisher, title: sourceTitle }) => ({ publisher, title: sourceTitle })),
+  html,
+});
+
+/** The search data's tables: OpenCC's variant pairs and regional phrases, the editors' names, the converter. */
+export function searchDataTables(names: readonly (readonly string[])[]): SearchDataTables {
+  return {
+    variantPairs: variantPairs(),
+    phrases: regionalPhrases(),
+    names,
+    convert: convertForm,
+    isSimplifiedStandard: isTongyongGuifan,
+  };
+}
+
+/** What reads the site's texts into the search data: its code and the names table (part of each entry's key). */
+export async function searchReaderDigest(root: string, names: readonly (readonly string[])[]): Promise<string> {
+  const code = await sourcesDigest(root, ['src/{search,indexer,conversion}/**/*.ts']);
+  return createHash('sha256').update(code).update(JSON.stringify(names)).digest('hex');
+}
 
 /** The texts of an article Pagefind indexes, in its author's script: fields, names, sources, each body block. */
-export function articleSourceTexts(article: ArticleInput): string[] {
+export function articleSourceTexts(article: SearchableArticle): string[] {
   return [
     article.title,
     article.summary,
@@ -38,7 +90,7 @@ export function articleSourceTexts(article: ArticleInput): string[] {
 }
 
 /** Each text of `article`, written in every script. */
-function convertArticle(article: ArticleInput): Record<Script, string>[] {
+function convertArticle(article: SearchableArticle): Record<Script, string>[] {
   return articleSourceTexts(article).map(
     (text) =>
       Object.fromEntries(
@@ -74,9 +126,24 @@ function isPart(value: unknown): value is TextsPart {
 
 export interface SearchPartCache {
   /** `article`'s part of the search data, from the cache or made (and kept). */
-  part(article: ArticleInput): TextsPart;
+  part(article: SearchableArticle): TextsPart;
+  /** The entries asked for so far (file names), and how many came from the cache and how many were made. */
+  asked(): { names: string[]; kept: number; converted: number };
   /** Removes the entries this build did not ask for; says how many came from the cache and how many were made. */
   finish(): { kept: number; converted: number; removed: number };
+}
+
+/** Removes from the cache under `cacheDir` the entries not named in `asked`; returns how many. */
+export function removeUnaskedParts(cacheDir: string | undefined, asked: ReadonlySet<string>): number {
+  let removed = 0;
+  if (cacheDir === undefined) return removed;
+  const folder = join(cacheDir, 'search-parts');
+  for (const name of readdirSync(folder, { withFileTypes: true }))
+    if (name.isFile() && !asked.has(name.name)) {
+      rmSync(join(folder, name.name), { force: true });
+      removed += 1;
+    }
+  return removed;
 }
 
 /**
@@ -89,7 +156,7 @@ export function openSearchPartCache(
   builder: SearchDataBuilder,
   readerDigest: string,
 ): SearchPartCache {
-  const make = (article: ArticleInput): TextsPart => builder.read(convertArticle(article));
+  const make = (article: SearchableArticle): TextsPart => builder.read(convertArticle(article));
   const folder = cacheDir === undefined ? undefined : join(cacheDir, 'search-parts');
   if (folder !== undefined) mkdirSync(folder, { recursive: true });
   const asked = new Set<string>();
@@ -116,15 +183,9 @@ export function openSearchPartCache(
         return part;
       }
     },
+    asked: () => ({ names: [...asked], kept, converted }),
     finish() {
-      let removed = 0;
-      if (folder !== undefined)
-        for (const name of readdirSync(folder))
-          if (!asked.has(name)) {
-            rmSync(join(folder, name), { force: true });
-            removed += 1;
-          }
-      return { kept, converted, removed };
+      return { kept, converted, removed: removeUnaskedParts(cacheDir, asked) };
     },
   };
 }

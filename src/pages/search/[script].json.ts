@@ -4,48 +4,77 @@
  * index, built from the site's own text (`src/search/search-data-build.ts`).
  * Outside the script folders, so it is served with an asset's headers.
  */
-import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { APIContext } from 'astro';
+import Tinypool from 'tinypool';
 import { getCollection } from 'astro:content';
 import { buildOptions, publication } from '../../build/state.ts';
-import { isTongyongGuifan } from '../../conversion/index.ts';
 import { siteContent } from '../../data/articles.ts';
 import { timedAsync } from '../../build/timing.ts';
 import type { Script } from '../../site/scripts.ts';
 import { scriptPaths } from '../../site/static-paths.ts';
 import { SearchDataBuilder } from '../../indexer/search-data-build.ts';
-import { openSearchPartCache } from '../../indexer/search-parts.ts';
-import { sourcesDigest } from '../../build/source-digest.ts';
+import { removeUnaskedParts, searchable, searchDataTables, searchReaderDigest } from '../../indexer/search-parts.ts';
+import type { SearchPartsResult, SearchPartsTask } from '../../indexer/search-parts-worker.ts';
 import type { SearchData } from '../../search/search-data.ts';
-import { convertForm, regionalPhrases, variantPairs } from '../../indexer/opencc-sources.ts';
-
-export const getStaticPaths = scriptPaths;
 
 let searchData: Promise<Record<Script, SearchData>> | undefined;
 
-/** What reads the site's texts into the search data: its code and the names table (part of each cached part's key). */
-async function readerDigest(names: readonly (readonly string[])[]): Promise<string> {
-  const code = await sourcesDigest(buildOptions().root, ['src/{search,indexer}/**/*.ts']);
-  return createHash('sha256').update(code).update(JSON.stringify(names)).digest('hex');
+/** Articles per task of the worker thread: enough to pay for the message, few enough that the copies stay small. */
+const batchSize = 200;
+
+/**
+ * Both scripts' search data: the topics' names read here, each article's
+ * part made on a worker thread (or taken from the cache) while the pages
+ * render, and the parts merged in the articles' order.
+ */
+async function build(): Promise<Record<Script, SearchData>> {
+  const names = [...(await getCollection('names'))]
+    .sort((a, b) => Number(a.id) - Number(b.id))
+    .map(({ data }) => [...data.forms]);
+  const { articles, topics } = await siteContent();
+  const { root, cacheDir } = buildOptions();
+  const builder = new SearchDataBuilder(searchDataTables(names));
+  builder.add(builder.read(topics.map(({ names: topicNames }) => ({ ...topicNames }))));
+  const readerDigest = await searchReaderDigest(root, names);
+  const pool = new Tinypool({
+    filename: pathToFileURL(join(root, 'src', 'indexer', 'search-parts-worker.ts')).href,
+    minThreads: 1,
+    maxThreads: 1,
+  });
+  try {
+    const batches: Promise<SearchPartsResult>[] = [];
+    for (let start = 0; start < articles.length; start += batchSize) {
+      const task: SearchPartsTask = {
+        cacheDir,
+        readerDigest,
+        names,
+        articles: articles.slice(start, start + batchSize).map(searchable),
+      };
+      batches.push(pool.run(task) as Promise<SearchPartsResult>);
+    }
+    const asked = new Set<string>();
+    for (const batch of batches) {
+      const result = await batch;
+      for (const part of result.parts) builder.add(part);
+      for (const name of result.asked) asked.add(name);
+    }
+    removeUnaskedParts(cacheDir, asked);
+  } finally {
+    await pool.destroy();
+  }
+  return builder.finish();
 }
 
-async function build(): Promise<Record<Script, SearchData>> {
-  const names = [...(await getCollection('names'))].sort((a, b) => Number(a.id) - Number(b.id)).map(({ data }) => data.forms);
-  const { articles, topics } = await siteContent();
-  const builder = new SearchDataBuilder({
-    variantPairs: variantPairs(),
-    phrases: regionalPhrases(),
-    names,
-    convert: convertForm,
-    isSimplifiedStandard: isTongyongGuifan,
-  });
-  // Everything Pagefind indexes, in every script: the topics' names, then each article's part, made once and
-  // kept across builds (src/indexer/search-parts.ts).
-  builder.add(builder.read(topics.map(({ names: topicNames }) => ({ ...topicNames }))));
-  const cache = openSearchPartCache(buildOptions().cacheDir, builder, await readerDigest(names));
-  for (const article of articles) builder.add(cache.part(article));
-  cache.finish();
-  return builder.finish();
+/** Started as the paths are collected, before any page renders, so the work overlaps the rendering. */
+export async function getStaticPaths() {
+  if (searchData === undefined) {
+    searchData = timedAsync('search-data', build);
+    // Handled where the data is sent (GET): a failure before then must not end the process as unhandled.
+    searchData.catch(() => undefined);
+  }
+  return scriptPaths();
 }
 
 export async function GET(context: APIContext): Promise<Response> {
