@@ -123,13 +123,17 @@ export async function pause(step: PauseStep, pauseAt: PauseStep | undefined): Pr
   await sleep(60_000);
 }
 
-/** Swaps the built site in `next` into `out` by renames, then removes the old one. */
-export async function swapIn(next: string, out: string, pauseAt?: PauseStep): Promise<void> {
+/**
+ * Swaps the built site in `next` into `out` by renames, then removes the old
+ * one; `live` is called the moment the new site is in place.
+ */
+export async function swapIn(next: string, out: string, pauseAt?: PauseStep, live?: () => void): Promise<void> {
   const previous = previousDir(out);
   const hadPrevious = existsSync(out);
   if (hadPrevious) await rename(out, previous);
   await pause('between-renames', pauseAt);
   await rename(next, out);
+  live?.();
   await pause('published', pauseAt);
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
 }

@@ -63,7 +63,8 @@ try {
   const { build } = await import('astro');
   await build({ root: options.root, outDir: next, logLevel: options.quiet ? 'error' : 'info' });
   await pause('staged', options.pauseAt);
-  await swapIn(next, out, options.pauseAt);
+  let live = 0;
+  await swapIn(next, out, options.pauseAt, () => (live = performance.now() - started));
   const wall = performance.now() - started;
   console.log(`Built ${outName}/ in ${(wall / 1000).toFixed(1)} s`);
   const held = publicationIfDecided()?.heldBack ?? [];
@@ -71,9 +72,13 @@ try {
     console.log(
       `Held back until their date (npm run build -- --future includes them):\n${held.map(({ file, published }) => `  ${file} (${published})`).join('\n')}`,
     );
-  // For `npm run bench`: where the time went, and the build's peak memory.
+  // For `npm run bench`: where the time went, when the new site was live (in place; the old one is removed after), and the
+  // build's peak memory.
   if (options.timingsFile)
-    await writeFile(options.timingsFile, JSON.stringify({ wall, peakRssKiB: process.resourceUsage().maxRSS, ...phaseTimings() }));
+    await writeFile(
+      options.timingsFile,
+      JSON.stringify({ wall, live, peakRssKiB: process.resourceUsage().maxRSS, ...phaseTimings() }),
+    );
 } catch (error) {
   // What went wrong first, and once: nothing the clean-up meets may take its place.
   console.error(`\n${describe(error)}\n\n${outName}/ was left as it was.`);
