@@ -260,6 +260,19 @@ function metadataPerPage(out: string, articles: number): Record<string, number> 
   return Object.fromEntries(Object.entries(perScript).map(([script, bytes]) => [script, bytes / articles]));
 }
 
+/** Pages in the Pagefind index of a built site: the `page_count` of every bundle's entry file (`pagefind/` or `pagefind/<bundle>/`). */
+function indexedPages(out: string): number {
+  const folder = join(out, 'pagefind');
+  const entries = [
+    join(folder, 'pagefind-entry.json'),
+    ...readdirSync(folder).map((name) => join(folder, name, 'pagefind-entry.json')),
+  ];
+  return entries
+    .filter((file) => existsSync(file))
+    .map((file) => JSON.parse(readFileSync(file, 'utf8')) as { languages: Record<string, { page_count: number }> })
+    .reduce((sum, entry) => sum + Object.values(entry.languages).reduce((pages, { page_count }) => pages + page_count, 0), 0);
+}
+
 // 1. The archive at scale: a cold build, then a rebuild after one article's text changed, of each size; the plain
 // Astro + Pagefind peer on the same Markdown, interleaved (site cold, peer cold, the change, site rebuild, peer rebuild),
 // so that a machine slowing down or speeding up mid-run touches both alike.
@@ -389,8 +402,13 @@ if (Object.keys(peers).length > 0) {
     if (!site) continue;
     const n = Number(count).toLocaleString('en');
     const perPage = (a: BuildRun, b: PeerRun, of: 'wallMs' | 'cpuMs'): number => a[of] / a.pages / (b[of] / b.pages);
+    const indexed = [indexedPages(join(bench, `out-${count}`)), indexedPages(join(bench, `peer-${count}`, 'dist'))] as const;
+    const sitePagefind = site.cold.phases['pagefind'] ?? Number.NaN;
     console.log(
-      `| ${n} | cold wall / CPU (${site.cold.pages} / ${peer.cold.pages} pages) | ${secs(site.cold.wallMs)} s / ${secs(site.cold.cpuMs)} s | ${secs(peer.cold.wallMs)} s / ${secs(peer.cold.cpuMs)} s | **${times(site.cold.wallMs / peer.cold.wallMs)} per article**, ${times(perPage(site.cold, peer.cold, 'wallMs'))} per page (CPU ${times(site.cold.cpuMs / peer.cold.cpuMs)}, ${times(perPage(site.cold, peer.cold, 'cpuMs'))}) |`,
+      `| ${n} | cold wall / CPU (${site.cold.pages.toLocaleString('en')} / ${peer.cold.pages.toLocaleString('en')} pages) | ${secs(site.cold.wallMs)} s / ${secs(site.cold.cpuMs)} s | ${secs(peer.cold.wallMs)} s / ${secs(peer.cold.cpuMs)} s | **${times(site.cold.wallMs / peer.cold.wallMs)} per article**, ${times(perPage(site.cold, peer.cold, 'wallMs'))} per page (CPU ${times(site.cold.cpuMs / peer.cold.cpuMs)}, ${times(perPage(site.cold, peer.cold, 'cpuMs'))}) |`,
+    );
+    console.log(
+      `| ${n} | Pagefind, cold (pages indexed) | ${secs(sitePagefind)} s (${indexed[0].toLocaleString('en')}) | ${secs(peer.cold.phases.pagefind)} s (${indexed[1].toLocaleString('en')}) | ${times(sitePagefind / indexed[0] / (peer.cold.phases.pagefind / indexed[1]))} per indexed page |`,
     );
     console.log(
       `| ${n} | peak memory of the process tree | ${GiB(site.cold.peakTreeMiB)} | ${GiB(peer.cold.peakTreeMiB)} | ${(site.cold.peakTreeMiB / peer.cold.peakTreeMiB).toFixed(2)}× |`,
