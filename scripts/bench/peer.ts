@@ -14,7 +14,7 @@
  * The project is written under `.bench/` (ignored by git, astro check,
  * prettier and vitest) from the template strings below.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { measureTree } from './process-tree.ts';
@@ -27,8 +27,9 @@ import { defineConfig } from 'astro/config';
 
 export default defineConfig({
   site: 'https://peer.example',
-  // Inside the peer's folder: the default (node_modules/.astro) is the repository's, linked in.
+  // Inside the peer's folder: the defaults (node_modules/.astro, node_modules/.vite) are the repository's, linked in.
   cacheDir: './.astro-cache',
+  vite: { cacheDir: './.astro-cache/vite' },
   integrations: [sitemap()],
 });
 `,
@@ -128,7 +129,10 @@ export async function writePeer(root: string, dir: string, content: string): Pro
     await mkdir(join(dir, name, '..'), { recursive: true });
     await writeFile(join(dir, name), text);
   }
-  if (!existsSync(join(dir, 'node_modules'))) await symlink(relative(dir, join(root, 'node_modules')), join(dir, 'node_modules'));
+  // A link to this repository's node_modules (made again, so that a moved or dangling link is no trouble; fs.rm on a
+  // link removes the link, and refuses a real folder).
+  await rm(join(dir, 'node_modules'), { force: true });
+  await symlink(relative(dir, join(root, 'node_modules')), join(dir, 'node_modules'));
 }
 
 /** One build of the peer (Astro, then Pagefind), measured like the site's: each step's tree, summed. */
@@ -147,7 +151,7 @@ export async function buildPeer(root: string, dir: string, cold: boolean): Promi
   const node = process.execPath;
   const astro = await measureTree(
     'env',
-    ['ASTRO_TELEMETRY_DISABLED=1', node, join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'],
+    ['ASTRO_TELEMETRY_DISABLED=1', node, join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
     dir,
   );
   if (astro.status !== 0) throw new Error(`the peer's astro build failed:\n${astro.output}`);
