@@ -118,3 +118,37 @@ export async function measureSwitch(browser: Browser, url: string, runs = 7): Pr
   await context.close();
   return times;
 }
+
+/**
+ * The first query on a plain Pagefind site (the benchmark's peer, which has no search box of its own): on a fresh page,
+ * Pagefind's documented JavaScript API loads `pagefind.js`, runs `search(query)` and reads the records of the first
+ * `shown` results (5, what Pagefind's own UI shows first). Bytes as in measureSearch, worker requests included.
+ */
+export async function measurePagefindQuery(browser: Browser, url: string, query: string, shown = 5): Promise<SearchTiming> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'networkidle' });
+  const { value, transfers } = await countBytes(page, () =>
+    page.evaluate(
+      async ([text, count]) => {
+        const started = performance.now();
+        const pagefind = (await import(/* @vite-ignore */ new URL('/pagefind/pagefind.js', location.href).href)) as {
+          search(term: string): Promise<{ results: { data(): Promise<unknown> }[] }>;
+        };
+        const { results } = await pagefind.search(text);
+        await Promise.all(results.slice(0, count).map((result) => result.data()));
+        return { ms: performance.now() - started, results: results.length };
+      },
+      [query, shown] as const,
+    ),
+  );
+  await context.close();
+  // Chromium gives a worker's own script a body of 0 bytes: those are asked for again, and weighed as served.
+  for (const transfer of transfers.filter(({ body }) => body === 0)) {
+    const response = await fetch(transfer.url, { headers: { 'accept-encoding': 'br, gzip' } });
+    await response.arrayBuffer();
+    transfer.body = Number(response.headers.get('content-length') ?? 0);
+  }
+  const bytes = transfers.reduce((sum, { body, headers }) => sum + body + headers, 0);
+  return { query, ms: value.ms, bytes, results: value.results, transfers };
+}

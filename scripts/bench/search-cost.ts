@@ -6,6 +6,8 @@ export function transferKind(url: string): string {
   const path = new URL(url).pathname;
   if (path.endsWith('.pagefind')) return "Pagefind's WebAssembly";
   if (path.endsWith('/pagefind.js')) return 'pagefind.js';
+  // Pagefind's own worker (the benchmark's peer loads it; the site runs Pagefind on the main thread).
+  if (path.endsWith('/pagefind-worker.js')) return "Pagefind's worker";
   if (path.endsWith('.pf_index')) return 'index chunks';
   if (path.endsWith('.pf_fragment')) return 'page fragments';
   if (path.endsWith('.pf_meta') || path.endsWith('pagefind-entry.json')) return 'index metadata';

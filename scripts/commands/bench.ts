@@ -5,7 +5,9 @@
  * alone, over the current dist/; `--search-only` for the search and switch
  * figures of the current dist/; `--conversion-only` for the converter's speed
  * and accuracy; `--preview-only` for how fast `npm run dev` shows a saved
- * change; `--port` moves the search servers). Prints a
+ * change; `--port` moves the search servers). Each archive size is also
+ * built as a plain Astro + Pagefind site, interleaved with the site's builds,
+ * and the ratios printed (scripts/bench/peer.ts; `--no-peer` leaves it out). Prints a
  * table and writes .bench/results.json. A benchmark, not a test: it never
  * fails on a number. See BENCHMARKS.md for what each figure is compared with.
  */
@@ -22,7 +24,9 @@ import { convertHtml, convertText, openccConverter } from '../../src/conversion/
 import { measureUnseen, openccAlone, perThousand, type UnseenMeasure } from '../bench/unseen-text.ts';
 import * as OpenCC from 'opencc-js';
 import { conversionFixture, countDifferingHan, measureAccuracy, siteGlossary } from '../bench/accuracy.ts';
-import { launch, measureSearch, measureSwitch, type SearchTiming } from '../bench/browser.ts';
+import { launch, measurePagefindQuery, measureSearch, measureSwitch, type SearchTiming } from '../bench/browser.ts';
+import { buildPeer, writePeer, type PeerRun } from '../bench/peer.ts';
+import { precompress } from '../../src/build/precompress.ts';
 import { percentile, transferKinds } from '../bench/search-cost.ts';
 import { writeCorpus } from '../bench/corpus.ts';
 import { measureTree } from '../bench/process-tree.ts';
@@ -37,6 +41,7 @@ const root = resolve(import.meta.dirname, '..', '..');
 const tools = readToolSettings();
 const bench = join(root, '.bench');
 const { values } = parseArgs({
+  allowNegative: true,
   options: {
     quick: { type: 'boolean', default: false },
     sizes: { type: 'string' },
@@ -51,6 +56,8 @@ const { values } = parseArgs({
     'worst-only': { type: 'boolean', default: false },
     // Only what photos cost to make and to read (the fixture site must be built: npm run build:fixtures).
     'photos-only': { type: 'boolean', default: false },
+    // Each archive size built as a plain Astro + Pagefind site too, interleaved with the site's builds (--no-peer: not).
+    peer: { type: 'boolean', default: true },
     // The real site is served on this port for the search figures, the generated archive on the next.
     port: { type: 'string', default: String(tools.benchPort) },
   },
@@ -253,18 +260,42 @@ function metadataPerPage(out: string, articles: number): Record<string, number> 
   return Object.fromEntries(Object.entries(perScript).map(([script, bytes]) => [script, bytes / articles]));
 }
 
-// 1. The archive at scale: a cold build, then a rebuild after one article's text changed, of each size.
+/** Pages in the Pagefind index of a built site: the `page_count` of every bundle's entry file (`pagefind/` or `pagefind/<bundle>/`). */
+function indexedPages(out: string): number {
+  const folder = join(out, 'pagefind');
+  const entries = [
+    join(folder, 'pagefind-entry.json'),
+    ...readdirSync(folder).map((name) => join(folder, name, 'pagefind-entry.json')),
+  ];
+  return entries
+    .filter((file) => existsSync(file))
+    .map((file) => JSON.parse(readFileSync(file, 'utf8')) as { languages: Record<string, { page_count: number }> })
+    .reduce((sum, entry) => sum + Object.values(entry.languages).reduce((pages, { page_count }) => pages + page_count, 0), 0);
+}
+
+// 1. The archive at scale: a cold build, then a rebuild after one article's text changed, of each size; the plain
+// Astro + Pagefind peer on the same Markdown, interleaved (site cold, peer cold, the change, site rebuild, peer rebuild),
+// so that a machine slowing down or speeding up mid-run touches both alike.
 const builds: Record<number, { cold: BuildRun; rebuild: BuildRun; files: Record<string, { raw: number; brotli: number }> }> = {};
 const archiveSearch: Record<
   number,
   { bytes: number; requests: number; kinds: unknown; metadataPerPage: Record<string, number> }
+> = {};
+const peers: Record<
+  number,
+  { cold: PeerRun; rebuild: PeerRun; firstQuery?: { bytes: number; requests: number; kinds: unknown } }
 > = {};
 const secs = (milliseconds: number | undefined): string => ((milliseconds ?? 0) / 1000).toFixed(1);
 const phaseNames = ['content', 'render', 'conversion', 'search-data', 'pagefind', 'checks', 'precompress'] as const;
 console.log(
   `Archive builds (whole process tree; phases in s: ${phaseNames.join(', ')}; the rebuild follows a change to one article's text)`,
 );
-console.log('  articles  build     pages   wall s   CPU s  ms/page  peak MiB (node / pagefind)  phases');
+console.log(
+  `  articles  build         pages   wall s   CPU s  ms/page  peak MiB (node / pagefind)  phases${values.peer ? ' (the peer: astro, pagefind)' : ''}`,
+);
+/** A row of the table for one of the peer's builds. */
+const peerRow = (count: number, label: string, run: PeerRun): string =>
+  `  ${String(count).padStart(8)}  ${label.padEnd(12)} ${String(run.pages).padStart(6)} ${secs(run.wallMs).padStart(8)} ${secs(run.cpuMs).padStart(7)} ${(run.wallMs / run.pages).toFixed(2).padStart(8)} ${String(Math.round(run.peakTreeMiB)).padStart(27)}  ${secs(run.phases.astro)} / ${secs(run.phases.pagefind)}`;
 for (const count of sizes) {
   const content = join(bench, `corpus-${count}`);
   const out = join(bench, `out-${count}`);
@@ -272,11 +303,15 @@ for (const count of sizes) {
   await writeCorpus(content, count, { contentDir: join(root, 'content') });
   await rm(out, { recursive: true, force: true });
   await rm(cache, { recursive: true, force: true });
+  const peerDir = join(bench, `peer-${count}`);
+  if (values.peer) await writePeer(root, peerDir, content);
   const cold = await measureBuild(content, out, cache);
+  const peerCold = values.peer ? await buildPeer(root, peerDir, true) : undefined;
   // One article in the middle of the archive gets a sentence more, as a correction would.
   const edited = join(content, 'articles', `bench-${String(Math.ceil(count / 2)).padStart(5, '0')}.md`);
   await writeFile(edited, `${await readFile(edited, 'utf8')}\n（本文已更正。）\n`);
   const rebuild = await measureBuild(content, out, cache);
+  const peerRebuild = values.peer ? await buildPeer(root, peerDir, false) : undefined;
   const files: Record<string, { raw: number; brotli: number }> = Object.fromEntries(
     [
       ['home page', 'zh-hant/index.html'],
@@ -293,8 +328,13 @@ for (const count of sizes) {
     ['rebuild', rebuild],
   ] as const)
     console.log(
-      `  ${String(count).padStart(8)}  ${label.padEnd(8)} ${String(run.pages).padStart(6)} ${secs(run.wallMs).padStart(8)} ${secs(run.cpuMs).padStart(7)} ${(run.wallMs / run.pages).toFixed(2).padStart(8)} ${`${Math.round(run.peakTreeMiB)} (${run.peakByName['MainThread'] ?? run.peakByName['node'] ?? '?'} / ${run.peakByName['pagefind_extend'] ?? 0})`.padStart(27)}  ${phaseNames.map((phase) => secs(run.phases[phase])).join(' / ')}`,
+      `  ${String(count).padStart(8)}  ${label.padEnd(12)} ${String(run.pages).padStart(6)} ${secs(run.wallMs).padStart(8)} ${secs(run.cpuMs).padStart(7)} ${(run.wallMs / run.pages).toFixed(2).padStart(8)} ${`${Math.round(run.peakTreeMiB)} (${run.peakByName['MainThread'] ?? run.peakByName['node'] ?? '?'} / ${run.peakByName['pagefind_extend'] ?? 0})`.padStart(27)}  ${phaseNames.map((phase) => secs(run.phases[phase])).join(' / ')}`,
     );
+  if (peerCold && peerRebuild) {
+    peers[count] = { cold: peerCold, rebuild: peerRebuild };
+    console.log(peerRow(count, 'peer cold', peerCold));
+    console.log(peerRow(count, 'peer rebuild', peerRebuild));
+  }
   console.log(
     `            rebuild / cold: wall ${((rebuild.wallMs / cold.wallMs) * 100).toFixed(0)} %, CPU ${((rebuild.cpuMs / cold.cpuMs) * 100).toFixed(0)} %`,
   );
@@ -326,11 +366,63 @@ for (const count of sizes) {
       );
     }
   } finally {
-    await browser.close();
     server.kill();
   }
+  // The peer's first query, the same word from its newest article. Its files are compressed first (not timed), as
+  // the site's are, so that both are weighed as a host serving brotli would send them.
+  const peer = peers[count];
+  if (peer) {
+    await precompress(join(peerDir, 'dist'));
+    const peerServer = await startServer(join(peerDir, 'dist'), port + 3);
+    try {
+      const home = await (await fetch(`http://localhost:${port + 3}/`)).text();
+      const newest = /href="(\/articles\/[^"]+)"/.exec(home)?.[1] ?? '/';
+      const first = await measurePagefindQuery(browser, `http://localhost:${port + 3}${newest}`, '制裁');
+      peer.firstQuery = { bytes: first.bytes, requests: first.transfers.length, kinds: transferKinds(first.transfers) };
+      console.log(
+        `            the peer's first search (制裁, from its newest article; Pagefind's API, the first 5 results' records): ${kB(first.bytes)} kB in ${first.transfers.length} requests`,
+      );
+    } finally {
+      peerServer.kill();
+    }
+  }
+  await browser.close();
 }
 results['builds'] = builds;
+results['peer'] = peers;
+if (Object.keys(peers).length > 0) {
+  // The ratios as a Markdown table, for BENCHMARKS.md.
+  const GiB = (mib: number): string => `${(mib / 1024).toFixed(2)} GiB`;
+  const times = (ratio: number): string => `${ratio.toFixed(1)}×`;
+  console.log('\nAgainst the plain Astro + Pagefind peer (scripts/bench/peer.ts), the same Markdown, interleaved:\n');
+  console.log('| articles | | this site | plain Astro + Pagefind | ratio |');
+  console.log('|---:|---|---:|---:|---:|');
+  for (const [count, peer] of Object.entries(peers)) {
+    const site = builds[Number(count)];
+    if (!site) continue;
+    const n = Number(count).toLocaleString('en');
+    const perPage = (a: BuildRun, b: PeerRun, of: 'wallMs' | 'cpuMs'): number => a[of] / a.pages / (b[of] / b.pages);
+    const indexed = [indexedPages(join(bench, `out-${count}`)), indexedPages(join(bench, `peer-${count}`, 'dist'))] as const;
+    const sitePagefind = site.cold.phases['pagefind'] ?? Number.NaN;
+    console.log(
+      `| ${n} | cold wall / CPU (${site.cold.pages.toLocaleString('en')} / ${peer.cold.pages.toLocaleString('en')} pages) | ${secs(site.cold.wallMs)} s / ${secs(site.cold.cpuMs)} s | ${secs(peer.cold.wallMs)} s / ${secs(peer.cold.cpuMs)} s | **${times(site.cold.wallMs / peer.cold.wallMs)} per article**, ${times(perPage(site.cold, peer.cold, 'wallMs'))} per page (CPU ${times(site.cold.cpuMs / peer.cold.cpuMs)}, ${times(perPage(site.cold, peer.cold, 'cpuMs'))}) |`,
+    );
+    console.log(
+      `| ${n} | Pagefind, cold (pages indexed) | ${secs(sitePagefind)} s (${indexed[0].toLocaleString('en')}) | ${secs(peer.cold.phases.pagefind)} s (${indexed[1].toLocaleString('en')}) | ${times(sitePagefind / indexed[0] / (peer.cold.phases.pagefind / indexed[1]))} per indexed page |`,
+    );
+    console.log(
+      `| ${n} | peak memory of the process tree | ${GiB(site.cold.peakTreeMiB)} | ${GiB(peer.cold.peakTreeMiB)} | ${(site.cold.peakTreeMiB / peer.cold.peakTreeMiB).toFixed(2)}× |`,
+    );
+    console.log(
+      `| ${n} | rebuild after one article changed | ${secs(site.rebuild.wallMs)} s (${((site.rebuild.wallMs / site.cold.wallMs) * 100).toFixed(0)} % of cold) | ${secs(peer.rebuild.wallMs)} s (${((peer.rebuild.wallMs / peer.cold.wallMs) * 100).toFixed(0)} % of cold) | ${times(site.rebuild.wallMs / peer.rebuild.wallMs)} |`,
+    );
+    const siteQuery = archiveSearch[Number(count)];
+    if (siteQuery && peer.firstQuery)
+      console.log(
+        `| ${n} | first query (制裁, from the newest article) | ${kB(siteQuery.bytes)} kB | ${kB(peer.firstQuery.bytes)} kB | ${(siteQuery.bytes / peer.firstQuery.bytes).toFixed(2)}× |`,
+      );
+  }
+}
 results['archiveSearch'] = archiveSearch;
 const growth: Record<string, { perPage: number; peak: number; cpuPerPage: number }> = {};
 const measured = Object.keys(builds).map(Number);
