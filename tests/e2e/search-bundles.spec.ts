@@ -6,6 +6,7 @@
  * the reader asks or when the newest give too few results.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './helpers.ts';
 
 /** As `npm run build:archive` writes it: articles bench-00301 to bench-00400 are in the newest bundle. */
 const newestBundleFirst = 301;
@@ -61,6 +62,7 @@ for (const [script, strings] of [
     expect([...bundles]).toEqual([script]);
     const links = page.locator('[data-search-results] .search-result__title a');
     for (const number of await articleNumbers(links)) expect(number).toBeGreaterThanOrEqual(newestBundleFirst);
+    expect(await axeViolations(page)).toEqual([]);
 
     await older.click();
     // Three older bundles, at most four a request: all of them, so nothing is left to say or to ask.
