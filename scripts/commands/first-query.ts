@@ -1,5 +1,5 @@
 /**
- * `node scripts/first-query.mjs --site <built site> [--port 4400] [--query 制裁]`:
+ * `npm run first-query -- --site <built site> [--port 4400] [--query 制裁]`:
  * what the first search costs on a built site, as `npm run bench` measures it
  * (typed in the header box of the newest article's page, cold cache): bytes
  * on the wire by kind, the search bundles fetched, and what each bundle's
@@ -22,7 +22,7 @@ const { values } = parseArgs({
   },
 });
 if (!values.site || !existsSync(join(values.site, 'pagefind'))) {
-  console.error('usage: node scripts/first-query.mjs --site <a built site, with pagefind/> [--port 4400] [--query 制裁]');
+  console.error('usage: npm run first-query -- --site <a built site, with pagefind/> [--port 4400] [--query 制裁]');
   process.exit(2);
 }
 const site = resolve(values.site);
