@@ -10,8 +10,13 @@
  * archive size, and a site of one bundle searches everything at once.
  */
 
-/** Bundles a search may merge without the reader asking (5,000 articles at 1,250 a bundle). */
-export const bundlesUnasked = 4;
+/**
+ * Bundles a search may merge without the reader asking (3,750 articles at
+ * 1,250 a bundle). Each costs about 18 kB of metadata and the chunks of the
+ * query's words, about 50 kB for a query that finds nothing and so tries
+ * near matches too: three keep such a first query under 300 kB.
+ */
+export const bundlesUnasked = 3;
 
 export interface Reach {
   /** Bundles merged or being merged, the newest first. */

@@ -65,7 +65,7 @@ for (const [script, strings] of [
     expect(await axeViolations(page)).toEqual([]);
 
     await older.click();
-    // Three older bundles, at most four a request: all of them, so nothing is left to say or to ask.
+    // Three older bundles, three a request: all of them, so nothing is left to say or to ask.
     await expect(older).toBeHidden();
     await expect(notes).not.toContainText(strings.note);
     await expect(status).toHaveText(strings.count);
@@ -76,15 +76,24 @@ for (const [script, strings] of [
   });
 }
 
-test('too few results among the newest articles: the older bundles are searched without asking, and nothing is said to be left out', async ({
+test('too few results among the newest articles: older bundles are searched without asking, up to three, the rest when asked', async ({
   page,
 }) => {
   const bundles = bundlesFetched(page);
-  // A byline of one article among the newest hundred (bench-00389) and of fourteen older ones.
+  // A byline of one article among the newest hundred (bench-00389), of twelve in the next two hundred, and of two older ones.
   await page.goto(`/zh-hant/search/?q=${encodeURIComponent('鄭家豪')}`);
-  await expect(page.locator('[data-search-status]')).toHaveText('找到 15 個結果');
-  const numbers = await articleNumbers(page.locator('[data-search-results] .search-result__title a'));
+  const status = page.locator('[data-search-status]');
+  const links = page.locator('[data-search-results] .search-result__title a');
+  await expect(status).toHaveText('找到 13 個結果');
+  const numbers = await articleNumbers(links);
   expect(numbers.filter((number) => number >= newestBundleFirst)).toEqual([389]);
+  expect(Math.min(...numbers)).toBeGreaterThan(100);
+  expect([...bundles].sort()).toEqual(['zh-hant', 'zh-hant-2', 'zh-hant-3']);
+  await expect(page.locator('[data-search-notes]')).toContainText('較舊的文章尚未搜尋');
+
+  await page.locator('[data-search-older]').click();
+  await expect(status).toHaveText('找到 15 個結果');
+  expect(Math.min(...(await articleNumbers(links)))).toBeLessThanOrEqual(100);
   expect([...bundles].sort()).toEqual(['zh-hant', 'zh-hant-1', 'zh-hant-2', 'zh-hant-3']);
   await expect(page.locator('[data-search-notes]')).toBeEmpty();
   await expect(page.locator('[data-search-older]')).toBeHidden();
