@@ -25,12 +25,17 @@ export default defineConfig({
     locale: 'zh-TW',
   },
   projects: [
-    { name: 'root', testIgnore: /(subpath|fixtures|archive)\.spec\.ts/, use: { baseURL: `http://localhost:${rootPort}` } },
+    {
+      name: 'root',
+      testIgnore: /(subpath|fixtures|archive|search-bundles)\.spec\.ts/,
+      use: { baseURL: `http://localhost:${rootPort}` },
+    },
     { name: 'subpath', testMatch: /subpath\.spec\.ts/, use: { baseURL: `http://localhost:${subpathPort}` } },
     // The fixture articles of tests/fixtures/content (npm run build:fixtures): a Simplified source, rules, footnotes.
     { name: 'fixtures', testMatch: /fixtures\.spec\.ts/, use: { baseURL: `http://localhost:${fixturesPort}` } },
-    // A generated archive of 400 articles over 18 months (npm run build:archive): paged lists, archive, authors, feeds.
-    { name: 'archive', testMatch: /archive\.spec\.ts/, use: { baseURL: `http://localhost:${archivePort}` } },
+    // A generated archive of 400 articles over 18 months (npm run build:archive): paged lists, archive, authors, feeds,
+    // and search over four bundles a script.
+    { name: 'archive', testMatch: /(archive|search-bundles)\.spec\.ts/, use: { baseURL: `http://localhost:${archivePort}` } },
   ],
   webServer: [
     {

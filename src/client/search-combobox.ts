@@ -88,7 +88,7 @@ export async function attachCombobox({ form, input, panel, status, list, more }:
     }
     status.textContent = t.searchLoading;
     open(true);
-    const outcome = await engine.search(input.value, shown);
+    const outcome = await engine.search(input.value, { limit: shown });
     if (ticket !== latest) return false;
     const approximate = outcome.results.length === 0 && outcome.approximate.length > 0;
     options = (approximate ? outcome.approximate : outcome.results).map(optionFor);

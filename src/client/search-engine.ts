@@ -5,6 +5,13 @@
  * the pages that contain it exactly (`matchPage`). Only when none does, it
  * looks for near matches among the candidates (`nearMatch`) and for a
  * one-character correction that would match exactly.
+ *
+ * On an archive of several bundles (`src/search/bundles.ts`), Pagefind
+ * starts with the newest bundle and merges older ones as `reach.ts` allows
+ * (`mergeIndex` on the initialised instance, as Pagefind's multisite search
+ * documents), then searches again: results are always ranked over every
+ * bundle merged so far, and the outcome says when older ones were not
+ * searched.
  */
 import { type Script } from '../site/scripts.ts';
 import { aliasCorrections, correctionFrom, nearAliasForms, nearMatch } from '../search/approximate.ts';
@@ -13,6 +20,7 @@ import { pagefindQueries, planQuery, type SearchData, type TermPlan } from '../s
 import { matchPage, rankMatches, type PageMatch, type PageRecord } from '../search/matching.ts';
 import { expandAnchors, type FragmentAnchor } from '../search/fragment.ts';
 import { prepareQuery, queryTerms } from '../search/query.ts';
+import { firstReach, hasOlder, widenForOlder, widenForResults, type Reach } from '../search/reach.ts';
 import { normaliseBase } from '../site/urls.ts';
 
 /** The part of Pagefind's browser API we use. @see https://pagefind.app/docs/api/ */
@@ -45,6 +53,8 @@ export interface SearchOutcome {
   suggestion?: string | undefined;
   /** Regional forms the results print for what was typed (普京 → 普丁). */
   aliases: AliasNote[];
+  /** Older articles were not searched (their bundles not merged yet): the lists are not the whole archive's. */
+  older: boolean;
 }
 
 /** A form the reader typed, and the forms the results print for it instead. */
@@ -90,15 +100,24 @@ function watchSearchRequests(): void {
   };
 }
 
+export interface SearchOptions {
+  /** Most results wanted. */
+  limit?: number;
+  /** The reader asked for older articles: merge the next bundles before searching. */
+  older?: boolean;
+}
+
 export interface SearchEngine {
   /** Starts loading the index, so the first query does not wait for it. */
   preload(): void;
-  search(query: string, limit?: number): Promise<SearchOutcome>;
+  search(query: string, options?: SearchOptions): Promise<SearchOutcome>;
 }
 
 interface Loaded {
   pagefind: Pagefind;
   data: SearchData;
+  /** The script's bundles, the newest (loaded first) first. */
+  bundles: readonly string[];
 }
 
 /** Queries for near candidates when Pagefind found few: a Latin term's prefixes (Pagefind matches words that start so), a Han term's pairs of characters. */
@@ -118,11 +137,15 @@ function relaxedQueries(plans: readonly TermPlan[]): string[] {
 export function createSearchEngine(base: string, script: Script): SearchEngine {
   let ready: Promise<Loaded> | undefined;
   const records = new Map<string, Promise<PageRecord>>();
+  const root = normaliseBase(base);
+  /** How many bundles are merged (or being merged), and how many may be without asking the reader. */
+  let reach: Reach = firstReach(1);
+  /** Bundle merges run one after another; every search waits for those asked before it. */
+  let merging: Promise<void> = Promise.resolve();
 
   function load(): Promise<Loaded> {
     ready ??= (async () => {
       watchSearchRequests();
-      const root = normaliseBase(base);
       const [pagefind, data] = await Promise.all([
         // The bundle with the newest articles has the script's name; the search data lists the others.
         import(/* @vite-ignore */ `${root}pagefind/${script}/pagefind.js`) as Promise<Pagefind>,
@@ -135,17 +158,26 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
       // its requests would bypass watchSearchRequests().
       await pagefind.options({ baseUrl: base, excerptLength: 0, noWorker: true });
       await pagefind.init();
-      const others = (data.bundles ?? []).filter((bundle) => bundle !== script);
-      await Promise.all(
-        others.map((bundle) => pagefind.mergeIndex(`${root}pagefind/${bundle}/`, { baseUrl: base, excerptLength: 0 })),
-      );
-      return { pagefind, data };
+      const bundles = [script, ...(data.bundles ?? []).filter((bundle) => bundle !== script)];
+      reach = firstReach(bundles.length);
+      return { pagefind, data, bundles };
     })();
     // A failed load may be a passing network fault: let the next query try again.
     ready.catch(() => {
       ready = undefined;
     });
     return ready;
+  }
+
+  /** Merges the bundles `next` reaches that are not merged yet, after any merge under way. */
+  function widen({ pagefind, bundles }: Loaded, next: Reach): Promise<void> {
+    const added = bundles.slice(reach.merged, next.merged);
+    // Never less than another query already merged or allowed.
+    reach = { ...next, merged: Math.max(reach.merged, next.merged), allowed: Math.max(reach.allowed, next.allowed) };
+    merging = merging.then(async () => {
+      for (const bundle of added) await pagefind.mergeIndex(`${root}pagefind/${bundle}/`, { baseUrl: base, excerptLength: 0 });
+    });
+    return merging;
   }
 
   /** A page's record, with the anchor texts the compacted fragment dropped. */
@@ -161,6 +193,8 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
 
   /** Candidates from Pagefind for every query, best score kept per page, best first. */
   async function candidates(pagefind: Pagefind, queries: readonly string[]): Promise<PagefindResult[]> {
+    // Pagefind searches every merged bundle: none may be half merged.
+    await merging;
     const found = new Map<string, PagefindResult>();
     for (const query of queries) {
       for (const result of (await pagefind.search(query))?.results ?? []) {
@@ -257,10 +291,19 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
     });
   }
 
-  async function search(input: string, limit = 20): Promise<SearchOutcome> {
+  async function search(input: string, { limit = 20, older = false }: SearchOptions = {}): Promise<SearchOutcome> {
     const { text, cut } = prepareQuery(input);
     const terms = queryTerms(text);
-    const outcome: SearchOutcome = { status: 'results', query: text, cut, terms, results: [], approximate: [], aliases: [] };
+    const outcome: SearchOutcome = {
+      status: 'results',
+      query: text,
+      cut,
+      terms,
+      results: [],
+      approximate: [],
+      aliases: [],
+      older: false,
+    };
     if (terms.length === 0) return { ...outcome, status: 'empty' };
     let loaded: Loaded;
     try {
@@ -270,13 +313,24 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
     }
     const plans = planQuery(terms, loaded.data);
     try {
-      const found = await exact(loaded, plans, limit);
+      if (older) await widen(loaded, widenForOlder(reach));
+      // The bundles searched are at least those merged when the search starts (a query typed since may merge more).
+      let searched = reach;
+      let found = await exact(loaded, plans, limit);
+      // Too few results among the bundles merged: the next older one, and the same search again over all of them.
+      for (let next = widenForResults(reach, found.matches.length, limit); next;) {
+        await widen(loaded, next);
+        searched = reach;
+        found = await exact(loaded, plans, limit);
+        next = widenForResults(reach, found.matches.length, limit);
+      }
       if (found.candidates.length === 0 && failedRequests.size > 0) return { ...outcome, status: 'unavailable' };
+      const answered = { ...outcome, older: hasOlder(searched) };
       if (found.matches.length > 0)
-        return { ...outcome, results: found.matches, aliases: aliasesUsed(plans, found.matches, loaded.data) };
+        return { ...answered, results: found.matches, aliases: aliasesUsed(plans, found.matches, loaded.data) };
       const nearby = await near(loaded, plans, found.candidates, limit);
       const suggestion = await suggest(loaded, plans, nearby);
-      return { ...outcome, approximate: nearby.map(({ match }) => match), suggestion };
+      return { ...answered, approximate: nearby.map(({ match }) => match), suggestion };
     } catch {
       return { ...outcome, status: 'unavailable' };
     }

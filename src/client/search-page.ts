@@ -3,7 +3,9 @@
  * shareable, and says what happened in the reader's script: exact results,
  * or, only when there are none, near matches in their own list, a
  * correction that would match, and the ways to browse (sections, topics,
- * the latest articles).
+ * the latest articles). When older articles were not searched (an archive
+ * of several search bundles), it says so, and a button at the end of the
+ * results searches them too.
  */
 import { loadUi } from '../i18n/load.ts';
 import { isScript } from '../site/scripts.ts';
@@ -28,15 +30,20 @@ export function runSearchPage(): void {
   engine.preload();
   const strings = loadUi(script);
   let latest = 0;
+  /** The button that searches older articles too: after the results, where the reader who read them all arrives. */
+  const older = element('button', { type: 'button', 'data-search-older': '' });
+  const olderBlock = element('p', { class: 'search-older', hidden: '' }, older);
+  near.after(olderBlock);
 
   const clear = (): void => {
     notes.replaceChildren();
+    olderBlock.hidden = true;
     list.replaceChildren();
     nearList.replaceChildren();
     near.hidden = true;
   };
 
-  const run = async (raw: string): Promise<void> => {
+  const run = async (raw: string, { older: olderToo = false } = {}): Promise<void> => {
     const query = cleanQuery(raw);
     const ticket = ++latest;
     const t = await strings;
@@ -54,7 +61,7 @@ export function runSearchPage(): void {
       return;
     }
     status.textContent = t.searchLoading;
-    const outcome = await engine.search(raw);
+    const outcome = await engine.search(raw, { older: olderToo });
     if (ticket !== latest) return;
     clear();
     status.textContent = outcomeMessage(outcome, t);
@@ -66,6 +73,8 @@ export function runSearchPage(): void {
     list.append(...outcome.results.map((match) => element('li', {}, renderResult(match, script, t))));
     nearList.append(...outcome.approximate.map((match) => element('li', {}, renderResult(match, script, t, 'h3'))));
     near.hidden = outcome.approximate.length === 0;
+    older.textContent = t.searchOlder;
+    olderBlock.hidden = !outcome.older;
     // Nothing found exactly: the near list (if any), then the topics and the latest articles.
     browse?.toggleAttribute('hidden', outcome.results.length > 0);
     // What the lists now show, for tests and the quality measurement to wait on.
@@ -81,6 +90,15 @@ export function runSearchPage(): void {
     event.preventDefault();
     clearTimeout(timer);
     void run(input.value);
+  });
+  older.addEventListener('click', () => {
+    older.disabled = true;
+    void run(input.value, { older: true }).finally(() => {
+      older.disabled = false;
+      // Everything searched, the button is gone: the focus goes to the first result rather than to the page.
+      if (olderBlock.hidden && (document.activeElement === older || document.activeElement === document.body))
+        list.querySelector('a')?.focus();
+    });
   });
   // A suggestion searches at once, keeping the page.
   notes.addEventListener('click', (event) => {

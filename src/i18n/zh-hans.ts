@@ -28,6 +28,9 @@ export default {
   searchAliasNote: (typed: string, printed: readonly string[]) =>
     `“${typed}”在本站文章中写作${printed.map((form) => `“${form}”`).join('、')}，已一并搜索。`,
   searchCut: (count: number) => `查询太长，只搜索了前 ${count} 个字。`,
+  searchOlderNote: '结果只来自较新的文章，按相符程度排列；较旧的文章尚未搜索。',
+  searchOlder: '也搜索较旧的文章',
+  searchNoResultsNewer: (query: string) => `较新的文章中找不到与“${query}”相符的文章。`,
   searchSections: '相符段落',
   searchHint: '按 / 或 Ctrl+K 搜索，用方向键选择，Enter 打开，Esc 关闭。',
   readingTime: (minutes: number) => `约 ${minutes} 分钟读完`,

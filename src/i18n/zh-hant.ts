@@ -26,6 +26,9 @@ export default {
   searchAliasNote: (typed: string, printed: readonly string[]) =>
     `「${typed}」在本站文章中寫作${printed.map((form) => `「${form}」`).join('、')}，已一併搜尋。`,
   searchCut: (count: number) => `查詢太長，只搜尋了前 ${count} 個字。`,
+  searchOlderNote: '結果只來自較新的文章，依相符程度排列；較舊的文章尚未搜尋。',
+  searchOlder: '也搜尋較舊的文章',
+  searchNoResultsNewer: (query: string) => `較新的文章中找不到與「${query}」相符的文章。`,
   searchSections: '相符段落',
   searchHint: '按 / 或 Ctrl+K 搜尋，以方向鍵選擇，Enter 開啟，Esc 關閉。',
   readingTime: (minutes: number) => `約 ${minutes} 分鐘讀完`,

@@ -5,7 +5,9 @@
  * articles, oldest first, in bundles of at most `maxPages`. New articles join
  * the newest bundle, so a rebuild indexes again only the bundles whose pages
  * changed. The newest bundle has a fixed name (the script's), so the browser
- * can start loading it at once; it merges the others (`mergeIndex`). Planned
+ * can start loading it at once; it merges the others (`mergeIndex`) only as
+ * far as a search reaches (`reach.ts`), so the first query costs the same
+ * however large the archive. Planned
  * once per build, from the articles the content loader published
  * (`src/content/publication.ts`); the search data and the indexer read that
  * one plan.

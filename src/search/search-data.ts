@@ -20,7 +20,7 @@ export interface SearchData {
   forms: Readonly<Record<string, string>>;
   /** Regional forms: [forms a reader may type, the forms this script's pages print], all folded. */
   aliases: readonly (readonly [readonly string[], readonly string[]])[];
-  /** The bundles of this script's search index under `pagefind/`, the first loaded at once, the others merged into it. */
+  /** The bundles of this script's search index under `pagefind/`, newest first: the first loaded at once, the others merged as a search reaches them (`reach.ts`). */
   bundles?: readonly string[];
 }
 

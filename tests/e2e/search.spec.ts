@@ -55,6 +55,13 @@ test('results show headline, date, an excerpt with the words marked and the matc
   await expect(page.locator('[data-search-status]')).toHaveText('找到 1 個結果');
 });
 
+test('a site of one search bundle searches all of it at once: nothing is said to be left out', async ({ page }) => {
+  await searchPage(page, 'zh-hant', '制裁');
+  await expect(page.locator('[data-search-status]')).toHaveText('找到 1 個結果');
+  await expect(page.locator('[data-search-notes]')).toBeEmpty();
+  await expect(page.locator('[data-search-older]')).toBeHidden();
+});
+
 test('a result opens the article at the matching paragraph with the words highlighted', async ({ page }) => {
   await searchPage(page, 'zh-hans', '聯合國');
   await page.locator('.search-result__sections a').first().click();
