@@ -104,14 +104,22 @@ class FormFinder {
    * number of forms: from each of its positions, a walk as long as the
    * longest form that starts there, not a comparison per form.
    */
-  readonly #root: FormNode = { next: new Map() };
+  #root: FormNode | undefined;
+  readonly #forms: () => Iterable<string>;
 
-  constructor(forms: Iterable<string>, classes: FoldTable) {
+  /** `forms` are listed when a text is first read: a builder that only merges parts never lists them. */
+  constructor(forms: () => Iterable<string>, classes: FoldTable) {
     this.#classes = classes;
-    for (const form of forms) {
+    this.#forms = forms;
+  }
+
+  #trie(): FormNode {
+    if (this.#root !== undefined) return this.#root;
+    const root: FormNode = { next: new Map() };
+    for (const form of this.#forms()) {
       const key = this.key(form);
       if (key === '') continue;
-      let node = this.#root;
+      let node = root;
       for (const unit of key) {
         let child = node.next.get(unit);
         if (child === undefined) {
@@ -122,6 +130,8 @@ class FormFinder {
       }
       node.form = key;
     }
+    this.#root = root;
+    return root;
   }
 
   /** A form as it is compared. */
@@ -131,10 +141,11 @@ class FormFinder {
 
   /** Adds to `found` the key of every form `text` holds. */
   read(text: string, found: Set<string>): void {
-    if (this.#root.next.size === 0) return;
+    const root = this.#trie();
+    if (root.next.size === 0) return;
     const folded = fold(text, this.#classes);
     for (let at = 0; at < folded.length; at++) {
-      let node = this.#root.next.get(folded[at] ?? '');
+      let node = root.next.get(folded[at] ?? '');
       for (let end = at + 1; node !== undefined; end++) {
         const key = node.form;
         if (key !== undefined && !found.has(key) && !(latin.test(key[0] ?? '') && latin.test(folded[at - 1] ?? '')))
@@ -288,7 +299,10 @@ export class SearchDataBuilder {
       this.#groups.flat().flatMap((character) => [character, ...scripts.map((script) => sources.convert(character, script))]),
     );
     this.#finders = Object.fromEntries(
-      scripts.map((script) => [script, new FormFinder(shownForms(sources, script), foldClasses(this.#groups, sources, script))]),
+      scripts.map((script) => [
+        script,
+        new FormFinder(() => shownForms(sources, script), foldClasses(this.#groups, sources, script)),
+      ]),
     ) as Record<Script, FormFinder>;
   }
 

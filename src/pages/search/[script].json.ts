@@ -15,7 +15,13 @@ import { timedAsync } from '../../build/timing.ts';
 import type { Script } from '../../site/scripts.ts';
 import { scriptPaths } from '../../site/static-paths.ts';
 import { SearchDataBuilder } from '../../indexer/search-data-build.ts';
-import { removeUnaskedParts, searchable, searchDataTables, searchReaderDigest } from '../../indexer/search-parts.ts';
+import {
+  openSearchPartCache,
+  removeUnaskedParts,
+  searchable,
+  searchDataTables,
+  searchReaderDigest,
+} from '../../indexer/search-parts.ts';
 import type { SearchPartsResult, SearchPartsTask } from '../../indexer/search-parts-worker.ts';
 import type { SearchData } from '../../search/search-data.ts';
 
@@ -25,9 +31,16 @@ let searchData: Promise<Record<Script, SearchData>> | undefined;
 const batchSize = 200;
 
 /**
+ * A worker thread starts in about two seconds (it loads the converter's
+ * dictionaries again): below this many articles the parts are made here.
+ */
+const threadFrom = 300;
+
+/**
  * Both scripts' search data: the topics' names read here, each article's
- * part made on a worker thread (or taken from the cache) while the pages
- * render, and the parts merged in the articles' order.
+ * part made (or taken from the cache) on a worker thread while the pages
+ * render, or here for a small site, and the parts merged in the articles'
+ * order.
  */
 async function build(): Promise<Record<Script, SearchData>> {
   const names = [...(await getCollection('names'))]
@@ -38,6 +51,12 @@ async function build(): Promise<Record<Script, SearchData>> {
   const builder = new SearchDataBuilder(searchDataTables(names));
   builder.add(builder.read(topics.map(({ names: topicNames }) => ({ ...topicNames }))));
   const readerDigest = await searchReaderDigest(root, names);
+  if (articles.length < threadFrom) {
+    const cache = openSearchPartCache(cacheDir, builder, readerDigest);
+    for (const article of articles) builder.add(cache.part(article));
+    cache.finish();
+    return builder.finish();
+  }
   const pool = new Tinypool({
     filename: pathToFileURL(join(root, 'src', 'indexer', 'search-parts-worker.ts')).href,
     minThreads: 1,
