@@ -1,0 +1,37 @@
+/**
+ * A child process of the indexer: one lane, with its own Pagefind service
+ * (`pagefind-bundle.ts`), making the bundles it is sent one after another.
+ * The indexer runs a lane per script, so two Pagefind binaries index at
+ * once. A process, not a thread: a process reaps the service it started,
+ * and when it ends, however it ends, the service's input closes and the
+ * service ends with it. Run as plain Node, outside Astro.
+ */
+import { BundleFailure, makeBundle, stopService, type BundleOutcome, type BundleTask } from './pagefind-bundle.ts';
+
+/** What the indexer sends a lane. */
+export type LaneRequest = { kind: 'bundle'; task: BundleTask } | { kind: 'close' };
+
+/** What a lane answers: a bundle's outcome (it answers a close by ending). */
+export type LaneReply = { kind: 'bundle'; outcome: BundleOutcome };
+
+async function bundle(task: BundleTask): Promise<BundleOutcome> {
+  try {
+    return await makeBundle(task);
+  } catch (error) {
+    if (error instanceof BundleFailure) return { kind: 'failed', title: error.title, problems: error.problems };
+    return {
+      kind: 'failed',
+      title: `The search index was not built: ${task.output} failed.`,
+      problems: [error instanceof Error ? error.message : String(error)],
+    };
+  }
+}
+
+const send = process.send?.bind(process);
+if (send === undefined) throw new Error('src/indexer/index-lane.ts runs as a child process of src/indexer/pagefind-index.ts');
+const reply = (message: LaneReply): void => void send(message);
+process.on('message', (request: LaneRequest) => {
+  // Closing ends the process once its service is stopped: nothing else keeps it alive.
+  if (request.kind === 'close') void stopService().finally(() => process.disconnect());
+  else void bundle(request.task).then((outcome) => reply({ kind: 'bundle', outcome }));
+});
