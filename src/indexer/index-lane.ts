@@ -29,7 +29,11 @@ async function bundle(task: BundleTask): Promise<BundleOutcome> {
 
 const send = process.send?.bind(process);
 if (send === undefined) throw new Error('src/indexer/index-lane.ts runs as a child process of src/indexer/pagefind-index.ts');
-const reply = (message: LaneReply): void => void send(message);
+const reply = (message: LaneReply): void => {
+  if (process.connected) send(message);
+};
+// The indexer gone (it ended, or it closed this lane): the service stops with it.
+process.on('disconnect', () => void stopService());
 process.on('message', (request: LaneRequest) => {
   // Closing ends the process once its service is stopped: nothing else keeps it alive.
   if (request.kind === 'close') void stopService().finally(() => process.disconnect());
