@@ -8,15 +8,29 @@
  */
 import { BundleFailure, makeBundle, stopService, type BundleOutcome, type BundleTask } from './pagefind-bundle.ts';
 
-/** What the indexer sends a lane. */
-export type LaneRequest = { kind: 'bundle'; task: BundleTask } | { kind: 'close' };
+/** What the indexer sends a lane: a bundle to make, leave to build its index, or to close. */
+export type LaneRequest = { kind: 'bundle'; task: BundleTask } | { kind: 'go' } | { kind: 'close' };
 
-/** What a lane answers: a bundle's outcome (it answers a close by ending). */
-export type LaneReply = { kind: 'bundle'; outcome: BundleOutcome };
+/**
+ * What a lane sends the indexer: that it waits for leave to build an index
+ * of `pages` pages, that it is done with that leave, or a bundle's outcome
+ * (it answers a close by ending).
+ */
+export type LaneReply =
+  { kind: 'turn'; pages: number } | { kind: 'turn-done'; pages: number } | { kind: 'bundle'; outcome: BundleOutcome };
+
+/** The leave the lane waits for, if it waits. */
+let leave: (() => void) | undefined;
+
+const turn = (pages: number): Promise<() => void> =>
+  new Promise((resolve) => {
+    leave = () => resolve(() => reply({ kind: 'turn-done', pages }));
+    reply({ kind: 'turn', pages });
+  });
 
 async function bundle(task: BundleTask): Promise<BundleOutcome> {
   try {
-    return await makeBundle(task);
+    return await makeBundle(task, turn);
   } catch (error) {
     if (error instanceof BundleFailure) return { kind: 'failed', title: error.title, problems: error.problems };
     return {
@@ -37,5 +51,6 @@ process.on('disconnect', () => void stopService());
 process.on('message', (request: LaneRequest) => {
   // Closing ends the process once its service is stopped: nothing else keeps it alive.
   if (request.kind === 'close') void stopService().finally(() => process.disconnect());
+  else if (request.kind === 'go') leave?.();
   else void bundle(request.task).then((outcome) => reply({ kind: 'bundle', outcome }));
 });

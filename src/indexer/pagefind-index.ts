@@ -57,6 +57,8 @@ export interface IndexSiteOptions {
   bundles: readonly Bundle[];
   /** The site being replaced, whose unchanged bundles are linked. */
   previousSite?: string | undefined;
+  /** Most pages whose indexes build at once (one index builds whatever its size); by default the largest bundle's. */
+  buildPagesAtOnce?: number | undefined;
 }
 
 export interface IndexSiteReport {
@@ -68,6 +70,42 @@ export interface IndexSiteReport {
   fragments: BundleWriteReport;
 }
 
+/**
+ * Leave to build indexes (`getFiles()`, where Pagefind's memory peaks: about
+ * 0.7 MB a page, `pagefind-bundle.ts`), given while the pages building stay
+ * within `budget`; one index builds whatever its size.
+ */
+export class BuildTurns {
+  private building = 0;
+  private readonly waiting: { pages: number; go: () => void }[] = [];
+  private readonly budget: number;
+
+  constructor(budget: number) {
+    this.budget = budget;
+  }
+
+  take(pages: number): Promise<void> {
+    return new Promise((go) => {
+      this.waiting.push({ pages, go });
+      this.next();
+    });
+  }
+
+  giveBack(pages: number): void {
+    this.building -= pages;
+    this.next();
+  }
+
+  private next(): void {
+    for (let first = this.waiting[0]; first !== undefined; first = this.waiting[0]) {
+      if (this.building > 0 && this.building + first.pages > this.budget) return;
+      this.waiting.shift();
+      this.building += first.pages;
+      first.go();
+    }
+  }
+}
+
 /** A child process making bundles one at a time with its own Pagefind service. */
 class Lane {
   private readonly process: ChildProcess;
@@ -76,14 +114,35 @@ class Lane {
   private readonly exited: Promise<void>;
   private closing: Promise<void> | undefined;
 
-  constructor(root: string) {
+  /** Pages of the index this lane has leave to build, given back if the lane ends. */
+  private building = 0;
+
+  constructor(root: string, turns: BuildTurns) {
     // Plain Node: no flags of the process that runs the build (Astro's, a test runner's).
     this.process = fork(join(root, 'src', 'indexer', 'index-lane.ts'), {
       execArgv: [],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    this.process.on('message', (reply: LaneReply) => this.answer(reply.outcome));
+    this.process.on('message', (reply: LaneReply) => {
+      if (reply.kind === 'bundle') this.answer(reply.outcome);
+      else if (reply.kind === 'turn')
+        void turns.take(reply.pages).then(() => {
+          if (this.ended !== undefined) turns.giveBack(reply.pages);
+          else {
+            this.building += reply.pages;
+            this.send({ kind: 'go' });
+          }
+        });
+      else {
+        this.building -= reply.pages;
+        turns.giveBack(reply.pages);
+      }
+    });
     const end = (why: string): void => {
+      if (this.ended === undefined) {
+        turns.giveBack(this.building);
+        this.building = 0;
+      }
       this.ended ??= why;
       this.answer({ kind: 'failed', title: 'The search index was not built: an indexing process stopped.', problems: [why] });
     };
@@ -128,7 +187,13 @@ class Lane {
 }
 
 /** Indexes every bundle of the site into `<site>/pagefind/<bundle>/`. */
-export async function indexSite({ site, root, bundles, previousSite }: IndexSiteOptions): Promise<IndexSiteReport> {
+export async function indexSite({
+  site,
+  root,
+  bundles,
+  previousSite,
+  buildPagesAtOnce,
+}: IndexSiteOptions): Promise<IndexSiteReport> {
   const indexer = await sourcesDigest(root, indexerSources);
   await rm(join(site, 'pagefind'), { recursive: true, force: true });
   const byScript = Map.groupBy(bundles, (bundle) => bundle.script);
@@ -139,7 +204,8 @@ export async function indexSite({ site, root, bundles, previousSite }: IndexSite
     lanes: byScript.size,
     fragments: { fragments: 0, before: 0, after: 0 },
   };
-  const lanes = [...byScript.values()].map((laneBundles) => ({ lane: new Lane(root), laneBundles }));
+  const turns = new BuildTurns(buildPagesAtOnce ?? Math.max(0, ...bundles.map(({ slugs }) => slugs.length)));
+  const lanes = [...byScript.values()].map((laneBundles) => ({ lane: new Lane(root, turns), laneBundles }));
   const closeAll = (): Promise<unknown> => Promise.allSettled(lanes.map(({ lane }) => lane.close()));
   // The first failure is the one reported: a bundle the other lane was making when it stopped fails after it.
   let failure: BuildError | undefined;

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { BuildError } from '../../src/build/build-error.ts';
 import { setPagefindChunkSize } from '../../src/build/options.ts';
 import { writeBundle } from '../../src/indexer/compact-fragments.ts';
-import { indexChunkPositions, indexSite } from '../../src/indexer/pagefind-index.ts';
+import { BuildTurns, indexChunkPositions, indexSite } from '../../src/indexer/pagefind-index.ts';
 import type { Bundle } from '../../src/search/bundles.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -207,3 +207,28 @@ test('a bundle that fails names its file, stops the other lane and leaves no ser
   await expect(stat(join(output, 'pagefind', 'zh-hant-1'))).rejects.toThrow();
   expect(await descendants()).toEqual([]);
 }, 120_000);
+
+test('index builds are given leave in the order asked while their pages fit the budget; one builds whatever its size', async () => {
+  const turns = new BuildTurns(1000);
+  const order: string[] = [];
+  const take = (name: string, pages: number): Promise<void> => turns.take(pages).then(() => void order.push(name));
+  const settle = (): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, 10));
+  const full = take('full', 1000);
+  const second = take('second', 1000);
+  const small = take('small', 4);
+  await full;
+  await settle();
+  expect(order).toEqual(['full']);
+  turns.giveBack(1000);
+  await second;
+  await settle();
+  expect(order).toEqual(['full', 'second']);
+  turns.giveBack(1000);
+  await small;
+  const huge = take('huge', 5000);
+  await settle();
+  expect(order).toEqual(['full', 'second', 'small']);
+  turns.giveBack(4);
+  await huge;
+  expect(order).toEqual(['full', 'second', 'small', 'huge']);
+});
