@@ -5,15 +5,17 @@
  * lane of their own, a child process with its own Pagefind service
  * (`index-lane.ts`, `pagefind-bundle.ts`): the two scripts are indexed at
  * once, on two cores, each lane holding one bundle at a time, so that at
- * most two bundles are in memory. Both services are closed at the end
- * whatever happens, and as soon as one bundle fails.
+ * most two bundles are in memory. Pagefind's memory peaks while it builds a
+ * bundle's index (`getFiles()`): the lanes take turns at that, so that one
+ * lane builds while the other reads its pages (`BuildTurns`). Both services
+ * are closed at the end whatever happens, and as soon as one bundle fails.
  *
  * Pagefind splits each language's word index into chunks of a number of
  * word positions (its own setting, read from its environment when its
- * service starts: a lane starts its service again when a bundle needs
- * another size, `indexChunkPositions`), so that a first query downloads the
- * bundle's metadata and one small chunk, not the whole index. Chinese words
- * are found mid-sentence only by Pagefind's extended binary, which segments
+ * service starts: each bundle gets a service of its own,
+ * `indexChunkPositions`), so that a first query downloads the bundle's
+ * metadata and one small chunk, not the whole index. Chinese words are
+ * found mid-sentence only by Pagefind's extended binary, which segments
  * Chinese text; each service is probed before it indexes anything, by what
  * the index does, not by where the binary is.
  */
