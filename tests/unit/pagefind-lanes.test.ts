@@ -84,23 +84,20 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-/** Every process below this one (Linux /proc), by name. */
-async function descendants(): Promise<string[]> {
-  const parents = new Map<number, number>();
-  const names = new Map<number, string>();
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const line = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    if (line === '') continue;
-    names.set(Number(entry), line.slice(line.indexOf('(') + 1, line.lastIndexOf(')')));
-    parents.set(Number(entry), Number(line.slice(line.lastIndexOf(')') + 2).split(' ')[1]));
-  }
-  const below = (pid: number): boolean => {
-    for (let parent = parents.get(pid); parent !== undefined && parent > 1; parent = parents.get(parent))
-      if (parent === process.pid) return true;
-    return false;
-  };
-  return [...names].filter(([pid]) => below(pid)).map(([, name]) => name);
+/** Every process below `pid` (Linux /proc: each thread's children, then theirs), by name. */
+async function descendants(pid: number = process.pid): Promise<string[]> {
+  const tasks = await readdir(`/proc/${pid}/task`).catch(() => []);
+  const children = (
+    await Promise.all(tasks.map((task) => readFile(`/proc/${pid}/task/${task}/children`, 'utf8').catch(() => '')))
+  ).flatMap((list) => list.split(' ').filter((child) => child.trim() !== ''));
+  const below = await Promise.all(
+    children.map(async (child) => {
+      const line = await readFile(`/proc/${child}/stat`, 'utf8').catch(() => '');
+      const name = line.slice(line.indexOf('(') + 1, line.lastIndexOf(')'));
+      return line === '' ? [] : [name, ...(await descendants(Number(child)))];
+    }),
+  );
+  return below.flat();
 }
 
 /** The most Pagefind services running below this process at once while `work` runs. */
@@ -110,7 +107,7 @@ async function peakServices<T>(work: () => Promise<T>): Promise<{ result: Promis
   const sampler = (async () => {
     while (sampling) {
       peak = Math.max(peak, (await descendants()).filter((name) => name.startsWith('pagefind')).length);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 5));
     }
   })();
   const [result] = await Promise.allSettled([work()]);
