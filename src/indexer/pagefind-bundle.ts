@@ -87,13 +87,13 @@ function checkRunning(): void {
  * Starts this process's service with index chunks of `chunkPositions` word
  * positions, unless it runs with them already. Pagefind reads its chunk size
  * from its environment when its service starts, so another size means
- * another service; each service is probed
- * for Chinese segmentation before it indexes anything.
+ * another service; each service is probed for Chinese segmentation before
+ * it indexes anything.
  */
 export async function startService(chunkPositions: number): Promise<void> {
   checkRunning();
   if (runningChunkPositions === chunkPositions) return;
-  if (runningChunkPositions !== undefined) await pagefind.close();
+  if (runningChunkPositions !== undefined) await closeService();
   setPagefindChunkSize(chunkPositions);
   runningChunkPositions = chunkPositions;
   await checkSegmentation();

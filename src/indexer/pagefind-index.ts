@@ -148,13 +148,17 @@ class Lane {
       this.ended ??= why;
       this.answer({ kind: 'failed', title: 'The search index was not built: an indexing process stopped.', problems: [why] });
     };
-    this.process.on('error', (error) => end(error.message));
-    this.exited = new Promise((resolve) =>
+    this.exited = new Promise((resolve) => {
       this.process.on('exit', (code, signal) => {
         end(`it ended (${signal ?? `exit code ${code}`})`);
         resolve();
-      }),
-    );
+      });
+      // A process that never started never exits.
+      this.process.on('error', (error) => {
+        end(error.message);
+        if (this.process.pid === undefined) resolve();
+      });
+    });
   }
 
   private answer(outcome: BundleOutcome): void {
