@@ -1,37 +1,34 @@
 /**
- * Builds the search index of a built site with Pagefind's Node API, one
- * bundle at a time as the build's bundle plan says (`src/search/bundles.ts`),
- * so that indexing memory stays bounded. One Pagefind service serves the
- * whole build: each bundle is an index of its own, its files taken in memory
- * (`getFiles()`) and the index deleted (`deleteIndex()`) before the next, and
- * the service is closed at the end whatever happens. A bundle's files are
- * written (`compact-fragments.ts`) on a worker thread while Pagefind indexes
- * the next bundle. A bundle whose pages and indexer are byte for byte those
- * of the site being replaced is linked from it instead.
+ * Builds the search index of a built site with Pagefind's Node API, as the
+ * build's bundle plan says (`src/search/bundles.ts`), bundle by bundle so
+ * that indexing memory stays bounded. The bundles of each script go to a
+ * lane of their own, a child process with its own Pagefind service
+ * (`index-lane.ts`, `pagefind-bundle.ts`): the two scripts are indexed at
+ * once, on two cores, each lane holding one bundle at a time, so that at
+ * most two bundles are in memory. Pagefind's memory peaks while it builds a
+ * bundle's index (`getFiles()`): the lanes take turns at that, so that one
+ * lane builds while the other reads its pages (`BuildTurns`). Both services
+ * are closed at the end whatever happens, and as soon as one bundle fails.
  *
  * Pagefind splits each language's word index into chunks of a number of
  * word positions (its own setting, read from its environment when its
- * service starts: the service is started again when a bundle needs another
- * size, `indexChunkPositions`), so that a first query downloads the bundle's
- * metadata and one small chunk, not the whole index. Chinese words are found mid-sentence only by Pagefind's extended
- * binary, which segments Chinese text; a probe page checks that before
- * anything is indexed, by what the index does, not by where the binary is.
+ * service starts: each bundle gets a service of its own,
+ * `indexChunkPositions`), so that a first query downloads the bundle's
+ * metadata and one small chunk, not the whole index. Chinese words are
+ * found mid-sentence only by Pagefind's extended binary, which segments
+ * Chinese text; each service is probed before it indexes anything, by what
+ * the index does, not by where the binary is.
  */
-import { createHash } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { fork, type ChildProcess } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import * as pagefind from 'pagefind';
-import Tinypool from 'tinypool';
 import { BuildError } from '../build/build-error.ts';
-import { setPagefindChunkSize } from '../build/options.ts';
-import { linkTree } from '../build/reuse-files.ts';
 import { sourcesDigest } from '../build/source-digest.ts';
 import type { Bundle } from '../search/bundles.ts';
 import { articleKey } from '../site/urls.ts';
 import type { BundleWriteReport } from './compact-fragments.ts';
-import type { BundleWriteTask } from './compact-worker.ts';
-import type { BundleFile } from './pagefind-format.ts';
+import type { LaneReply, LaneRequest } from './index-lane.ts';
+import type { BundleOutcome, BundleTask } from './pagefind-bundle.ts';
 
 /**
  * Word positions per index chunk for a bundle of `pages` article pages. A
@@ -47,19 +44,11 @@ export function indexChunkPositions(pages: number): number {
   return Math.min(8000, Math.max(2000, Math.round((pages * 8) / 1000) * 1000));
 }
 
-/** Where a bundle remembers what it was built from (a dot file: never served). */
-const digestFile = '.digest';
-
 /** The code a bundle is made by: a change to it indexes every bundle again (package-lock.json is in every digest). */
 const indexerSources = ['src/{search,indexer}/**/*.ts', 'src/integrations/pagefind.ts'];
 
-/**
- * A sentence of twelve words: the extended binary finds them one by one;
- * without Chinese segmentation the whole sentence is a single word, and a
- * reader's 關係 would never find 國際關係.
- */
-const probeSentence = '我們今天在台北討論國際關係與經濟合作';
-const probeWordsAtLeast = 6;
+/** How long a lane may take to close its service before it is killed (which ends the service's input). */
+const closeWaitMs = 10_000;
 
 export interface IndexSiteOptions {
   /** The built site folder. */
@@ -70,130 +59,194 @@ export interface IndexSiteOptions {
   bundles: readonly Bundle[];
   /** The site being replaced, whose unchanged bundles are linked. */
   previousSite?: string | undefined;
+  /** Most pages whose indexes build at once (one index builds whatever its size); by default the largest bundle's. */
+  buildPagesAtOnce?: number | undefined;
 }
 
 export interface IndexSiteReport {
   pages: number;
   built: number;
   reused: number;
+  /** Lanes that ran at once (one per script). */
+  lanes: number;
   fragments: BundleWriteReport;
 }
 
-const fail = (title: string, errors: readonly string[]): never => {
-  throw new BuildError(title, errors.length > 0 ? [...errors] : ['(Pagefind gave no reason)']);
-};
+/**
+ * Leave to build indexes (`getFiles()`, where Pagefind's memory peaks: about
+ * 0.7 MB a page, `pagefind-bundle.ts`), given while the pages building stay
+ * within `budget`; one index builds whatever its size.
+ */
+export class BuildTurns {
+  private building = 0;
+  private readonly waiting: { pages: number; go: () => void }[] = [];
+  private readonly budget: number;
 
-/** A new index of Pagefind's service, or a build error saying why there is none. */
-async function newIndex(): Promise<pagefind.PagefindIndex> {
-  const { index, errors } = await pagefind.createIndex({});
-  return index ?? fail('The search index was not built: Pagefind did not start.', errors);
-}
+  constructor(budget: number) {
+    this.budget = budget;
+  }
 
-/** Stops the build unless Pagefind splits Chinese text into words (its extended binary does). */
-export async function checkSegmentation(): Promise<void> {
-  const index = await newIndex();
-  try {
-    const html = `<html lang="zh-Hant"><body><p>${probeSentence}</p></body></html>`;
-    const added = await index.addHTMLFile({ url: '/segmentation-probe/', content: html });
-    if (added.errors.length > 0) fail('The search index was not built: Pagefind could not read a test page.', added.errors);
-    if (added.file.uniqueWords < probeWordsAtLeast)
-      throw new BuildError('The search index would not find Chinese words inside a sentence.', [
-        `Pagefind read 「${probeSentence}」 as ${added.file.uniqueWords} word(s): it is not segmenting Chinese text.`,
-        "Only Pagefind's extended binary (in @pagefind/<platform>) does: reinstall with `npm install`, or unset PAGEFIND_BINARY_PATH.",
-      ]);
-  } finally {
-    await index.deleteIndex();
+  take(pages: number): Promise<void> {
+    return new Promise((go) => {
+      this.waiting.push({ pages, go });
+      this.next();
+    });
+  }
+
+  giveBack(pages: number): void {
+    this.building -= pages;
+    this.next();
+  }
+
+  private next(): void {
+    for (let first = this.waiting[0]; first !== undefined; first = this.waiting[0]) {
+      if (this.building > 0 && this.building + first.pages > this.budget) return;
+      this.waiting.shift();
+      this.building += first.pages;
+      first.go();
+    }
   }
 }
 
-/** What a bundle is built from: the indexer's code, its pages in order, and their bytes. */
-async function bundleDigest(site: string, files: readonly string[], indexer: string): Promise<string> {
-  const hash = createHash('sha256').update(indexer).update('\u0000');
-  for (const file of files)
-    hash
-      .update(file)
-      .update('\u0000')
-      .update(await readFile(join(site, file)))
-      .update('\u0000');
-  return hash.digest('hex');
-}
+/** A child process making bundles one at a time with its own Pagefind service. */
+class Lane {
+  private readonly process: ChildProcess;
+  private waiting: ((outcome: BundleOutcome) => void) | undefined;
+  private ended: string | undefined;
+  private readonly exited: Promise<void>;
+  private closing: Promise<void> | undefined;
 
-/** Indexes one bundle's pages in a fresh index, and returns its files. */
-async function indexBundle(site: string, files: readonly string[]): Promise<BundleFile[]> {
-  const index = await newIndex();
-  try {
-    for (const file of files) {
-      const added = await index.addHTMLFile({ sourcePath: file, content: await readFile(join(site, file), 'utf8') });
-      if (added.errors.length > 0) fail(`The search index was not built: Pagefind could not read ${file}.`, added.errors);
-    }
-    const built = await index.getFiles();
-    if (built.errors.length > 0) fail('The search index was not built: Pagefind could not write it.', built.errors);
-    return built.files;
-  } finally {
-    await index.deleteIndex();
+  /** Pages of the index this lane has leave to build, given back if the lane ends. */
+  private building = 0;
+
+  constructor(root: string, turns: BuildTurns) {
+    // Plain Node: no flags of the process that runs the build (Astro's, a test runner's).
+    this.process = fork(join(root, 'src', 'indexer', 'index-lane.ts'), {
+      execArgv: [],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    this.process.on('message', (reply: LaneReply) => {
+      if (reply.kind === 'bundle') this.answer(reply.outcome);
+      else if (reply.kind === 'turn')
+        void turns.take(reply.pages).then(() => {
+          if (this.ended !== undefined) turns.giveBack(reply.pages);
+          else {
+            this.building += reply.pages;
+            this.send({ kind: 'go' });
+          }
+        });
+      else {
+        this.building -= reply.pages;
+        turns.giveBack(reply.pages);
+      }
+    });
+    const end = (why: string): void => {
+      if (this.ended === undefined) {
+        turns.giveBack(this.building);
+        this.building = 0;
+      }
+      this.ended ??= why;
+      this.answer({ kind: 'failed', title: 'The search index was not built: an indexing process stopped.', problems: [why] });
+    };
+    this.exited = new Promise((resolve) => {
+      this.process.on('exit', (code, signal) => {
+        end(`it ended (${signal ?? `exit code ${code}`})`);
+        resolve();
+      });
+      // A process that never started never exits.
+      this.process.on('error', (error) => {
+        end(error.message);
+        if (this.process.pid === undefined) resolve();
+      });
+    });
+  }
+
+  private answer(outcome: BundleOutcome): void {
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    waiting?.(outcome);
+  }
+
+  private send(request: LaneRequest): void {
+    if (this.process.connected) this.process.send(request);
+  }
+
+  make(task: BundleTask): Promise<BundleOutcome> {
+    if (this.ended !== undefined || this.closing !== undefined)
+      return Promise.resolve({ kind: 'failed', title: 'The search index was not built: indexing was stopped.', problems: [] });
+    return new Promise((resolve) => {
+      this.waiting = resolve;
+      this.send({ kind: 'bundle', task });
+    });
+  }
+
+  /** Closes the lane's service (a bundle being made fails); the lane ends once its service has. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.send({ kind: 'close' });
+      const late = setTimeout(() => this.process.kill('SIGKILL'), closeWaitMs);
+      await this.exited;
+      clearTimeout(late);
+    })();
+    return this.closing;
   }
 }
 
 /** Indexes every bundle of the site into `<site>/pagefind/<bundle>/`. */
-export async function indexSite({ site, root, bundles, previousSite }: IndexSiteOptions): Promise<IndexSiteReport> {
-  let chunkPositions = indexChunkPositions(bundles[0]?.slugs.length ?? 0);
-  setPagefindChunkSize(chunkPositions);
+export async function indexSite({
+  site,
+  root,
+  bundles,
+  previousSite,
+  buildPagesAtOnce,
+}: IndexSiteOptions): Promise<IndexSiteReport> {
   const indexer = await sourcesDigest(root, indexerSources);
-  const report: IndexSiteReport = { pages: 0, built: 0, reused: 0, fragments: { fragments: 0, before: 0, after: 0 } };
   await rm(join(site, 'pagefind'), { recursive: true, force: true });
-  // A fresh worker for each bundle, so that the memory of one bundle's files is returned before the next.
-  const writer = new Tinypool({
-    filename: pathToFileURL(join(root, 'src', 'indexer', 'compact-worker.ts')).href,
-    minThreads: 0,
-    maxThreads: 1,
-    isolateWorkers: true,
-  });
-  let writing: Promise<void> = Promise.resolve();
-  let writeError: unknown;
-  const write = (output: string, files: BundleFile[], digest: string): Promise<void> =>
-    (writer.run({ output, files } satisfies BundleWriteTask) as Promise<BundleWriteReport>).then(
-      async (written) => {
-        report.fragments.fragments += written.fragments;
-        report.fragments.before += written.before;
-        report.fragments.after += written.after;
-        await writeFile(join(output, digestFile), digest);
-      },
-      (error: unknown) => {
-        writeError = error;
-      },
-    );
-  try {
-    await checkSegmentation();
-    for (const bundle of bundles) {
+  const byScript = Map.groupBy(bundles, (bundle) => bundle.script);
+  const report: IndexSiteReport = {
+    pages: 0,
+    built: 0,
+    reused: 0,
+    lanes: byScript.size,
+    fragments: { fragments: 0, before: 0, after: 0 },
+  };
+  const turns = new BuildTurns(buildPagesAtOnce ?? Math.max(0, ...bundles.map(({ slugs }) => slugs.length)));
+  const lanes = [...byScript.values()].map((laneBundles) => ({ lane: new Lane(root, turns), laneBundles }));
+  const closeAll = (): Promise<unknown> => Promise.allSettled(lanes.map(({ lane }) => lane.close()));
+  // The first failure is the one reported: a bundle the other lane was making when it stopped fails after it.
+  let failure: BuildError | undefined;
+  const run = async (lane: Lane, laneBundles: readonly Bundle[]): Promise<void> => {
+    for (const bundle of laneBundles) {
+      if (failure !== undefined) return;
       const files = bundle.slugs.map((slug) => `${bundle.script}/${articleKey(slug)}index.html`);
-      const output = join(site, 'pagefind', bundle.name);
-      const digest = await bundleDigest(site, files, indexer);
+      const outcome = await lane.make({
+        site,
+        files,
+        output: join(site, 'pagefind', bundle.name),
+        before: previousSite === undefined ? undefined : join(previousSite, 'pagefind', bundle.name),
+        indexer,
+        chunkPositions: indexChunkPositions(files.length),
+      });
       report.pages += files.length;
-      const before = previousSite === undefined ? undefined : join(previousSite, 'pagefind', bundle.name);
-      if (before !== undefined && (await readFile(join(before, digestFile), 'utf8').catch(() => '')) === digest) {
-        await linkTree(before, output);
-        report.reused += 1;
-        continue;
+      if (outcome.kind === 'failed') {
+        failure ??= new BuildError(outcome.title, outcome.problems);
+        await closeAll();
+        return;
       }
-      if (indexChunkPositions(files.length) !== chunkPositions) {
-        // Pagefind's service reads its chunk size when it starts: the next index starts a new one.
-        await pagefind.close();
-        chunkPositions = indexChunkPositions(files.length);
-        setPagefindChunkSize(chunkPositions);
+      if (outcome.kind === 'reused') report.reused += 1;
+      else {
+        report.built += 1;
+        report.fragments.fragments += outcome.fragments.fragments;
+        report.fragments.before += outcome.fragments.before;
+        report.fragments.after += outcome.fragments.after;
       }
-      const built = await indexBundle(site, files);
-      await writing;
-      writing = write(output, built, digest);
-      report.built += 1;
     }
-    await writing;
+  };
+  try {
+    await Promise.all(lanes.map(({ lane, laneBundles }) => run(lane, laneBundles)));
   } finally {
-    await Promise.allSettled([writer.destroy(), pagefind.close()]);
+    await closeAll();
   }
-  if (writeError !== undefined)
-    throw new BuildError('The search index could not be written: Pagefind wrote files this project does not know.', [
-      writeError instanceof Error ? writeError.message : String(writeError),
-      'Check that the installed pagefind is the version package.json pins (see src/indexer/pagefind-format.ts).',
-    ]);
+  if (failure !== undefined) throw failure;
   return report;
 }

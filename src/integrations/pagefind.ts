@@ -28,7 +28,7 @@ export default function pagefindIndex({ root, previousSite }: Pick<BuildOptions,
         addTime('pagefind', elapsed);
         const kB = (bytes: number): string => (bytes / 1000).toFixed(1);
         logger.info(
-          `Search index: ${report.pages} article pages, indexed in ${report.built + report.reused} parts by publication date (${report.built} indexed now, ${report.reused} kept from the last build as their articles did not change) in ${Math.round(elapsed)} ms; what a result shows of each page: ${kB(report.fragments.before)} kB, trimmed to ${kB(report.fragments.after)} kB`,
+          `Search index: ${report.pages} article pages, indexed in ${report.built + report.reused} parts by publication date (${report.built} indexed now, ${report.lanes} at a time, ${report.reused} kept from the last build as their articles did not change) in ${Math.round(elapsed)} ms; what a result shows of each page: ${kB(report.fragments.before)} kB, trimmed to ${kB(report.fragments.after)} kB`,
         );
       },
     },

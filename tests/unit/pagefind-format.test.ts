@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { setPagefindChunkSize } from '../../src/build/options.ts';
 import { writeBundle } from '../../src/indexer/compact-fragments.ts';
 import { bundleFileKind, pagefindVersion, readEntry, readFragment, type BundleFile } from '../../src/indexer/pagefind-format.ts';
-import { checkSegmentation, indexChunkPositions } from '../../src/indexer/pagefind-index.ts';
+import { checkSegmentation } from '../../src/indexer/pagefind-bundle.ts';
+import { indexChunkPositions } from '../../src/indexer/pagefind-index.ts';
 import { expandAnchors } from '../../src/search/fragment.ts';
 
 const installed = (JSON.parse(await readFile('node_modules/pagefind/package.json', 'utf8')) as { version: string }).version;
