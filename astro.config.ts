@@ -10,7 +10,7 @@ import precompressFiles from './src/integrations/precompress.ts';
 import publishChecks from './src/integrations/publish-checks.ts';
 import renderFailuresReport from './src/integrations/render-failures.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
-import { defaultScript as defaultLocale, langTag, scripts } from './src/site/scripts.ts';
+import { scriptAlternates } from './src/site/sitemap-links.ts';
 
 /**
  * The build's options, read once (`src/build/options.ts`): given by the
@@ -45,7 +45,11 @@ export default defineConfig({
     incrementalPages(options, reusedPageUrls),
     sitemap({
       customPages: reusedPageUrls,
-      i18n: { defaultLocale, locales: Object.fromEntries(scripts.map((script) => [script, langTag(script)])) },
+      // Each page linked to its twin in the other script (src/site/sitemap-links.ts), one page at a time.
+      serialize: (item) => {
+        const links = scriptAlternates(item.url, new URL(base, site).href);
+        return links === undefined ? item : { ...item, links };
+      },
       // The root only chooses a script (x-default); search and 404 pages are not content.
       filter: (page) => new URL(page).pathname !== base && !/\/(search\/|404)/.test(page),
       // URLs per sitemap file: past the limit the sitemap splits into several files under `sitemap-index.xml`.
