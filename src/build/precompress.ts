@@ -29,24 +29,18 @@ export interface PrecompressResult {
   bytes: { raw: number; br: number; gzip: number };
 }
 
-/** Whether two paths are one file (a page this build linked from the last site). */
-async function sameFile(a: string, b: string): Promise<boolean> {
-  const [first, second] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
-  return first !== undefined && second !== undefined && first.ino === second.ino && first.dev === second.dev;
-}
-
 /**
  * The twins of `name` in the previous build, if that file there is this one
- * (linked, so not read) or has the same bytes (read, `raw`).
+ * (`linked` from it, so not read) or has the same bytes (read, `raw`).
  */
 async function previousTwins(
   previous: string | undefined,
   name: string,
-  file: string,
+  linked: boolean,
   raw: () => Promise<Buffer>,
 ): Promise<[string, string] | undefined> {
   if (previous === undefined) return undefined;
-  if (!(await sameFile(join(previous, name), file))) {
+  if (!linked) {
     const before = await readFile(join(previous, name)).catch(() => undefined);
     if (before === undefined || !before.equals(await raw())) return undefined;
   }
@@ -65,10 +59,15 @@ async function previousTwins(
 /**
  * Compresses every text file of `dir` (not the build's private files), a few
  * at a time. Where `previous` (the site being replaced) has the same file,
- * byte for byte, its twins are linked (or copied) instead: a rebuild compresses only
- * what changed.
+ * byte for byte, or the file was `linked` from it (names relative to `dir`),
+ * its twins are linked (or copied) instead: a rebuild compresses only what
+ * changed.
  */
-export async function precompress(dir: string, previous?: string): Promise<PrecompressResult> {
+export async function precompress(
+  dir: string,
+  previous?: string,
+  linked: ReadonlySet<string> = new Set(),
+): Promise<PrecompressResult> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((entry) => entry.isFile() && isCompressible(entry.name))
@@ -78,7 +77,8 @@ export async function precompress(dir: string, previous?: string): Promise<Preco
   const compressOne = async (file: string): Promise<void> => {
     let read: Buffer | undefined;
     const contents = async (): Promise<Buffer> => (read ??= await readFile(file));
-    const twins = await previousTwins(previous, relative(dir, file), file, contents);
+    const name = relative(dir, file);
+    const twins = await previousTwins(previous, name, linked.has(name.split(sep).join('/')), contents);
     if (twins !== undefined) {
       await Promise.all([linkOrCopy(twins[0], `${file}.br`), linkOrCopy(twins[1], `${file}.gz`)]);
       result.bytes.raw += (await stat(file)).size;

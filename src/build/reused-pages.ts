@@ -79,3 +79,10 @@ export async function takeReusedPages(site: string): Promise<ReusedPagesReport> 
   await writeFile(join(site, manifestFile), JSON.stringify(manifest));
   return { rendered: pages.pages.size - reused.size, reused: reused.size, reusedPaths: [...reused], keptAssets };
 }
+
+/** The files of the pages this build linked from the last site (none before the pages are written, or without one). */
+export function linkedPageFiles(): ReadonlySet<string> {
+  const pages = incrementalPages();
+  if (pages === undefined) return new Set();
+  return new Set([...pages.reused].map((path) => pages.pages.get(path)?.file ?? ''));
+}

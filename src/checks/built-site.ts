@@ -7,7 +7,7 @@
  * same checks and facts, is not checked again (`.checked-pages`).
  */
 import { createHash } from 'node:crypto';
-import { glob, readFile, stat, writeFile } from 'node:fs/promises';
+import { glob, readdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,15 +22,36 @@ import { readFragment } from '../indexer/pagefind-format.ts';
 import { findMissing } from './site.ts';
 import { wellFormedProblems } from './well-formed.ts';
 
-/** URLs of the pages in each script's search index, read from the index's page fragments. */
-async function indexedUrls(site: string, base: string): Promise<Record<Script, Set<string>>> {
+/**
+ * Where a site keeps the address each search fragment holds (a dot file:
+ * never served), so that the next build reads only fragments it has not
+ * seen: Pagefind names a fragment by a hash, so a name stands for the same
+ * page's fragment.
+ */
+export const indexedFragmentsFile = '.indexed-fragments';
+
+/** URLs of the pages in each script's search index, read from the index's page fragments (or known from the last site). */
+async function indexedUrls(
+  site: string,
+  base: string,
+  previous: string | undefined,
+): Promise<{ indexed: Record<Script, Set<string>>; fragments: Record<string, string> }> {
   const indexed = Object.fromEntries(scripts.map((script) => [script, new Set<string>()])) as Record<Script, Set<string>>;
+  const known = new Map<string, string>(
+    previous === undefined
+      ? []
+      : Object.entries(
+          JSON.parse(await readFile(join(previous, indexedFragmentsFile), 'utf8').catch(() => '{}')) as Record<string, string>,
+        ),
+  );
+  const fragments: Record<string, string> = {};
   for await (const name of glob('pagefind/*/fragment/*.pf_fragment', { cwd: site })) {
-    const { url } = readFragment(await readFile(join(site, name)));
+    const url = known.get(name) ?? readFragment(await readFile(join(site, name))).url;
+    fragments[name] = url;
     const script = scripts.find((candidate) => url.startsWith(`/${candidate}/`));
     if (script) indexed[script].add(`${normaliseBase(base)}${url.slice(1)}`);
   }
-  return indexed;
+  return { indexed, fragments };
 }
 
 /**
@@ -83,6 +104,8 @@ export interface SiteCheckOptions {
   workerFile?: string | undefined;
   /** The site being replaced, whose pages that passed need no check again if they are unchanged. */
   previous?: string | undefined;
+  /** Pages (file names) the build linked from `previous` unchanged (`src/build/reused-pages.ts`): not read again if they passed there. */
+  linked?: ReadonlySet<string> | undefined;
   /** A digest of the checks' code: with another, every page is checked again. */
   checksDigest?: string | undefined;
 }
@@ -122,12 +145,6 @@ async function readPassed(
   return { context, keys, pages };
 }
 
-/** Whether two paths are one file: a page the build linked from the last site. */
-async function sameFile(a: string, b: string): Promise<boolean> {
-  const [first, second] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
-  return first !== undefined && second !== undefined && first.ino === second.ino && first.dev === second.dev;
-}
-
 /** Pages per batch a worker checks: large enough to pay for the message, small enough to share the work out evenly. */
 const batchSize = 200;
 
@@ -161,6 +178,7 @@ export async function checkBuiltSite({
   guards,
   workerFile,
   previous,
+  linked,
   checksDigest,
 }: SiteCheckOptions): Promise<{ problems: string[]; pages: number; articles: number; unchanged: number }> {
   const context: PageCheckContext = {
@@ -168,9 +186,8 @@ export async function checkBuiltSite({
     fixed: Object.fromEntries(scripts.map((script) => [script, [...rendered.fixed[script]].sort()])),
     guards,
   };
-  const names: string[] = [];
-  for await (const name of glob('**/*.html', { cwd: site })) names.push(name);
-  names.sort();
+  // readdir, not glob: a quarter of the time on an archive's 150,000 files.
+  const names = (await readdir(site, { recursive: true })).filter((name) => name.endsWith('.html')).sort();
   const pages = names.map((name) => `${normaliseBase(base)}${name.replace(/(^|\/)index\.html$/, '$1')}`);
   const checked = names
     .filter((name) => scriptOfPage(name) !== undefined)
@@ -188,12 +205,7 @@ export async function checkBuiltSite({
     lengths.set(name, expected);
     const prior = before?.context === contextKey ? before.pages.get(name) : undefined;
     // A page linked from the last site, where it passed under the same checks and facts, is that page: not read again.
-    if (
-      prior !== undefined &&
-      previous !== undefined &&
-      prior.expected === lengthField(expected) &&
-      (await sameFile(join(previous, name), join(site, name)))
-    ) {
+    if (prior !== undefined && linked?.has(name) === true && prior.expected === lengthField(expected)) {
       keys.set(name, prior.key);
       continue;
     }
@@ -208,17 +220,19 @@ export async function checkBuiltSite({
     feeds[script] = await readFile(join(site, file), 'utf8').catch(() => '');
     for (const problem of checkFeed(file, script, feeds[script], context)) problems.push(problem);
   }
+  const { indexed, fragments } = await indexedUrls(site, base, previous);
   const sitemaps: string[] = [];
   for await (const name of glob('sitemap-*.xml', { cwd: site })) sitemaps.push(await readFile(join(site, name), 'utf8'));
   problems.push(
     ...findMissing(
-      { base, pages, feeds, sitemap: sitemaps.join('\n'), indexed: await indexedUrls(site, base) },
+      { base, pages, feeds, sitemap: sitemaps.join('\n'), indexed },
       published.map(({ slug }) => slug),
       feedSize,
     ),
   );
   problems.push(...(await bundleProblems(site)));
   problems.push(...(await wellFormedProblems(site)));
+  if (problems.length === 0) await writeFile(join(site, indexedFragmentsFile), JSON.stringify(fragments));
   if (problems.length === 0 && checksDigest !== undefined)
     await writeFile(
       join(site, checkedPagesFile),

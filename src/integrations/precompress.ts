@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { precompress } from '../build/precompress.ts';
+import { linkedPageFiles } from '../build/reused-pages.ts';
 import type { BuildOptions } from '../build/options.ts';
 import { addTime } from '../build/timing.ts';
 
@@ -12,7 +13,7 @@ export default function precompressFiles({ previousSite }: Pick<BuildOptions, 'p
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         // The site this build replaces: its unchanged files' twins are reused.
-        const { files, reused, bytes } = await precompress(fileURLToPath(dir), previousSite);
+        const { files, reused, bytes } = await precompress(fileURLToPath(dir), previousSite, linkedPageFiles());
         const elapsed = performance.now() - started;
         addTime('precompress', elapsed);
         const kB = (value: number): string => (value / 1000).toFixed(0);

@@ -14,6 +14,7 @@ import type { BuildOptions } from '../build/options.ts';
 import { publication, renderedFacts } from '../build/state.ts';
 import { addTime } from '../build/timing.ts';
 import { checkBuiltSite } from '../checks/built-site.ts';
+import { linkedPageFiles } from '../build/reused-pages.ts';
 
 export default function publishChecks({
   root,
@@ -35,6 +36,7 @@ export default function publishChecks({
           // Run as plain Node on worker threads, outside the bundle Astro made of this integration.
           workerFile: resolve(root, 'src', 'checks', 'page-worker.ts'),
           previous: previousSite,
+          linked: linkedPageFiles(),
           // Any change to the code re-checks every page.
           checksDigest: await sourcesDigest(root, ['src/**/*.ts', 'src/**/*.astro']),
         });

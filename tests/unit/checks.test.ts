@@ -191,27 +191,29 @@ describe('checkBuiltSite', () => {
     const passed = await check({ site: previous, published: [], checksDigest: 'code' });
     expect(passed.problems).toEqual([]);
     const page = 'zh-hant/articles/a/index.html';
-    const linked = async (changes: Record<string, string> = {}): Promise<string> => {
+    const linked = new Set([page]);
+    const withLink = async (changes: Record<string, string> = {}): Promise<string> => {
       const site = await folder({ ...complete, ...changes });
       await rm(join(site, page));
       await link(join(previous, page), join(site, page));
       return site;
     };
     // Both article pages: one linked (its verdict taken), one with the same bytes (read, the same key).
-    expect(await check({ site: await linked(), previous, published: [], checksDigest: 'code' })).toMatchObject({
+    expect(await check({ site: await withLink(), previous, linked, published: [], checksDigest: 'code' })).toMatchObject({
       problems: [],
       unchanged: 2,
     });
     // Other code, or other facts (a text a rule fixed), and both are checked again.
-    expect((await check({ site: await linked(), previous, published: [], checksDigest: 'other' })).unchanged).toBe(0);
+    expect((await check({ site: await withLink(), previous, linked, published: [], checksDigest: 'other' })).unchanged).toBe(0);
     const fixed = { ...facts(), fixed: { 'zh-hant': new Set(['會見']), 'zh-hans': new Set<string>() } };
     expect(
-      (await check({ site: await linked(), previous, published: [], checksDigest: 'code', rendered: fixed })).unchanged,
+      (await check({ site: await withLink(), previous, linked, published: [], checksDigest: 'code', rendered: fixed })).unchanged,
     ).toBe(0);
     // The other page with new bytes is read and checked: its problem is named.
     const changed = await check({
-      site: await linked({ 'zh-hans/articles/a/index.html': articlePage('zh-Hans', '會见米舒斯京') }),
+      site: await withLink({ 'zh-hans/articles/a/index.html': articlePage('zh-Hans', '會见米舒斯京') }),
       previous,
+      linked,
       published: [],
       checksDigest: 'code',
     });
