@@ -275,6 +275,27 @@ export interface TextsPart {
   found: Record<Script, string[]>;
 }
 
+/** The part of several texts' parts together, merged in their order (what `SearchDataBuilder.add` would make of them). */
+export function combineParts(parts: readonly TextsPart[]): TextsPart {
+  const maps = new ScriptMapBuilder();
+  const counts = Object.fromEntries(scripts.map((script) => [script, new Map<string, number>()])) as Record<
+    Script,
+    Map<string, number>
+  >;
+  const found = Object.fromEntries(scripts.map((script) => [script, new Set<string>()])) as Record<Script, Set<string>>;
+  for (const part of parts) {
+    maps.merge(part.map);
+    for (const script of scripts) {
+      for (const [character, count] of part.counts[script])
+        counts[script].set(character, (counts[script].get(character) ?? 0) + count);
+      for (const key of part.found[script]) found[script].add(key);
+    }
+  }
+  const each = <U>(make: (script: Script) => U): Record<Script, U> =>
+    Object.fromEntries(scripts.map((script) => [script, make(script)])) as Record<Script, U>;
+  return { map: maps.part(), counts: each((script) => [...counts[script]]), found: each((script) => [...found[script]]) };
+}
+
 /** The sources of the search data other than the texts, which are read part by part. */
 export type SearchDataTables = Omit<SearchDataSources, 'texts'>;
 

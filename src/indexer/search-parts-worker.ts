@@ -1,7 +1,7 @@
 /**
- * A worker thread of the search data (tinypool): makes the parts of a batch
+ * A worker thread of the search data (tinypool): makes the part of a group
  * of articles (`search-parts.ts`: their texts converted into every script and
- * read, or taken from the cache), so that the conversion and the reading run
+ * read, or taken from the cache, each article's and the group's), so that the conversion and the reading run
  * on the second core while Astro renders the pages on the first. Run as
  * plain Node, outside Astro.
  */
@@ -17,6 +17,7 @@ export interface SearchPartsTask {
 }
 
 export interface SearchPartsResult {
+  /** The group's part (one: the articles' parts merged in their order). */
   parts: TextsPart[];
   /** The cache entries the batch asked for, and how many were taken and made. */
   asked: string[];
@@ -30,7 +31,7 @@ let reader: { readerDigest: string; builder: SearchDataBuilder } | undefined;
 export default function makeParts({ cacheDir, readerDigest, names, articles }: SearchPartsTask): SearchPartsResult {
   if (reader?.readerDigest !== readerDigest) reader = { readerDigest, builder: new SearchDataBuilder(searchDataTables(names)) };
   const cache = openSearchPartCache(cacheDir, reader.builder, readerDigest);
-  const parts = articles.map((article) => cache.part(article));
+  const parts = [cache.group(articles)];
   const { names: asked, kept, converted } = cache.asked();
   return { parts, asked, kept, converted };
 }

@@ -20,7 +20,7 @@ import { timed } from '../build/timing.ts';
 import { convertText, isTongyongGuifan } from '../conversion/index.ts';
 import { scripts, type Script } from '../site/scripts.ts';
 import type { ArticleInput } from '../view/article-view.ts';
-import type { SearchDataBuilder, SearchDataTables, TextsPart } from './search-data-build.ts';
+import { combineParts, type SearchDataBuilder, type SearchDataTables, type TextsPart } from './search-data-build.ts';
 import { convertForm, regionalPhrases, variantPairs } from './opencc-sources.ts';
 
 /** What the search data reads of an article (sent as it is to a worker thread: `search-parts-worker.ts`). */
@@ -127,6 +127,12 @@ function isPart(value: unknown): value is TextsPart {
 export interface SearchPartCache {
   /** `article`'s part of the search data, from the cache or made (and kept). */
   part(article: SearchableArticle): TextsPart;
+  /**
+   * The part of `articles` together (merged in their order), from the cache
+   * or made from their own parts (and kept): a rebuild reads one file for a
+   * group none of whose articles changed.
+   */
+  group(articles: readonly SearchableArticle[]): TextsPart;
   /** The entries asked for so far (file names), and how many came from the cache and how many were made. */
   asked(): { names: string[]; kept: number; converted: number };
   /** Removes the entries this build did not ask for; says how many came from the cache and how many were made. */
@@ -162,26 +168,43 @@ export function openSearchPartCache(
   const asked = new Set<string>();
   let kept = 0;
   let converted = 0;
+  const keyOf = (article: SearchableArticle): string =>
+    createHash('sha256')
+      .update(`${readerDigest}\u0000${article.slug}\u0000${article.digest}\u0000${article.sourceVariant}\u0000`)
+      .update(JSON.stringify(article.glossary))
+      .digest('base64url');
+  /** The stored part in `name`, or the one `make` makes (then stored). */
+  const stored = (name: string, make: () => TextsPart): TextsPart => {
+    if (folder === undefined) return make();
+    asked.add(name);
+    try {
+      const entry = JSON.parse(readFileSync(join(folder, name), 'utf8')) as unknown;
+      if (!isPart(entry)) throw new Error('not an entry of this cache');
+      return entry;
+    } catch {
+      const part = make();
+      writeFileSync(join(folder, name), JSON.stringify(part));
+      return part;
+    }
+  };
+  const part = (article: SearchableArticle): TextsPart => {
+    let made = false;
+    const result = stored(`${keyOf(article)}.json`, () => {
+      made = true;
+      return make(article);
+    });
+    if (made) converted += 1;
+    else kept += 1;
+    return result;
+  };
   return {
-    part(article) {
-      if (folder === undefined) return make(article);
-      const key = createHash('sha256')
-        .update(`${readerDigest}\u0000${article.slug}\u0000${article.digest}\u0000${article.sourceVariant}\u0000`)
-        .update(JSON.stringify(article.glossary))
-        .digest('base64url');
-      const file = join(folder, `${key}.json`);
-      asked.add(`${key}.json`);
-      try {
-        const stored = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-        if (!isPart(stored)) throw new Error('not an entry of this cache');
-        kept += 1;
-        return stored;
-      } catch {
-        const part = make(article);
-        writeFileSync(file, JSON.stringify(part));
-        converted += 1;
-        return part;
-      }
+    part,
+    group(articles) {
+      const keys = articles.map(keyOf);
+      const name = `group-${createHash('sha256').update(keys.join('\u0000')).digest('base64url')}.json`;
+      // The articles' own entries stay asked for: when one of them changes, the others are not converted again.
+      for (const key of keys) if (folder !== undefined) asked.add(`${key}.json`);
+      return stored(name, () => combineParts(articles.map(part)));
     },
     asked: () => ({ names: [...asked], kept, converted }),
     finish() {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { convertText } from '../../src/conversion/index.ts';
-import { buildSearchData, SearchDataBuilder, type SearchDataTables } from '../../src/indexer/search-data-build.ts';
+import { buildSearchData, combineParts, SearchDataBuilder, type SearchDataTables } from '../../src/indexer/search-data-build.ts';
 import { openSearchPartCache } from '../../src/indexer/search-parts.ts';
 import type { ArticleInput } from '../../src/view/article-view.ts';
 
@@ -89,4 +89,34 @@ test('search data made from parts, article by article, is the search data made f
   const byParts = new SearchDataBuilder(tables);
   for (const text of texts) byParts.add(byParts.read([text]));
   expect(byParts.finish()).toEqual(buildSearchData({ ...tables, texts }));
+});
+
+test('a group of articles is one entry: read whole while none changes, made from its articles\u2019 own entries when one does', async () => {
+  const group = [article('1'), { ...article('2', '川普訪問'), slug: 'b' }, { ...article('3', '普丁'), slug: 'c' }];
+  const first = open();
+  const whole = first.group(group);
+  expect(first.finish()).toMatchObject({ kept: 0, converted: 3, removed: 0 });
+  expect(whole.found['zh-hant']).toEqual(['川普', '普丁']);
+  const again = open();
+  expect(again.group(group)).toEqual(whole);
+  // Nothing made, nothing removed: the group's entry and its articles' entries were all asked for.
+  expect(again.finish()).toEqual({ kept: 0, converted: 0, removed: 0 });
+  const changed = open();
+  changed.group([group[0] as ArticleInput, { ...article('4', '川普訪台'), slug: 'b' }, group[2] as ArticleInput]);
+  // The changed article is converted; the other two are read from their own entries; the old group and entry go.
+  expect(changed.finish()).toEqual({ kept: 2, converted: 1, removed: 2 });
+});
+
+test('parts combined in order merge as the parts themselves do', () => {
+  const texts = [
+    { 'zh-hant': '國際峯會，普丁發言', 'zh-hans': '国际峰会，普丁发言' },
+    { 'zh-hant': '頭髮，川普與特朗普', 'zh-hans': '头发，川普与特朗普' },
+    { 'zh-hant': '乾杯，國家', 'zh-hans': '干杯，国家' },
+  ];
+  const reader = new SearchDataBuilder(tables);
+  const parts = texts.map((text) => reader.read([text]));
+  const combined = new SearchDataBuilder(tables);
+  combined.add(combineParts(parts.slice(0, 2)));
+  combined.add(combineParts(parts.slice(2)));
+  expect(combined.finish()).toEqual(buildSearchData({ ...tables, texts }));
 });

@@ -11,6 +11,7 @@ import Tinypool from 'tinypool';
 import { getCollection } from 'astro:content';
 import { buildOptions, publication } from '../../build/state.ts';
 import { siteContent } from '../../data/articles.ts';
+import type { ArticleInput } from '../../view/article-view.ts';
 import { timedAsync } from '../../build/timing.ts';
 import type { Script } from '../../site/scripts.ts';
 import { scriptPaths } from '../../site/static-paths.ts';
@@ -27,7 +28,11 @@ import type { SearchData } from '../../search/search-data.ts';
 
 let searchData: Promise<Record<Script, SearchData>> | undefined;
 
-/** Articles per task of the worker thread: enough to pay for the message, few enough that the copies stay small. */
+/**
+ * Articles per group, a task of the worker thread and an entry of the cache:
+ * enough that a rebuild reads few files, few enough that a changed article
+ * makes few parts merge again.
+ */
 const batchSize = 200;
 
 /**
@@ -63,16 +68,21 @@ async function build(): Promise<Record<Script, SearchData>> {
     maxThreads: 1,
   });
   try {
-    const batches: Promise<SearchPartsResult>[] = [];
-    for (let start = 0; start < articles.length; start += batchSize) {
-      const task: SearchPartsTask = {
-        cacheDir,
-        readerDigest,
-        names,
-        articles: articles.slice(start, start + batchSize).map(searchable),
-      };
-      batches.push(pool.run(task) as Promise<SearchPartsResult>);
-    }
+    // Groups counted from the oldest article, so that a new article changes only the newest group; each group and
+    // the groups newest first, so the parts merge in the articles' order.
+    const oldestFirst = [...articles].reverse();
+    const groups: ArticleInput[][] = [];
+    for (let start = 0; start < oldestFirst.length; start += batchSize)
+      groups.unshift(oldestFirst.slice(start, start + batchSize).reverse());
+    const batches = groups.map(
+      (group) =>
+        pool.run({
+          cacheDir,
+          readerDigest,
+          names,
+          articles: group.map(searchable),
+        } satisfies SearchPartsTask) as Promise<SearchPartsResult>,
+    );
     const asked = new Set<string>();
     for (const batch of batches) {
       const result = await batch;
