@@ -199,10 +199,9 @@ export async function checkBuiltSite({
     .digest('hex');
   const before = previous === undefined || checksDigest === undefined ? undefined : await readPassed(previous);
   const keys = new Map<string, string>();
-  const lengths = new Map<string, number | undefined>();
+  const lengths = new Map(checked);
   const toCheck: PageBatch['pages'] = [];
   for (const [name, expected] of checked) {
-    lengths.set(name, expected);
     const prior = before?.context === contextKey ? before.pages.get(name) : undefined;
     // A page linked from the last site, where it passed under the same checks and facts, is that page: not read again.
     if (prior !== undefined && linked?.has(name) === true && prior.expected === lengthField(expected)) {

@@ -275,25 +275,40 @@ export interface TextsPart {
   found: Record<Script, string[]>;
 }
 
-/** The part of several texts' parts together, merged in their order (what `SearchDataBuilder.add` would make of them). */
-export function combineParts(parts: readonly TextsPart[]): TextsPart {
-  const maps = new ScriptMapBuilder();
-  const counts = Object.fromEntries(scripts.map((script) => [script, new Map<string, number>()])) as Record<
+/** What texts contribute, gathered: from the texts themselves (`read`) or from their parts (`merge`), in their order. */
+class PartTotals {
+  readonly maps = new ScriptMapBuilder();
+  readonly counts = Object.fromEntries(scripts.map((script) => [script, new Map<string, number>()])) as Record<
     Script,
     Map<string, number>
   >;
-  const found = Object.fromEntries(scripts.map((script) => [script, new Set<string>()])) as Record<Script, Set<string>>;
-  for (const part of parts) {
-    maps.merge(part.map);
+  readonly found = Object.fromEntries(scripts.map((script) => [script, new Set<string>()])) as Record<Script, Set<string>>;
+
+  merge(part: TextsPart): void {
+    this.maps.merge(part.map);
     for (const script of scripts) {
-      for (const [character, count] of part.counts[script])
-        counts[script].set(character, (counts[script].get(character) ?? 0) + count);
-      for (const key of part.found[script]) found[script].add(key);
+      const counts = this.counts[script];
+      for (const [character, count] of part.counts[script]) counts.set(character, (counts.get(character) ?? 0) + count);
+      for (const key of part.found[script]) this.found[script].add(key);
     }
   }
-  const each = <U>(make: (script: Script) => U): Record<Script, U> =>
-    Object.fromEntries(scripts.map((script) => [script, make(script)])) as Record<Script, U>;
-  return { map: maps.part(), counts: each((script) => [...counts[script]]), found: each((script) => [...found[script]]) };
+
+  part(): TextsPart {
+    const each = <U>(make: (script: Script) => U): Record<Script, U> =>
+      Object.fromEntries(scripts.map((script) => [script, make(script)])) as Record<Script, U>;
+    return {
+      map: this.maps.part(),
+      counts: each((script) => [...this.counts[script]]),
+      found: each((script) => [...this.found[script]]),
+    };
+  }
+}
+
+/** The part of several texts' parts together, merged in their order (what `SearchDataBuilder.add` would make of them). */
+export function combineParts(parts: readonly TextsPart[]): TextsPart {
+  const totals = new PartTotals();
+  for (const part of parts) totals.merge(part);
+  return totals.part();
 }
 
 /** The sources of the search data other than the texts, which are read part by part. */
@@ -306,12 +321,7 @@ export class SearchDataBuilder {
   /** The variants, and the forms each script converts them to: the only characters whose counts are used. */
   readonly #variants: Set<string>;
   readonly #finders: Record<Script, FormFinder>;
-  readonly #maps = new ScriptMapBuilder();
-  readonly #counts = Object.fromEntries(scripts.map((script) => [script, new Map<string, number>()])) as Record<
-    Script,
-    Map<string, number>
-  >;
-  readonly #found = Object.fromEntries(scripts.map((script) => [script, new Set<string>()])) as Record<Script, Set<string>>;
+  readonly #totals = new PartTotals();
 
   constructor(sources: SearchDataTables) {
     this.#sources = sources;
@@ -329,50 +339,34 @@ export class SearchDataBuilder {
 
   /** The part of `texts` (each written in every script, aligned). */
   read(texts: Iterable<Readonly<Record<Script, string>>>): TextsPart {
-    const maps = new ScriptMapBuilder();
-    const counts = Object.fromEntries(scripts.map((script) => [script, new Map<string, number>()])) as Record<
-      Script,
-      Map<string, number>
-    >;
-    const found = Object.fromEntries(scripts.map((script) => [script, new Set<string>()])) as Record<Script, Set<string>>;
+    const totals = new PartTotals();
     for (const text of texts) {
-      maps.add(text);
+      totals.maps.add(text);
       for (const script of scripts) {
-        countCharacters(text[script], this.#variants, counts[script]);
-        this.#finders[script].read(text[script], found[script]);
+        countCharacters(text[script], this.#variants, totals.counts[script]);
+        this.#finders[script].read(text[script], totals.found[script]);
       }
     }
-    const each = <U>(make: (script: Script) => U): Record<Script, U> =>
-      Object.fromEntries(scripts.map((script) => [script, make(script)])) as Record<Script, U>;
-    return {
-      map: maps.part(),
-      counts: each((script) => [...counts[script]]),
-      found: each((script) => [...found[script]]),
-    };
+    return totals.part();
   }
 
   /** Adds the part of the next texts. */
   add(part: TextsPart): void {
-    this.#maps.merge(part.map);
-    for (const script of scripts) {
-      const counts = this.#counts[script];
-      for (const [character, count] of part.counts[script]) counts.set(character, (counts.get(character) ?? 0) + count);
-      for (const key of part.found[script]) this.#found[script].add(key);
-    }
+    this.#totals.merge(part);
   }
 
   finish(): Record<Script, SearchData> {
     const sources = this.#sources;
-    const scriptMaps = this.#maps.finish();
+    const scriptMaps = this.#totals.maps.finish();
     return Object.fromEntries(
       scripts.map((script) => {
-        const counted = this.#counts[script];
+        const counted = this.#totals.counts[script];
         const folding =
           scriptInfo(script).family === 'traditional'
             ? traditionalFolding(this.#groups, counted)
             : simplifiedFolding(this.#groups, counted, sources, script);
         const finder = this.#finders[script];
-        const found = this.#found[script];
+        const found = this.#totals.found[script];
         const data: SearchData = {
           map: scriptMaps[script],
           ...folding,

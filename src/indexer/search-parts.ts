@@ -23,38 +23,32 @@ import type { ArticleInput } from '../view/article-view.ts';
 import { combineParts, type SearchDataBuilder, type SearchDataTables, type TextsPart } from './search-data-build.ts';
 import { convertForm, regionalPhrases, variantPairs } from './opencc-sources.ts';
 
-/** What the search data reads of an article (sent as it is to a worker thread: `search-parts-worker.ts`). */
-export type SearchableArticle = Pick<
-  ArticleInput,
-  'slug' | 'digest' | 'sourceVariant' | 'glossary' | 'title' | 'summary' | 'outlet' | 'dateline' | 'authors' | 'sources' | 'html'
->;
+/** The fields the search data reads of an article (sent to a worker thread: `search-parts-worker.ts`). */
+const searchableFields = [
+  'slug',
+  'digest',
+  'sourceVariant',
+  'glossary',
+  'title',
+  'summary',
+  'outlet',
+  'dateline',
+  'authors',
+  'sources',
+  'html',
+] as const;
+
+export type SearchableArticle = Pick<ArticleInput, (typeof searchableFields)[number]>;
 
 /** Just what the search data reads of `article`, so that no more is copied to the worker. */
-export const searchable = ({
-  slug,
-  digest,
-  sourceVariant,
-  glossary,
-  title,
-  summary,
-  outlet,
-  dateline,
-  authors,
-  sources,
-  html,
-}: SearchableArticle): SearchableArticle => ({
-  slug,
-  digest,
-  sourceVariant,
-  glossary,
-  title,
-  summary,
-  outlet,
-  dateline,
-  authors: authors.map(({ name, role }) => ({ name, role })),
-  sources: sources.map(({ publisher, title: sourceTitle }) => ({ publisher, title: sourceTitle })),
-  html,
-});
+export function searchable(article: SearchableArticle): SearchableArticle {
+  const picked = Object.fromEntries(searchableFields.map((field) => [field, article[field]])) as SearchableArticle;
+  return {
+    ...picked,
+    authors: article.authors.map(({ name, role }) => ({ name, role })),
+    sources: article.sources.map(({ publisher, title }) => ({ publisher, title })),
+  };
+}
 
 /** The search data's tables: OpenCC's variant pairs and regional phrases, the editors' names, the converter. */
 export function searchDataTables(names: readonly (readonly string[])[]): SearchDataTables {

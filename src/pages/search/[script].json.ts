@@ -56,9 +56,15 @@ async function build(): Promise<Record<Script, SearchData>> {
   const builder = new SearchDataBuilder(searchDataTables(names));
   builder.add(builder.read(topics.map(({ names: topicNames }) => ({ ...topicNames }))));
   const readerDigest = await searchReaderDigest(root, names);
+  // Groups counted from the oldest article, so that a new article changes only the newest group; each group and
+  // the groups newest first, so the parts merge in the articles' order.
+  const oldestFirst = [...articles].reverse();
+  const groups: ArticleInput[][] = [];
+  for (let start = 0; start < oldestFirst.length; start += batchSize)
+    groups.unshift(oldestFirst.slice(start, start + batchSize).reverse());
   if (articles.length < threadFrom) {
     const cache = openSearchPartCache(cacheDir, builder, readerDigest);
-    for (const article of articles) builder.add(cache.part(article));
+    for (const group of groups) builder.add(cache.group(group));
     cache.finish();
     return builder.finish();
   }
@@ -68,12 +74,6 @@ async function build(): Promise<Record<Script, SearchData>> {
     maxThreads: 1,
   });
   try {
-    // Groups counted from the oldest article, so that a new article changes only the newest group; each group and
-    // the groups newest first, so the parts merge in the articles' order.
-    const oldestFirst = [...articles].reverse();
-    const groups: ArticleInput[][] = [];
-    for (let start = 0; start < oldestFirst.length; start += batchSize)
-      groups.unshift(oldestFirst.slice(start, start + batchSize).reverse());
     const batches = groups.map(
       (group) =>
         pool.run({
