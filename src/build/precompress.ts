@@ -3,7 +3,7 @@
  * servers send compressed files as they are (nginx's brotli_static and
  * gzip_static, `npm run serve`) instead of compressing on each request.
  */
-import { access, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -25,43 +25,50 @@ export interface PrecompressResult {
   files: number;
   /** Files whose twins were taken from the previous build, unchanged. */
   reused: number;
-  /** Bytes of the originals, and of the twins written (none where either would not be smaller than its original). */
+  /** Bytes of the files compressed by this build, and of the twins written (none where either would not be smaller than its original). */
   bytes: { raw: number; br: number; gzip: number };
 }
 
-/**
- * The twins of `name` in the previous build, if that file there is this one
- * (`linked` from it, so not read) or has the same bytes (read, `raw`).
- */
-async function previousTwins(
-  previous: string | undefined,
-  name: string,
-  linked: boolean,
-  raw: () => Promise<Buffer>,
-): Promise<[string, string] | undefined> {
-  if (previous === undefined) return undefined;
-  if (!linked) {
-    const before = await readFile(join(previous, name)).catch(() => undefined);
-    if (before === undefined || !before.equals(await raw())) return undefined;
+/** Whether `from`'s two twins in the previous build were linked in as `to`'s: false if it has none (nothing is left behind). */
+async function linkTwins(from: string, to: string): Promise<boolean> {
+  try {
+    await Promise.all([linkOrCopy(`${from}.br`, `${to}.br`), linkOrCopy(`${from}.gz`, `${to}.gz`)]);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await Promise.all([rm(`${to}.br`, { force: true }), rm(`${to}.gz`, { force: true })]);
+    return false;
   }
-  const twins: [string, string] = [join(previous, `${name}.br`), join(previous, `${name}.gz`)];
-  const present = await Promise.all(
-    twins.map((twin) =>
-      access(twin).then(
-        () => true,
-        () => false,
-      ),
-    ),
-  );
-  return present.every(Boolean) ? twins : undefined;
 }
+
+/** Whether `file` has the bytes of the same file in the previous build (`raw` reads it once). */
+async function sameAsBefore(previousFile: string, raw: () => Promise<Buffer>): Promise<boolean> {
+  const before = await readFile(previousFile).catch(() => undefined);
+  return before !== undefined && before.equals(await raw());
+}
+
+/** Runs `work` on every item, `width` at a time. */
+async function eachAtOnce<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) await work(items[next++] as T);
+    }),
+  );
+}
+
+/**
+ * Twins linked at once: each is two system calls on libuv's four threads, so
+ * more in flight only keeps those threads busy.
+ */
+const linksAtOnce = 32;
 
 /**
  * Compresses every text file of `dir` (not the build's private files), a few
  * at a time. Where `previous` (the site being replaced) has the same file,
- * byte for byte, or the file was `linked` from it (names relative to `dir`),
- * its twins are linked (or copied) instead: a rebuild compresses only what
- * changed.
+ * its twins are linked (or copied) instead: a file `linked` from it (names
+ * relative to `dir`, `/`-separated) is that file, and is not read; any other
+ * is compared byte for byte. A rebuild compresses only what changed.
  */
 export async function precompress(
   dir: string,
@@ -69,19 +76,20 @@ export async function precompress(
   linked: ReadonlySet<string> = new Set(),
 ): Promise<PrecompressResult> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries
+  const names = entries
     .filter((entry) => entry.isFile() && isCompressible(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((file) => !isPrivate(`/${relative(dir, file).split(sep).join('/')}`));
-  const result: PrecompressResult = { files: files.length, reused: 0, bytes: { raw: 0, br: 0, gzip: 0 } };
-  const compressOne = async (file: string): Promise<void> => {
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((name) => !isPrivate(`/${name}`));
+  const result: PrecompressResult = { files: names.length, reused: 0, bytes: { raw: 0, br: 0, gzip: 0 } };
+  const compress = async (name: string): Promise<void> => {
+    const file = join(dir, name);
     let read: Buffer | undefined;
     const contents = async (): Promise<Buffer> => (read ??= await readFile(file));
-    const name = relative(dir, file);
-    const twins = await previousTwins(previous, name, linked.has(name.split(sep).join('/')), contents);
-    if (twins !== undefined) {
-      await Promise.all([linkOrCopy(twins[0], `${file}.br`), linkOrCopy(twins[1], `${file}.gz`)]);
-      result.bytes.raw += (await stat(file)).size;
+    if (
+      previous !== undefined &&
+      (await sameAsBefore(join(previous, name), contents)) &&
+      (await linkTwins(join(previous, name), file))
+    ) {
       result.reused += 1;
       return;
     }
@@ -103,12 +111,17 @@ export async function precompress(
     result.bytes.br += br.length;
     result.bytes.gzip += gz.length;
   };
-  // zlib works on libuv's thread pool (four threads): more at once only queues.
-  const queue = [...files];
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      for (let file = queue.shift(); file !== undefined; file = queue.shift()) await compressOne(file);
-    }),
+  // A linked file's twins are taken without reading it; one whose twins the previous build did not write is compressed.
+  const toCompress: string[] = [];
+  await eachAtOnce(
+    names.filter((name) => previous !== undefined && linked.has(name)),
+    linksAtOnce,
+    async (name) => {
+      if (await linkTwins(join(previous ?? '', name), join(dir, name))) result.reused += 1;
+      else toCompress.push(name);
+    },
   );
+  // zlib works on libuv's thread pool (four threads): more at once only queues.
+  await eachAtOnce([...names.filter((name) => previous === undefined || !linked.has(name)), ...toCompress], 4, compress);
   return result;
 }

@@ -4,7 +4,7 @@
  * configuration in docs/ being the generated one, and the build's
  * compressed twins. The servers themselves are probed in tests/serve/.
  */
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -146,6 +146,38 @@ describe('compressed twins', () => {
         await expect(readFile(join(dir, missing)), missing).rejects.toThrow(/ENOENT/);
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a rebuild takes the twins of the last build's unchanged files, and compresses the rest", async () => {
+    const work = await mkdtemp(join(tmpdir(), 'guoji-precompress-'));
+    const before = join(work, 'before');
+    const next = join(work, 'next');
+    const pages = { same: '<p>國際時評</p>'.repeat(200), changed: '<p>新聞</p>'.repeat(200), linked: '<p>時評</p>'.repeat(200) };
+    try {
+      for (const site of [before, next]) await mkdir(join(site, 'zh-hant'), { recursive: true });
+      for (const [name, page] of Object.entries(pages)) await writeFile(join(before, 'zh-hant', `${name}.html`), page);
+      await precompress(before);
+      // A linked page whose twins the last build lost is compressed again.
+      await writeFile(join(before, 'no-twins.html'), pages.same);
+      await writeFile(join(next, 'zh-hant', 'same.html'), pages.same);
+      await writeFile(join(next, 'zh-hant', 'changed.html'), pages.changed.replace('新聞', '時評'));
+      await link(join(before, 'zh-hant', 'linked.html'), join(next, 'zh-hant', 'linked.html'));
+      await link(join(before, 'no-twins.html'), join(next, 'no-twins.html'));
+      await writeFile(join(next, 'new.html'), pages.linked);
+
+      const result = await precompress(next, before, new Set(['zh-hant/linked.html', 'no-twins.html']));
+      expect(result).toMatchObject({ files: 5, reused: 2 });
+      const inode = async (file: string): Promise<number> => (await stat(file)).ino;
+      for (const twin of ['zh-hant/same.html.br', 'zh-hant/linked.html.gz'])
+        expect(await inode(join(next, twin)), twin).toBe(await inode(join(before, twin)));
+      for (const name of ['zh-hant/changed.html', 'no-twins.html', 'new.html']) {
+        const page = await readFile(join(next, name), 'utf8');
+        expect(brotliDecompressSync(await readFile(join(next, `${name}.br`))).toString(), name).toBe(page);
+        expect(gunzipSync(await readFile(join(next, `${name}.gz`))).toString(), name).toBe(page);
+      }
+    } finally {
+      await rm(work, { recursive: true, force: true });
     }
   });
 });
