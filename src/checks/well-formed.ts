@@ -5,7 +5,7 @@
  * the whole feed is dropped), JSON by `JSON.parse`. A file that would not
  * parse is named with its line and column.
  */
-import { glob, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 
@@ -24,25 +24,34 @@ export function xmlError(xml: string): string | undefined {
   return first;
 }
 
-/** Files of a site that must parse, by the parser that reads them. */
-const patterns = { xml: ['**/*.xml'], json: ['search/*.json', 'pagefind/*/pagefind-entry.json'] } as const;
+/** Whether a file of a site (its `/`-separated name under the site) must parse as XML, as JSON, or need not. */
+function parserOf(name: string): 'xml' | 'json' | undefined {
+  if (name.endsWith('.xml')) return 'xml';
+  if (/^search\/[^/]+\.json$/.test(name) || /^pagefind\/[^/]+\/pagefind-entry\.json$/.test(name)) return 'json';
+  return undefined;
+}
 
-/** One line per file of `site` that does not parse. */
-export async function wellFormedProblems(site: string): Promise<string[]> {
+/**
+ * One line per file of `site` that does not parse. `files` lists the site's
+ * files (`/`-separated names under it), as the checks read its folder once.
+ */
+export async function wellFormedProblems(site: string, files: readonly string[]): Promise<string[]> {
   const problems: string[] = [];
-  for (const pattern of patterns.xml)
-    for await (const name of glob(pattern, { cwd: site })) {
-      const error = xmlError(await readFile(join(site, name), 'utf8'));
+  for (const name of files) {
+    const parser = parserOf(name);
+    if (parser === undefined) continue;
+    const text = await readFile(join(site, name), 'utf8');
+    if (parser === 'xml') {
+      const error = xmlError(text);
       if (error !== undefined)
         problems.push(`${name} is not well-formed XML (${error}): feed readers and search engines drop it`);
+      continue;
     }
-  for (const pattern of patterns.json)
-    for await (const name of glob(pattern, { cwd: site })) {
-      try {
-        JSON.parse(await readFile(join(site, name), 'utf8'));
-      } catch (error) {
-        problems.push(`${name} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-      }
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      problems.push(`${name} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
     }
+  }
   return problems;
 }

@@ -244,6 +244,8 @@ describe('checkBuiltSite', () => {
         '<title>t</title><description>&lt;img src=x onerror=alert(1)&gt;</description>',
       ),
       'search/zh-hans.json': '{"bundles": ["zh-hans"',
+      // Any XML file, however deep: a topic's feed.
+      'zh-hant/topics/t/rss.xml': '<rss><channel></rss>',
     });
     const { problems } = await check({ site });
     expect(problems).toEqual(
@@ -251,6 +253,7 @@ describe('checkBuiltSite', () => {
         'zh-hant/rss.xml is not well-formed XML (1:121: disallowed character.): feed readers and search engines drop it',
         "zh-hans/rss.xml (https://x.example/zh-hans/articles/a/): the item's description holds markup, where readers expect the summary as text",
         expect.stringMatching(/^search\/zh-hans\.json is not valid JSON/),
+        expect.stringMatching(/^zh-hant\/topics\/t\/rss\.xml is not well-formed XML/),
       ]),
     );
   });
