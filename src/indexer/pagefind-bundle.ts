@@ -27,6 +27,12 @@ export interface BundleTask {
   output: string;
   /** The same bundle in the site being replaced, linked if nothing it was made from changed. */
   before: string | undefined;
+  /**
+   * Whether every page of the bundle was linked from the site being replaced:
+   * those are the files its bundle was made from, so their bytes need not be
+   * read to know they did not change.
+   */
+  beforeHasThesePages: boolean;
   /** A digest of the indexer's code (`sourcesDigest`). */
   indexer: string;
   /** Word positions per index chunk (`indexChunkPositions`). */
@@ -49,7 +55,11 @@ export class BundleFailure extends Error {
   }
 }
 
-/** Where a bundle remembers what it was built from (a dot file: never served). */
+/**
+ * Where a bundle remembers what it was built from (a dot file: never
+ * served): the digest of its pages' bytes (`bundleDigest`), then that of
+ * the indexer and the pages' names alone (`bundleShape`).
+ */
 const digestFile = '.digest';
 
 /**
@@ -151,6 +161,11 @@ export async function checkSegmentation(): Promise<void> {
   }
 }
 
+/** What a bundle is built from but its pages' bytes: the indexer's code and its pages' names, in order. */
+function bundleShape(files: readonly string[], indexer: string): string {
+  return createHash('sha256').update(indexer).update('\u0000').update(files.join('\u0000')).digest('hex');
+}
+
 /** What a bundle is built from: the indexer's code, its pages in order, and their bytes. */
 async function bundleDigest(site: string, files: readonly string[], indexer: string): Promise<string> {
   const hash = createHash('sha256').update(indexer).update('\u0000');
@@ -233,11 +248,16 @@ async function indexPages(site: string, files: readonly string[], turn: BuildTur
 
 /** Makes one bundle: links it from the site being replaced when nothing changed, else indexes and writes it. */
 export async function makeBundle(
-  { site, files, output, before, indexer, chunkPositions }: BundleTask,
+  { site, files, output, before, beforeHasThesePages, indexer, chunkPositions }: BundleTask,
   turn: BuildTurn,
 ): Promise<BundleOutcome> {
-  const digest = await bundleDigest(site, files, indexer);
-  if (before !== undefined && (await readFile(join(before, digestFile), 'utf8').catch(() => '')) === digest) {
+  const shape = bundleShape(files, indexer);
+  const [beforeDigest, beforeShape] =
+    before === undefined ? [] : (await readFile(join(before, digestFile), 'utf8').catch(() => '')).split('\n');
+  // Pages linked from the site being replaced are the bundle's own pages there: the same names in the same order, by
+  // the same indexer, made that bundle. Any other page is read.
+  const digest = beforeHasThesePages && beforeShape === shape ? beforeDigest : await bundleDigest(site, files, indexer);
+  if (before !== undefined && digest !== undefined && digest === beforeDigest) {
     await linkTree(before, output);
     return { kind: 'reused' };
   }
@@ -252,6 +272,6 @@ export async function makeBundle(
       'Check that the installed pagefind is the version package.json pins (see src/indexer/pagefind-format.ts).',
     ]);
   }
-  await writeFile(join(output, digestFile), digest);
+  await writeFile(join(output, digestFile), `${digest}\n${shape}`);
   return { kind: 'built', fragments };
 }

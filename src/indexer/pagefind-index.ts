@@ -6,8 +6,9 @@
  * (`index-lane.ts`, `pagefind-bundle.ts`): the two scripts are indexed at
  * once, on two cores, each lane holding one bundle at a time, so that at
  * most two bundles are in memory. Pagefind's memory peaks while it builds a
- * bundle's index (`getFiles()`): the lanes take turns at that, so that one
- * lane builds while the other reads its pages (`BuildTurns`). Both services
+ * bundle's index (`getFiles()`): the lanes build at once only while their
+ * bundles' pages stay within a budget, and otherwise take turns, one lane
+ * building while the other reads its pages (`BuildTurns`). Both services
  * are closed at the end whatever happens, and as soon as one bundle fails.
  *
  * Pagefind splits each language's word index into chunks of a number of
@@ -47,6 +48,14 @@ export function indexChunkPositions(pages: number): number {
 /** The code a bundle is made by: a change to it indexes every bundle again (package-lock.json is in every digest). */
 const indexerSources = ['src/{search,indexer}/**/*.ts', 'src/integrations/pagefind.ts'];
 
+/**
+ * Pages whose indexes may build at once, however small the bundles: Pagefind's
+ * index build peaks at about 0.7 MB a page, so about 0.9 GB in all. Two
+ * bundles of the default 500 pages build at once; a larger bundle builds
+ * alone.
+ */
+const buildPagesBudget = 1250;
+
 /** How long a lane may take to close its service before it is killed (which ends the service's input). */
 const closeWaitMs = 10_000;
 
@@ -59,8 +68,10 @@ export interface IndexSiteOptions {
   bundles: readonly Bundle[];
   /** The site being replaced, whose unchanged bundles are linked. */
   previousSite?: string | undefined;
-  /** Most pages whose indexes build at once (one index builds whatever its size); by default the largest bundle's. */
+  /** Most pages whose indexes build at once (one index builds whatever its size); by default `buildPagesBudget`. */
   buildPagesAtOnce?: number | undefined;
+  /** Pages (file names under `site`) the build linked from `previousSite` unchanged (`src/build/reused-pages.ts`). */
+  linked?: ReadonlySet<string> | undefined;
 }
 
 export interface IndexSiteReport {
@@ -199,6 +210,7 @@ export async function indexSite({
   bundles,
   previousSite,
   buildPagesAtOnce,
+  linked = new Set(),
 }: IndexSiteOptions): Promise<IndexSiteReport> {
   const indexer = await sourcesDigest(root, indexerSources);
   await rm(join(site, 'pagefind'), { recursive: true, force: true });
@@ -210,7 +222,7 @@ export async function indexSite({
     lanes: byScript.size,
     fragments: { fragments: 0, before: 0, after: 0 },
   };
-  const turns = new BuildTurns(buildPagesAtOnce ?? Math.max(0, ...bundles.map(({ slugs }) => slugs.length)));
+  const turns = new BuildTurns(buildPagesAtOnce ?? Math.max(buildPagesBudget, ...bundles.map(({ slugs }) => slugs.length)));
   const lanes = [...byScript.values()].map((laneBundles) => ({ lane: new Lane(root, turns), laneBundles }));
   const closeAll = (): Promise<unknown> => Promise.allSettled(lanes.map(({ lane }) => lane.close()));
   // The first failure is the one reported: a bundle the other lane was making when it stopped fails after it.
@@ -224,6 +236,7 @@ export async function indexSite({
         files,
         output: join(site, 'pagefind', bundle.name),
         before: previousSite === undefined ? undefined : join(previousSite, 'pagefind', bundle.name),
+        beforeHasThesePages: previousSite !== undefined && files.every((file) => linked.has(file)),
         indexer,
         chunkPositions: indexChunkPositions(files.length),
       });

@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { BuildOptions } from '../build/options.ts';
+import { linkedPageFiles } from '../build/reused-pages.ts';
 import { publication } from '../build/state.ts';
 import { addTime } from '../build/timing.ts';
 import { indexSite } from '../indexer/pagefind-index.ts';
@@ -23,6 +24,7 @@ export default function pagefindIndex({ root, previousSite }: Pick<BuildOptions,
           root,
           bundles: scripts.flatMap((script) => bundles[script]),
           previousSite,
+          linked: linkedPageFiles(),
         });
         const elapsed = performance.now() - started;
         addTime('pagefind', elapsed);

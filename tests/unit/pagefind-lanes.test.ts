@@ -6,9 +6,9 @@
  * service running; an unchanged bundle is taken from the site being
  * replaced.
  */
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, link, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { BuildError } from '../../src/build/build-error.ts';
@@ -183,6 +183,38 @@ test('an unchanged bundle is taken from the site being replaced; a changed one i
   }
   const entry = 'pagefind/zh-hans/pagefind-entry.json';
   expect((await stat(join(next, entry))).ino).not.toBe((await stat(join(site, entry))).ino);
+  expect(await descendants()).toEqual([]);
+}, 120_000);
+
+test('a bundle whose pages were all linked from the site being replaced is taken without reading them, unless its list of pages changed', async () => {
+  // The pages are the last site's own files: a build links what it did not render.
+  const next = join(work, 'linked');
+  const files = bundles.flatMap(({ script, slugs: bundleSlugs }) =>
+    bundleSlugs.map((slug) => `${script}/articles/${slug}/index.html`),
+  );
+  for (const file of files) {
+    await mkdir(dirname(join(next, file)), { recursive: true });
+    await link(join(site, file), join(next, file));
+  }
+  // One linked page cannot be read: a bundle that needed its bytes would fail.
+  const unread = 'zh-hant/articles/old-0007/index.html';
+  await rm(join(next, unread));
+  const linked = new Set(files);
+  const report = await indexSite({ site: next, root, bundles, previousSite: site, linked });
+  expect(report).toMatchObject({ built: 0, reused: 4 });
+
+  // The same pages, but a bundle that no longer holds one of them: its index is made again, from its pages' bytes.
+  await link(join(site, unread), join(next, unread));
+  const shorter = bundles.map((bundle) => (bundle.name === 'zh-hans-1' ? { ...bundle, slugs: bundle.slugs.slice(1) } : bundle));
+  await rm(join(next, 'pagefind'), { recursive: true, force: true });
+  expect(await indexSite({ site: next, root, bundles: shorter, previousSite: site, linked })).toMatchObject({
+    built: 1,
+    reused: 3,
+  });
+
+  // Not linked, so read: the missing page stops the build, named.
+  await rm(join(next, unread));
+  await expect(indexSite({ site: next, root, bundles, previousSite: site, linked: new Set() })).rejects.toThrow(unread);
   expect(await descendants()).toEqual([]);
 }, 120_000);
 
