@@ -109,7 +109,7 @@ const buildEnvironment = z.object({
     z.enum(['on', 'off'], { error: 'must be on or off (off only to measure what conversion costs)' }).optional(),
   ),
   /** Most article pages in one search bundle. */
-  SEARCH_BUNDLE_PAGES: count(1, 100_000, 1250),
+  SEARCH_BUNDLE_PAGES: count(1, 100_000, 500),
   /** Print stack traces of unexpected errors. */
   DEBUG: text,
   /** `silent`: print errors only. */
@@ -229,7 +229,7 @@ function parseOptions(
     today: env.BUILD_TODAY ?? utcToday(),
     future: values.future === true || env.BUILD_FUTURE === true,
     conversion: env.GUOJI_CONVERSION !== 'off',
-    bundlePages: env.SEARCH_BUNDLE_PAGES ?? 1250,
+    bundlePages: env.SEARCH_BUNDLE_PAGES ?? 500,
     debug: env.DEBUG !== undefined,
     quiet: values.quiet === true || env.LOG_LEVEL === 'silent',
     timingsFile: timings === undefined ? undefined : fromRoot(timings),

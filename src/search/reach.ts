@@ -11,8 +11,8 @@
  */
 
 /**
- * Bundles a search may merge without the reader asking (3,750 articles at
- * 1,250 a bundle). Each costs about 18 kB of metadata and the chunks of the
+ * Bundles a search may merge without the reader asking (1,500 articles at
+ * 500 a bundle). Each costs about 18 kB of metadata and the chunks of the
  * query's words, about 50 kB for a query that finds nothing and so tries
  * near matches too: three keep such a first query under 300 kB.
  */

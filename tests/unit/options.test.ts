@@ -22,7 +22,7 @@ describe('the build options', () => {
       contentDir: 'content',
       future: false,
       conversion: true,
-      bundlePages: 1250,
+      bundlePages: 500,
       debug: false,
       quiet: false,
       previousSite: undefined,
@@ -31,7 +31,7 @@ describe('the build options', () => {
   });
 
   test('an empty variable counts as unset', () => {
-    expect(readBuildOptions({ SITE_BASE: '', SEARCH_BUNDLE_PAGES: '' })).toMatchObject({ base: '/', bundlePages: 1250 });
+    expect(readBuildOptions({ SITE_BASE: '', SEARCH_BUNDLE_PAGES: '' })).toMatchObject({ base: '/', bundlePages: 500 });
   });
 
   test('values are read into their types, and a base gets both its slashes', () => {
