@@ -95,7 +95,8 @@ const isArticle = (value: unknown): value is { slug: string; digest: string; htm
   value !== null &&
   typeof (value as { slug?: unknown }).slug === 'string' &&
   typeof (value as { digest?: unknown }).digest === 'string' &&
-  typeof (value as { html?: unknown }).html === 'string';
+  // Whether it has a body, not the body: a built article reads its body only when asked (`src/data/articles.ts`).
+  'html' in value;
 
 /** The key of a page: the site digest, its path and its props (each article standing for its digest). */
 export function pageKey(site: string, path: string, props: unknown): string {

@@ -23,6 +23,7 @@ import {
   type PhotoToPublish,
 } from '../build/state.ts';
 import type { PhotoFacts } from '../site/photos.ts';
+import { articleBodyFile, hasArticleBody, removeOtherBodies, writeArticleBody } from '../build/article-bodies.ts';
 import { sourcesDigest } from '../build/source-digest.ts';
 import { addTime } from '../build/timing.ts';
 import type { Glossary } from '../conversion/index.ts';
@@ -109,7 +110,8 @@ export function articleLoader({ contentDir }: ArticleLoaderOptions): Loader {
     const pipeline = `${await sourcesDigest(root, pipelineSources)}\u0000${await imagesListing(resolve(root, contentDir, 'images'))}`;
     const digestOf = (source: string): string => generateDigest(`${pipeline}\u0000${source}`);
     const storedByFile = new Map([...store.values()].map((entry) => [entry.filePath, entry]));
-    const { today, future } = buildOptions();
+    const { today, future, cacheDir } = buildOptions();
+    const bodyFileOf = (source: string): string => articleBodyFile(cacheDir, digestOf(source));
     const folder = await checkContentFolder({
       root,
       today,
@@ -118,7 +120,8 @@ export function articleLoader({ contentDir }: ArticleLoaderOptions): Loader {
       review: preview,
       reuse: (file, source): ArticleSummary | undefined => {
         const stored = storedByFile.get(file);
-        if (stored?.digest !== digestOf(source)) return undefined;
+        // An entry whose body file is gone is rendered again.
+        if (stored?.digest !== digestOf(source) || !hasArticleBody(bodyFileOf(source))) return undefined;
         const data = stored.data as unknown as StoredData;
         return {
           file,
@@ -149,19 +152,22 @@ export function articleLoader({ contentDir }: ArticleLoaderOptions): Loader {
       const id = article.data.slug;
       if (!publish.has(id)) continue;
       const data = await parseData({ id, data: article.raw, filePath: article.file });
-      // The Markdown body is not kept: the rendered HTML is what every page uses.
+      // The Markdown body is not kept: the rendered HTML is what every page uses, kept in a file of its own
+      // (`article-bodies.ts`), so the data store holds only what every build reads.
+      writeArticleBody(bodyFileOf(source), article.html);
       store.set({
         id,
         data,
         filePath: article.file,
         digest: digestOf(source),
         rendered: {
-          html: article.html,
+          html: '',
           metadata: { headings: article.headings, hanCharacters: article.hanCharacters, photos },
         },
       });
     }
     for (const id of store.keys()) if (!publish.has(id)) store.delete(id);
+    removeOtherBodies(cacheDir, new Set([...store.values()].map(({ digest }) => articleBodyFile(cacheDir, String(digest)))));
     recordPublication(decided);
     recordPhotos(photosOf(store.values(), resolve(root, contentDir, 'images')));
   }

@@ -3,7 +3,8 @@
  * pages use them: plain `ArticleInput`s, newest first, read once per build.
  */
 import { getCollection } from 'astro:content';
-import { isEditorPreview } from '../build/state.ts';
+import { articleBodyFile, readArticleBody } from '../build/article-bodies.ts';
+import { buildOptions, isEditorPreview } from '../build/state.ts';
 import { articleGlossary, convertText, type Glossary } from '../conversion/index.ts';
 import { scripts, type Script } from '../site/scripts.ts';
 import { topicNameVariant } from '../schemas/topic.ts';
@@ -27,6 +28,17 @@ export interface SiteContent {
 
 let loaded: Promise<SiteContent> | undefined;
 
+/**
+ * `fields` with its body, read from the build's cache the first time it is
+ * asked for (`src/build/article-bodies.ts`): most of a rebuild's pages show
+ * an article's card, not its body. Not enumerable, so that copying an
+ * article's fields (a card's) never reads it.
+ */
+function withBody(fields: Omit<ArticleInput, 'html'>, read: () => string): ArticleInput {
+  let body: string | undefined;
+  return Object.defineProperty(fields, 'html', { get: () => (body ??= read()), enumerable: false }) as ArticleInput;
+}
+
 async function load(): Promise<SiteContent> {
   const [entries, topicEntries, glossaryEntries, profileEntries] = await Promise.all([
     getCollection('articles'),
@@ -41,23 +53,31 @@ async function load(): Promise<SiteContent> {
     ) as Record<Script, string>;
   const topics = topicEntries.map(({ data }) => ({ id: data.id, names: names(data.name) }));
   const topicNames = new Map(topics.map((topic) => [topic.id, topic.names]));
-  const articles = entries.map(({ id, digest, data, rendered, filePath }): ArticleInput => ({
-    ...data,
-    slug: id,
-    file: filePath ?? `${id}.md`,
-    digest: String(digest ?? ''),
-    glossary: articleGlossary({
-      own: data.glossary,
-      names: data.authors.map(({ name }) => name),
-      variant: data.sourceVariant,
-      site: glossary,
-    }),
-    topics: data.topics.map(({ id: topic }) => ({ id: topic, names: topicNames.get(topic) ?? names(topic) })),
-    html: rendered?.html ?? '',
-    headings: (rendered?.metadata?.['headings'] as ArticleInput['headings'] | undefined) ?? [],
-    hanCharacters: Number(rendered?.metadata?.['hanCharacters'] ?? 0),
-    photos: (rendered?.metadata?.['photos'] as ArticleInput['photos'] | undefined) ?? {},
-  }));
+  const { cacheDir } = buildOptions();
+  const articles = entries.map(({ id, digest, data, rendered, filePath }): ArticleInput => {
+    const file = filePath ?? `${id}.md`;
+    const bodyFile = articleBodyFile(cacheDir, String(digest ?? ''));
+    return withBody(
+      {
+        ...data,
+        slug: id,
+        file,
+        digest: String(digest ?? ''),
+        glossary: articleGlossary({
+          own: data.glossary,
+          names: data.authors.map(({ name }) => name),
+          variant: data.sourceVariant,
+          site: glossary,
+        }),
+        topics: data.topics.map(({ id: topic }) => ({ id: topic, names: topicNames.get(topic) ?? names(topic) })),
+        bodyFile,
+        headings: (rendered?.metadata?.['headings'] as ArticleInput['headings'] | undefined) ?? [],
+        hanCharacters: Number(rendered?.metadata?.['hanCharacters'] ?? 0),
+        photos: (rendered?.metadata?.['photos'] as ArticleInput['photos'] | undefined) ?? {},
+      },
+      () => readArticleBody(bodyFile, file),
+    );
+  });
   const profiles = new Map(profileEntries.map(({ data }) => [authorKey(data.name, data.sourceVariant, glossary), data] as const));
   return { articles: newestFirst(articles), topics, glossary, profiles };
 }

@@ -15,6 +15,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
+import { readArticleBody } from '../build/article-bodies.ts';
 import { sourcesDigest } from '../build/source-digest.ts';
 import { timed } from '../build/timing.ts';
 import { convertText, isTongyongGuifan } from '../conversion/index.ts';
@@ -23,9 +24,10 @@ import type { ArticleInput } from '../view/article-view.ts';
 import { combineParts, type SearchDataBuilder, type SearchDataTables, type TextsPart } from './search-data-build.ts';
 import { convertForm, regionalPhrases, variantPairs } from './opencc-sources.ts';
 
-/** The fields the search data reads of an article (sent to a worker thread: `search-parts-worker.ts`). */
+/** The fields the search data reads of an article (sent to a worker thread: `search-parts-worker.ts`), but its body. */
 const searchableFields = [
   'slug',
+  'file',
   'digest',
   'sourceVariant',
   'glossary',
@@ -35,20 +37,37 @@ const searchableFields = [
   'dateline',
   'authors',
   'sources',
-  'html',
 ] as const;
 
-export type SearchableArticle = Pick<ArticleInput, (typeof searchableFields)[number]>;
+/** What the search data reads of an article: its fields, and its body or the file the build keeps it in. */
+export type SearchableArticle = Pick<ArticleInput, (typeof searchableFields)[number]> & {
+  html?: string | undefined;
+  bodyFile?: string | undefined;
+};
 
-/** Just what the search data reads of `article`, so that no more is copied to the worker. */
-export function searchable(article: SearchableArticle): SearchableArticle {
-  const picked = Object.fromEntries(searchableFields.map((field) => [field, article[field]])) as SearchableArticle;
-  return {
+/**
+ * Just what the search data reads of `article`, so that no more is copied to
+ * the worker: a kept body goes as its file's name, read only if the
+ * article's part is not in the cache.
+ */
+export function searchable(
+  article: Pick<ArticleInput, (typeof searchableFields)[number] | 'html' | 'bodyFile'>,
+): SearchableArticle {
+  const picked = Object.fromEntries(searchableFields.map((field) => [field, article[field]])) as Pick<
+    ArticleInput,
+    (typeof searchableFields)[number]
+  >;
+  const fields = {
     ...picked,
     authors: article.authors.map(({ name, role }) => ({ name, role })),
     sources: article.sources.map(({ publisher, title }) => ({ publisher, title })),
   };
+  return article.bodyFile === undefined ? { ...fields, html: article.html } : { ...fields, bodyFile: article.bodyFile };
 }
+
+/** The body of `article`, read from its file if it was sent as one. */
+const bodyOf = (article: SearchableArticle): string =>
+  article.bodyFile === undefined ? (article.html ?? '') : readArticleBody(article.bodyFile, article.file);
 
 /** The search data's tables: OpenCC's variant pairs and regional phrases, the editors' names, the converter. */
 export function searchDataTables(names: readonly (readonly string[])[]): SearchDataTables {
@@ -77,7 +96,7 @@ export function articleSourceTexts(article: SearchableArticle): string[] {
     ...article.authors.flatMap(({ name, role }) => [name, role]),
     ...article.sources.flatMap(({ publisher, title }) => [publisher, title]),
     // Each block's text on its own line: a phrase never runs on from one paragraph into the next.
-    fromHtml(article.html, { fragment: true })
+    fromHtml(bodyOf(article), { fragment: true })
       .children.map((node) => toString(node))
       .join('\n'),
   ];

@@ -43,6 +43,8 @@ export interface ArticleInput {
   glossary: Glossary;
   /** Body HTML rendered from the Markdown, in the source script, inline rules still in the text. */
   html: string;
+  /** Where the build keeps `html` (`src/build/article-bodies.ts`), for a worker thread to read it there. */
+  bodyFile?: string | undefined;
   headings: readonly { depth: number; slug: string; text: string }[];
   /** Han characters of the body, counted on the tree it was rendered from. */
   hanCharacters: number;
@@ -54,7 +56,7 @@ export interface ArticleInput {
 
 export interface ArticleView extends Omit<
   ArticleInput,
-  'html' | 'digest' | 'glossary' | 'topics' | 'authors' | 'file' | 'photo'
+  'html' | 'bodyFile' | 'digest' | 'glossary' | 'topics' | 'authors' | 'file' | 'photo'
 > {
   /** The lead photo in this script (its credit as written), with what is known of its file. */
   photo?: (LeadPhotoFields & { facts: PhotoFacts }) | undefined;
@@ -74,7 +76,8 @@ type ShownFields = Omit<ArticleView, 'script' | 'readingMinutes'>;
 export const articleSource = (slug: string): string => `article:${slug}`;
 
 function shownFields(article: ArticleInput, script: Script): ShownFields {
-  const { html, digest, glossary, file, ...fields } = article;
+  // Not `html`: a card does not read the body (built articles keep it out of their enumerable fields).
+  const { digest, glossary, file, bodyFile, ...fields } = article;
   const log = createConversionLog();
   const options: ConvertOptions = { from: article.sourceVariant, to: script, glossary, log };
   const convert = (text: string): string => convertText(text, options);
@@ -122,6 +125,7 @@ function leadPhoto(
 /** The fields as written, for a page that will not be published (`forArticle`). */
 function unconvertedFields({
   html,
+  bodyFile,
   digest,
   glossary,
   file,

@@ -309,15 +309,20 @@ describe('built for real', () => {
     }
   });
 
-  /** Puts `html` before the stored body of the real article in the content cache, keeping its digest. */
+  /** Puts `html` before the stored body of the real article in the content cache (`src/build/article-bodies.ts`), keeping its digest. */
   async function poisonCache(html: string): Promise<void> {
-    const store = join(work, 'cache', 'data-store.json');
-    const values = JSON.parse(await readFile(store, 'utf8')) as unknown[];
+    const folder = join(work, 'cache', 'article-bodies');
+    const bodies = await Promise.all(
+      (await readdir(folder)).map(async (name) => ({
+        file: join(folder, name),
+        body: await readFile(join(folder, name), 'utf8'),
+      })),
+    );
     // The rendered body (the Markdown body holds the same sentence, without the paragraph id).
-    const index = values.findIndex((value) => typeof value === 'string' && value.includes('<p id="p1">中俄兩國領導人'));
-    expect(index).toBeGreaterThan(-1);
-    values[index] = html + String(values[index]).replace(/^.*?(?=<p id="p1">)/s, '');
-    await writeFile(store, JSON.stringify(values));
+    const stored = bodies.filter(({ body }) => body.includes('<p id="p1">中俄兩國領導人'));
+    expect(stored).toHaveLength(1);
+    const [{ file, body }] = stored as [{ file: string; body: string }];
+    await writeFile(file, html + body.replace(/^.*?(?=<p id="p1">)/s, ''));
   }
 
   test('a poisoned content cache is published inert', async () => {
