@@ -15,14 +15,21 @@
  * (`src/view/article-view.ts`), as the data store's was.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { isEditorPreview } from './state.ts';
 
-const folderName = 'article-bodies';
+/**
+ * The editor's preview keeps its bodies apart from the build's: Astro keeps
+ * the two data stores apart too, and each loader removes the bodies its own
+ * store does not list, so a shared folder would lose each other's.
+ */
+const folderName = (): string => (isEditorPreview() ? 'article-bodies-preview' : 'article-bodies');
 
-/** The file that holds the body rendered for the entry of `digest`. */
+/** The file that holds the body rendered for the entry of `digest` (an entry without one is an error: it would share a file). */
 export function articleBodyFile(cacheDir: string, digest: string): string {
-  return join(cacheDir, folderName, `${createHash('sha256').update(digest).digest('base64url')}.html`);
+  if (digest === '') throw new Error('an article entry without a digest has no body file of its own');
+  return join(cacheDir, folderName(), `${createHash('sha256').update(digest).digest('base64url')}.html`);
 }
 
 /** Whether the body of `file` is kept. */
@@ -30,9 +37,12 @@ export function hasArticleBody(file: string): boolean {
   return existsSync(file);
 }
 
+/** Writes `html` as the body in `file`, whole or not at all: to a file beside it, then renamed over it. */
 export function writeArticleBody(file: string, html: string): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, html);
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, html);
+  renameSync(partial, file);
 }
 
 /** The body kept in `file` for the article `articleFile`; an error naming both if it is gone. */
@@ -48,7 +58,7 @@ export function readArticleBody(file: string, articleFile: string): string {
 
 /** Removes the kept bodies other than `keep` (files); returns how many. */
 export function removeOtherBodies(cacheDir: string, keep: ReadonlySet<string>): number {
-  const folder = join(cacheDir, folderName);
+  const folder = join(cacheDir, folderName());
   let removed = 0;
   for (const entry of existsSync(folder) ? readdirSync(folder, { withFileTypes: true }) : [])
     if (entry.isFile() && !keep.has(join(folder, entry.name))) {

@@ -56,13 +56,15 @@ async function load(): Promise<SiteContent> {
   const { cacheDir } = buildOptions();
   const articles = entries.map(({ id, digest, data, rendered, filePath }): ArticleInput => {
     const file = filePath ?? `${id}.md`;
-    const bodyFile = articleBodyFile(cacheDir, String(digest ?? ''));
+    // Each body file is named by its entry's digest: without one, the article would have no body of its own.
+    if (digest === undefined) throw new Error(`${file}: its entry in the content cache has no digest; build again`);
+    const bodyFile = articleBodyFile(cacheDir, String(digest));
     return withBody(
       {
         ...data,
         slug: id,
         file,
-        digest: String(digest ?? ''),
+        digest: String(digest),
         glossary: articleGlossary({
           own: data.glossary,
           names: data.authors.map(({ name }) => name),

@@ -124,7 +124,6 @@ function leadPhoto(
 
 /** The fields as written, for a page that will not be published (`forArticle`). */
 function unconvertedFields({
-  html,
   bodyFile,
   digest,
   glossary,
@@ -177,6 +176,8 @@ function forArticle<T>(article: ArticleInput, what: string, work: () => T, fallb
 }
 
 function bodyHtml(article: ArticleInput, script: Script, finish?: (tree: Root) => void): string {
+  // A copy of a built article's fields has no body (it is read on demand, not copied): never publish it empty.
+  if (typeof article.html !== 'string') throw new Error('its body was not given to the page (a copy of its fields?)');
   const log = createConversionLog();
   const t = ui(script);
   // The stored HTML is sanitized again here: a poisoned content cache cannot reach a page or a feed.

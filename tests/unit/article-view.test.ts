@@ -34,3 +34,15 @@ describe('an article whose page cannot be made', () => {
     expect(failures[1]).toMatch(/^content\/articles\/broken\.md: making its body in zh-hans failed: /);
   });
 });
+
+describe('an article whose body is read on demand', () => {
+  test('a copy of its fields, which carries no body, is noted as a failure, never published empty', () => {
+    const { html, ...fields } = { ...broken, slug: 'copied', file: 'content/articles/copied.md', sourceVariant: 'zh-TW' };
+    const built = Object.defineProperty({ ...fields }, 'html', { get: () => html, enumerable: false }) as ArticleInput;
+    expect(articleBody(built, 'zh-hans')).toContain('正文');
+    expect(articleBody({ ...built }, 'zh-hans')).toBe('');
+    expect(renderFailures().filter((failure) => failure.startsWith('content/articles/copied.md'))).toEqual([
+      'content/articles/copied.md: making its body in zh-hans failed: its body was not given to the page (a copy of its fields?)',
+    ]);
+  });
+});
