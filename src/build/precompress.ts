@@ -31,14 +31,13 @@ export interface PrecompressResult {
 
 /** Whether `from`'s two twins in the previous build were linked in as `to`'s: false if it has none (nothing is left behind). */
 async function linkTwins(from: string, to: string): Promise<boolean> {
-  try {
-    await Promise.all([linkOrCopy(`${from}.br`, `${to}.br`), linkOrCopy(`${from}.gz`, `${to}.gz`)]);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    await Promise.all([rm(`${to}.br`, { force: true }), rm(`${to}.gz`, { force: true })]);
-    return false;
-  }
+  // Both settled before anything is undone: a twin linked while the other failed is removed, never written through.
+  const linked = await Promise.allSettled([linkOrCopy(`${from}.br`, `${to}.br`), linkOrCopy(`${from}.gz`, `${to}.gz`)]);
+  const failed = linked.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed === undefined) return true;
+  await Promise.all([rm(`${to}.br`, { force: true }), rm(`${to}.gz`, { force: true })]);
+  if ((failed.reason as NodeJS.ErrnoException).code !== 'ENOENT') throw failed.reason;
+  return false;
 }
 
 /** Whether `file` has the bytes of the same file in the previous build (`raw` reads it once). */

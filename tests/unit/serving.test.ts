@@ -158,20 +158,28 @@ describe('compressed twins', () => {
       for (const site of [before, next]) await mkdir(join(site, 'zh-hant'), { recursive: true });
       for (const [name, page] of Object.entries(pages)) await writeFile(join(before, 'zh-hant', `${name}.html`), page);
       await precompress(before);
-      // A linked page whose twins the last build lost is compressed again.
+      // A linked page whose twins the last build lost, or one of them, is compressed again.
       await writeFile(join(before, 'no-twins.html'), pages.same);
+      await writeFile(join(before, 'half.html'), pages.changed);
+      await precompress(before);
+      await rm(join(before, 'no-twins.html.br'));
+      await rm(join(before, 'no-twins.html.gz'));
+      await rm(join(before, 'half.html.gz'));
+      await link(join(before, 'half.html'), join(next, 'half.html'));
       await writeFile(join(next, 'zh-hant', 'same.html'), pages.same);
       await writeFile(join(next, 'zh-hant', 'changed.html'), pages.changed.replace('新聞', '時評'));
       await link(join(before, 'zh-hant', 'linked.html'), join(next, 'zh-hant', 'linked.html'));
       await link(join(before, 'no-twins.html'), join(next, 'no-twins.html'));
       await writeFile(join(next, 'new.html'), pages.linked);
 
-      const result = await precompress(next, before, new Set(['zh-hant/linked.html', 'no-twins.html']));
-      expect(result).toMatchObject({ files: 5, reused: 2 });
+      const result = await precompress(next, before, new Set(['zh-hant/linked.html', 'no-twins.html', 'half.html']));
+      expect(result).toMatchObject({ files: 6, reused: 2 });
       const inode = async (file: string): Promise<number> => (await stat(file)).ino;
       for (const twin of ['zh-hant/same.html.br', 'zh-hant/linked.html.gz'])
         expect(await inode(join(next, twin)), twin).toBe(await inode(join(before, twin)));
-      for (const name of ['zh-hant/changed.html', 'no-twins.html', 'new.html']) {
+      // The half-kept twin was not linked: the new one is written into a file of its own, not into the last site's.
+      expect(await inode(join(next, 'half.html.br'))).not.toBe(await inode(join(before, 'half.html.br')));
+      for (const name of ['zh-hant/changed.html', 'no-twins.html', 'half.html', 'new.html']) {
         const page = await readFile(join(next, name), 'utf8');
         expect(brotliDecompressSync(await readFile(join(next, `${name}.br`))).toString(), name).toBe(page);
         expect(gunzipSync(await readFile(join(next, `${name}.gz`))).toString(), name).toBe(page);
