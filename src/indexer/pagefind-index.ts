@@ -68,7 +68,7 @@ export interface IndexSiteOptions {
   bundles: readonly Bundle[];
   /** The site being replaced, whose unchanged bundles are linked. */
   previousSite?: string | undefined;
-  /** Most pages whose indexes build at once (one index builds whatever its size); by default `buildPagesBudget`. */
+  /** Most pages whose indexes build at once (one index builds whatever its size); by default `buildPagesBudget`, or the largest bundle's pages if more. */
   buildPagesAtOnce?: number | undefined;
   /** Pages (file names under `site`) the build linked from `previousSite` unchanged (`src/build/reused-pages.ts`). */
   linked?: ReadonlySet<string> | undefined;
