@@ -252,11 +252,11 @@ export async function checkContentFolder(options: ContentFolderOptions): Promise
       continue;
     }
     const result = checkArticleFile(file, read.text, { topicIds, glossary: glossary.items, lint, review });
-    problems.push(...result.problems);
-    warnings.push(...result.warnings);
+    for (const problem of result.problems) problems.push(problem);
+    for (const warning of result.warnings) warnings.push(warning);
     if (result.article) checked.push({ article: result.article, source: read.text, photos: {} });
   }
-  problems.push(...(await checkPhotos(checked, options)));
+  for (const problem of await checkPhotos(checked, options)) problems.push(problem);
 
   const summaries: ArticleSummary[] = [
     ...checked.map(({ article }) => ({
@@ -271,9 +271,13 @@ export async function checkContentFolder(options: ContentFolderOptions): Promise
     })),
     ...reused,
   ];
-  problems.push(...findDuplicateSlugs(summaries));
-  if (!options.future) problems.push(...checkUpdated(summaries, options.today));
-  problems.push(...checkAuthors(summaries, glossary.items));
+  // Appended one at a time: lists that grow with the archive are never spread as arguments (the call stack's limit).
+  const across = [
+    ...findDuplicateSlugs(summaries),
+    ...(options.future ? [] : checkUpdated(summaries, options.today)),
+    ...checkAuthors(summaries, glossary.items),
+  ];
+  for (const problem of across) problems.push(problem);
   return {
     problems,
     warnings,

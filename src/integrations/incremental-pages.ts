@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readManifest, siteDigest } from '../build/incremental.ts';
 import type { BuildOptions } from '../build/options.ts';
-import { takeReusedPages } from '../build/reused-pages.ts';
+import { addPageAddresses, takeReusedPages } from '../build/reused-pages.ts';
 import { startIncremental } from '../build/state.ts';
 import { addTime } from '../build/timing.ts';
 
@@ -33,8 +33,7 @@ export default function incrementalPages(
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const report = await takeReusedPages(fileURLToPath(dir));
-        const root = new URL(options.base, options.site);
-        reusedPageUrls.push(...report.reusedPaths.map((path) => new URL(path.slice(1), root).href));
+        addPageAddresses(reusedPageUrls, report.reusedPaths, new URL(options.base, options.site));
         addTime('reuse', performance.now() - started);
         if (report.reused > 0)
           logger.info(

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pageFile, pageKey, routePath, siteDigest } from '../../src/build/incremental.ts';
 import { readBuildOptions, type BuildOptions } from '../../src/build/options.ts';
+import { addPageAddresses } from '../../src/build/reused-pages.ts';
 
 describe('a page path and its file', () => {
   test.each([
@@ -109,5 +110,15 @@ describe('the site digest', () => {
     expect(await siteDigest({ ...options, site: 'https://other.example' }, content)).not.toBe(digest);
     expect(await siteDigest({ ...options, today: new Date('2030-01-01') }, content)).toBe(digest);
     expect(await siteDigest({ ...options, cacheDir: '/elsewhere', quiet: true }, content)).toBe(digest);
+  });
+});
+
+describe('the addresses of the pages taken from the last site', () => {
+  test("every one of an archive's, under the site's base, however many (a 50,000-article archive takes 124,000)", () => {
+    const paths = Array.from({ length: 300_000 }, (_, index) => `/zh-hant/articles/a-${index}/`);
+    const addresses = ['https://x.example/news/sitemap-first/'];
+    addPageAddresses(addresses, paths, new URL('/news/', 'https://x.example'));
+    expect(addresses).toHaveLength(300_001);
+    expect(addresses.at(-1)).toBe('https://x.example/news/zh-hant/articles/a-299999/');
   });
 });
