@@ -80,19 +80,8 @@ export async function precompress(
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .filter((name) => !isPrivate(`/${name}`));
   const result: PrecompressResult = { files: names.length, reused: 0, bytes: { raw: 0, br: 0, gzip: 0 } };
-  const compress = async (name: string): Promise<void> => {
+  const compress = async (name: string, raw: Buffer): Promise<void> => {
     const file = join(dir, name);
-    let read: Buffer | undefined;
-    const contents = async (): Promise<Buffer> => (read ??= await readFile(file));
-    if (
-      previous !== undefined &&
-      (await sameAsBefore(join(previous, name), contents)) &&
-      (await linkTwins(join(previous, name), file))
-    ) {
-      result.reused += 1;
-      return;
-    }
-    const raw = await contents();
     const [br, gz] = await Promise.all([
       brotli(raw, {
         params: {
@@ -110,17 +99,29 @@ export async function precompress(
     result.bytes.br += br.length;
     result.bytes.gzip += gz.length;
   };
-  // A linked file's twins are taken without reading it; one whose twins the previous build did not write is compressed.
-  const toCompress: string[] = [];
-  await eachAtOnce(
-    names.filter((name) => previous !== undefined && linked.has(name)),
-    linksAtOnce,
-    async (name) => {
-      if (await linkTwins(join(previous ?? '', name), join(dir, name))) result.reused += 1;
-      else toCompress.push(name);
-    },
-  );
+  /** The previous build's twins of `name` if it has them and `name` is the same file there (`known`, or compared), else new ones. */
+  const takeOrCompress = async (name: string, known: boolean): Promise<void> => {
+    const file = join(dir, name);
+    let read: Buffer | undefined;
+    const contents = async (): Promise<Buffer> => (read ??= await readFile(file));
+    if (
+      previous !== undefined &&
+      (known || (await sameAsBefore(join(previous, name), contents))) &&
+      (await linkTwins(join(previous, name), file))
+    ) {
+      result.reused += 1;
+      return;
+    }
+    await compress(name, await contents());
+  };
+  // A linked file is the previous build's: its twins are linked without reading it; any other is compared first.
+  const isLinked = (name: string): boolean => previous !== undefined && linked.has(name);
+  await eachAtOnce(names.filter(isLinked), linksAtOnce, (name) => takeOrCompress(name, true));
   // zlib works on libuv's thread pool (four threads): more at once only queues.
-  await eachAtOnce([...names.filter((name) => previous === undefined || !linked.has(name)), ...toCompress], 4, compress);
+  await eachAtOnce(
+    names.filter((name) => !isLinked(name)),
+    4,
+    (name) => takeOrCompress(name, false),
+  );
   return result;
 }

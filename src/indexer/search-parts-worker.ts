@@ -17,8 +17,8 @@ export interface SearchPartsTask {
 }
 
 export interface SearchPartsResult {
-  /** The group's part (one: the articles' parts merged in their order). */
-  parts: TextsPart[];
+  /** The group's part: the articles' parts merged in their order. */
+  part: TextsPart;
   /** The cache entries the batch asked for, and how many were taken and made. */
   asked: string[];
   kept: number;
@@ -31,7 +31,7 @@ let reader: { readerDigest: string; builder: SearchDataBuilder } | undefined;
 export default function makeParts({ cacheDir, readerDigest, names, articles }: SearchPartsTask): SearchPartsResult {
   if (reader?.readerDigest !== readerDigest) reader = { readerDigest, builder: new SearchDataBuilder(searchDataTables(names)) };
   const cache = openSearchPartCache(cacheDir, reader.builder, readerDigest);
-  const parts = [cache.group(articles)];
+  const part = cache.group(articles);
   const { names: asked, kept, converted } = cache.asked();
-  return { parts, asked, kept, converted };
+  return { part, asked, kept, converted };
 }

@@ -65,9 +65,12 @@ export function searchable(
   return article.bodyFile === undefined ? { ...fields, html: article.html } : { ...fields, bodyFile: article.bodyFile };
 }
 
-/** The body of `article`, read from its file if it was sent as one. */
-const bodyOf = (article: SearchableArticle): string =>
-  article.bodyFile === undefined ? (article.html ?? '') : readArticleBody(article.bodyFile, article.file);
+/** The body of `article`, read from its file if it was sent as one; never taken as empty when it was not sent. */
+function bodyOf(article: SearchableArticle): string {
+  if (article.bodyFile !== undefined) return readArticleBody(article.bodyFile, article.file);
+  if (article.html === undefined) throw new Error(`${article.file}: its body was not sent to the search data`);
+  return article.html;
+}
 
 /** The search data's tables: OpenCC's variant pairs and regional phrases, the editors' names, the converter. */
 export function searchDataTables(names: readonly (readonly string[])[]): SearchDataTables {

@@ -86,7 +86,7 @@ async function build(): Promise<Record<Script, SearchData>> {
     const asked = new Set<string>();
     for (const batch of batches) {
       const result = await batch;
-      for (const part of result.parts) builder.add(part);
+      builder.add(result.part);
       for (const name of result.asked) asked.add(name);
     }
     removeUnaskedParts(cacheDir, asked);
