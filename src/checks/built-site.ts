@@ -16,7 +16,7 @@ import { feedSize } from '../view/feed.ts';
 import { scripts, type Script } from '../site/scripts.ts';
 import { normaliseBase } from '../site/urls.ts';
 import { checkFeed, scriptOfPage, type PageCheckContext } from './page-checks.ts';
-import checkBatch, { type PageBatch } from './page-worker.ts';
+import checkBatch, { checkedPageKey, type BatchResult, type PageBatch } from './page-worker.ts';
 import type { PublishedArticle, RenderedFacts } from '../build/state.ts';
 import { readFragment } from '../indexer/pagefind-format.ts';
 import { findMissing } from './site.ts';
@@ -46,8 +46,14 @@ async function indexedUrls(
         ),
   );
   const fragments: Record<string, string> = {};
-  for (const name of files.filter((file) => /^pagefind\/[^/]+\/fragment\/[^/]+\.pf_fragment$/.test(file))) {
-    const url = known.get(name) ?? readFragment(await readFile(join(site, name))).url;
+  const names = files.filter((file) => /^pagefind\/[^/]+\/fragment\/[^/]+\.pf_fragment$/.test(file));
+  const urls = await mapAtOnce(
+    names,
+    readsAtOnce,
+    async (name) => known.get(name) ?? readFragment(await readFile(join(site, name))).url,
+  );
+  for (const [at, name] of names.entries()) {
+    const url = urls[at] ?? '';
     fragments[name] = url;
     const script = scripts.find((candidate) => url.startsWith(`/${candidate}/`));
     if (script) indexed[script].add(`${normaliseBase(base)}${url.slice(1)}`);
@@ -113,19 +119,10 @@ export interface SiteCheckOptions {
 
 /**
  * Where a site lists the pages that passed its checks (a dot file: never
- * served): the checks' context, then each page's `pageKey`, body length and
+ * served): the checks' context, then each page's `checkedPageKey`, body length and
  * file name.
  */
 export const checkedPagesFile = '.checked-pages';
-
-/** What a page's check result depends on: the checks' code and facts, the length its body must have, and its bytes. */
-function pageKey(context: string, expectedLength: number | undefined, page: Buffer): string {
-  return createHash('sha256')
-    .update(context)
-    .update(`\u0000${expectedLength ?? ''}\u0000`)
-    .update(page)
-    .digest('base64url');
-}
 
 const lengthField = (expected: number | undefined): string => String(expected ?? '');
 
@@ -149,22 +146,40 @@ async function readPassed(
 /** Pages per batch a worker checks: large enough to pay for the message, small enough to share the work out evenly. */
 const batchSize = 200;
 
-/** Checks pages on worker threads when there are many, in this thread when there are few. */
+/** Files read at once where the checks read many (pages to compare, search fragments): enough to keep the disk's queue full. */
+const readsAtOnce = 16;
+
+/** `work` of every item, `width` at a time, in the items' order. */
+async function mapAtOnce<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) {
+        const at = next++;
+        results[at] = await work(items[at] as T);
+      }
+    }),
+  );
+  return results;
+}
+
+/** Checks pages on worker threads when there are many, in this thread when there are few; each page's key comes back with its problems. */
 async function checkPages(
-  site: string,
+  batch: Omit<PageBatch, 'pages'>,
   pages: PageBatch['pages'],
-  context: PageCheckContext,
   workerFile: string | undefined,
-): Promise<string[]> {
-  if (workerFile === undefined || pages.length < batchSize * 2) return checkBatch({ site, pages, context });
+): Promise<BatchResult> {
+  if (workerFile === undefined || pages.length < batchSize * 2) return checkBatch({ ...batch, pages });
   const pool = new Tinypool({ filename: pathToFileURL(workerFile).href, maxThreads: availableParallelism(), minThreads: 1 });
   try {
-    const batches: Promise<string[]>[] = [];
+    const batches: Promise<BatchResult>[] = [];
     for (let start = 0; start < pages.length; start += batchSize)
       batches.push(
-        pool.run({ site, pages: pages.slice(start, start + batchSize), context } satisfies PageBatch) as Promise<string[]>,
+        pool.run({ ...batch, pages: pages.slice(start, start + batchSize) } satisfies PageBatch) as Promise<BatchResult>,
       );
-    return (await Promise.all(batches)).flat();
+    const results = await Promise.all(batches);
+    return { problems: results.flatMap(({ problems }) => problems), keys: results.flatMap(({ keys }) => keys) };
   } finally {
     await pool.destroy();
   }
@@ -201,21 +216,34 @@ export async function checkBuiltSite({
     .update(JSON.stringify(context))
     .digest('hex');
   const before = previous === undefined || checksDigest === undefined ? undefined : await readPassed(previous);
+  const passedBefore = before?.context === contextKey ? before : undefined;
   const keys = new Map<string, string>();
   const lengths = new Map(checked);
-  const toCheck: PageBatch['pages'] = [];
-  for (const [name, expected] of checked) {
-    const prior = before?.context === contextKey ? before.pages.get(name) : undefined;
-    // A page linked from the last site, where it passed under the same checks and facts, is that page: not read again.
-    if (prior !== undefined && linked?.has(name) === true && prior.expected === lengthField(expected)) {
-      keys.set(name, prior.key);
-      continue;
+  // Pages that passed in the site being replaced are not checked again: one linked from it, where it passed under the
+  // same checks and facts, is that page and is not read; any other is read and compared by its key. With no such site
+  // nothing is read here: the workers read each page once, to check it and to key it.
+  let toCheck: PageBatch['pages'] = checked;
+  if (passedBefore !== undefined) {
+    const unlinked: PageBatch['pages'] = [];
+    for (const [name, expected] of checked) {
+      const prior = passedBefore.pages.get(name);
+      if (prior !== undefined && linked?.has(name) === true && prior.expected === lengthField(expected))
+        keys.set(name, prior.key);
+      else unlinked.push([name, expected]);
     }
-    const key = pageKey(contextKey, expected, await readFile(join(site, name)));
-    keys.set(name, key);
-    if (!before?.keys.has(key)) toCheck.push([name, expected]);
+    const unlinkedKeys = await mapAtOnce(unlinked, readsAtOnce, async ([name, expected]) =>
+      checkedPageKey(contextKey, expected, await readFile(join(site, name))),
+    );
+    toCheck = [];
+    unlinked.forEach((page, at) => {
+      const key = unlinkedKeys[at] ?? '';
+      keys.set(page[0], key);
+      if (!passedBefore.keys.has(key)) toCheck.push(page);
+    });
   }
-  const problems = await checkPages(site, toCheck, context, workerFile);
+  const checkedNow = await checkPages({ site, context, contextKey }, toCheck, workerFile);
+  toCheck.forEach(([name], at) => keys.set(name, checkedNow.keys[at] ?? ''));
+  const problems = checkedNow.problems;
   const feeds = {} as Record<Script, string>;
   for (const script of scripts) {
     const file = `${script}/rss.xml`;

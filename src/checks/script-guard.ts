@@ -58,10 +58,17 @@ function fixedPositions(text: string, fixed: ReadonlySet<string>, candidates: Re
 
 /** Every problem in one piece of text shown on a page of `script`. */
 export function guardText(text: string, script: Script, fixed: ReadonlySet<string> = new Set()): GuardProblem[] {
-  const characters = Array.from(text);
   const family = scriptInfo(script).family;
   const quotes = foreignQuotes(script);
   const chinese = han.test(text);
+  // Nearly every piece of a page holds nothing suspect: one pass over the string finds that before any array or set is
+  // made (a third of the guards' time on an archive's pages).
+  const anySuspect = (): boolean => {
+    for (const character of text) if (belongsToOtherFamily(character, family) || (chinese && quotes.has(character))) return true;
+    return false;
+  };
+  if (!anySuspect() && !text.includes(ruleOpen) && !text.includes(ruleClose)) return [];
+  const characters = Array.from(text);
   const suspects = new Set<number>();
   const reasons = new Map<number, GuardProblem['reason']>();
   characters.forEach((character, index) => {
