@@ -208,6 +208,32 @@ async function checkPhotos(checked: ContentFolderCheck['checked'], { contentDir,
   return problems;
 }
 
+/**
+ * Files read ahead of the one being checked: a file's read is five system
+ * calls on libuv's threads, which, awaited one after another, left the main
+ * thread idle a quarter of the time it checked the articles.
+ */
+const readsAhead = 16;
+
+/** `read` of each item, in the items' order, with up to `width` reads under way ahead of the one taken. */
+async function* readAhead<T, R>(items: readonly T[], width: number, read: (item: T) => Promise<R>): AsyncGenerator<[T, R]> {
+  const pending: Promise<R>[] = [];
+  let next = 0;
+  const fill = (): void => {
+    for (; next < items.length && pending.length < width; next++) {
+      const reading = read(items[next] as T);
+      // Handled where it is awaited, in order; a failure ahead must not be an unhandled rejection meanwhile.
+      reading.catch(() => undefined);
+      pending.push(reading);
+    }
+  };
+  for (let at = 0; at < items.length; at++) {
+    fill();
+    const result = await (pending.shift() as Promise<R>);
+    yield [items[at] as T, result];
+  }
+}
+
 /** Every problem of the content folder, and what was read. */
 export async function checkContentFolder(options: ContentFolderOptions): Promise<ContentFolderCheck> {
   const { root, contentDir, lint = false, review = false, reuse } = options;
@@ -234,9 +260,9 @@ export async function checkContentFolder(options: ContentFolderOptions): Promise
 
   const checked: ContentFolderCheck['checked'] = [];
   const reused: ArticleSummary[] = [];
-  for (const { path } of listed.paths) {
+  const readNext = (path: string) => readContentFile(path, { contentDir, file: relative(root, path), maxBytes: maxArticleBytes });
+  for await (const [{ path }, read] of readAhead(listed.paths, readsAhead, ({ path }) => readNext(path))) {
     const file = relative(root, path);
-    const read = await readContentFile(path, { contentDir, file, maxBytes: maxArticleBytes });
     if (read.problem) {
       problems.push(read.problem);
       continue;
