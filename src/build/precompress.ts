@@ -7,6 +7,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { mapAtOnce } from './at-once.ts';
 import { linkOrCopy } from './reuse-files.ts';
 import { isCompressible, isPrivate } from '../serving/static-site.ts';
 
@@ -44,16 +45,6 @@ async function linkTwins(from: string, to: string): Promise<boolean> {
 async function sameAsBefore(previousFile: string, raw: () => Promise<Buffer>): Promise<boolean> {
   const before = await readFile(previousFile).catch(() => undefined);
   return before !== undefined && before.equals(await raw());
-}
-
-/** Runs `work` on every item, `width` at a time. */
-async function eachAtOnce<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(width, items.length) }, async () => {
-      while (next < items.length) await work(items[next++] as T);
-    }),
-  );
 }
 
 /**
@@ -116,9 +107,9 @@ export async function precompress(
   };
   // A linked file is the previous build's: its twins are linked without reading it; any other is compared first.
   const isLinked = (name: string): boolean => previous !== undefined && linked.has(name);
-  await eachAtOnce(names.filter(isLinked), linksAtOnce, (name) => takeOrCompress(name, true));
+  await mapAtOnce(names.filter(isLinked), linksAtOnce, (name) => takeOrCompress(name, true));
   // zlib works on libuv's thread pool (four threads): more at once only queues.
-  await eachAtOnce(
+  await mapAtOnce(
     names.filter((name) => !isLinked(name)),
     4,
     (name) => takeOrCompress(name, false),

@@ -19,6 +19,7 @@ import { checkFeed, scriptOfPage, type PageCheckContext } from './page-checks.ts
 import checkBatch, { checkedPageKey, type BatchResult, type PageBatch } from './page-worker.ts';
 import type { PublishedArticle, RenderedFacts } from '../build/state.ts';
 import { readFragment } from '../indexer/pagefind-format.ts';
+import { mapAtOnce } from '../build/at-once.ts';
 import { findMissing } from './site.ts';
 import { wellFormedProblems } from './well-formed.ts';
 
@@ -148,21 +149,6 @@ const batchSize = 200;
 
 /** Files read at once where the checks read many (pages to compare, search fragments): enough to keep the disk's queue full. */
 const readsAtOnce = 16;
-
-/** `work` of every item, `width` at a time, in the items' order. */
-async function mapAtOnce<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(width, items.length) }, async () => {
-      while (next < items.length) {
-        const at = next++;
-        results[at] = await work(items[at] as T);
-      }
-    }),
-  );
-  return results;
-}
 
 /** Checks pages on worker threads when there are many, in this thread when there are few; each page's key comes back with its problems. */
 async function checkPages(

@@ -26,6 +26,7 @@ import { checkNames } from './names-check.ts';
 import { checkPhoto, type PhotoCheck } from './photo-check.ts';
 import type { PhotoFacts } from '../site/photos.ts';
 import { readYamlList } from './yaml-list.ts';
+import { readAhead } from '../build/at-once.ts';
 
 /**
  * Most entries in each list file: far more than the site needs, and a bound
@@ -215,25 +216,6 @@ async function checkPhotos(checked: ContentFolderCheck['checked'], { contentDir,
  */
 const readsAhead = 16;
 
-/** `read` of each item, in the items' order, with up to `width` reads under way ahead of the one taken. */
-async function* readAhead<T, R>(items: readonly T[], width: number, read: (item: T) => Promise<R>): AsyncGenerator<[T, R]> {
-  const pending: Promise<R>[] = [];
-  let next = 0;
-  const fill = (): void => {
-    for (; next < items.length && pending.length < width; next++) {
-      const reading = read(items[next] as T);
-      // Handled where it is awaited, in order; a failure ahead must not be an unhandled rejection meanwhile.
-      reading.catch(() => undefined);
-      pending.push(reading);
-    }
-  };
-  for (let at = 0; at < items.length; at++) {
-    fill();
-    const result = await (pending.shift() as Promise<R>);
-    yield [items[at] as T, result];
-  }
-}
-
 /** Every problem of the content folder, and what was read. */
 export async function checkContentFolder(options: ContentFolderOptions): Promise<ContentFolderCheck> {
   const { root, contentDir, lint = false, review = false, reuse } = options;
@@ -260,9 +242,10 @@ export async function checkContentFolder(options: ContentFolderOptions): Promise
 
   const checked: ContentFolderCheck['checked'] = [];
   const reused: ArticleSummary[] = [];
-  const readNext = (path: string) => readContentFile(path, { contentDir, file: relative(root, path), maxBytes: maxArticleBytes });
-  for await (const [{ path }, read] of readAhead(listed.paths, readsAhead, ({ path }) => readNext(path))) {
-    const file = relative(root, path);
+  const files = listed.paths.map(({ path }) => ({ path, file: relative(root, path) }));
+  const readArticle = ({ path, file }: { path: string; file: string }) =>
+    readContentFile(path, { contentDir, file, maxBytes: maxArticleBytes });
+  for await (const [{ file }, read] of readAhead(files, readsAhead, readArticle)) {
     if (read.problem) {
       problems.push(read.problem);
       continue;
