@@ -12,12 +12,26 @@
  * documents), then searches again: results are always ranked over every
  * bundle merged so far, and the outcome says when older ones were not
  * searched.
+ *
+ * Each search may fetch `searchAllowance` bytes of the index
+ * (`src/search/allowance.ts`): the fragments it reads to check the exact
+ * phrase, the bundles it merges and the near-match queries it tries all stop
+ * there, and the outcome says when candidates were left unread. Records
+ * already read cost nothing, so asking again reads the next ones.
  */
 import { type Script } from '../site/scripts.ts';
 import { aliasCorrections, correctionFrom, nearAliasForms, nearMatch } from '../search/approximate.ts';
 import { fold } from '../search/fold.ts';
 import { pagefindQueries, planQuery, type SearchData, type TermPlan } from '../search/search-data.ts';
 import { matchPage, rankMatches, type PageMatch, type PageRecord } from '../search/matching.ts';
+import {
+  affordableFragments,
+  allowanceLeft,
+  countsAgainstAllowance,
+  mayMerge,
+  requestOverhead,
+  type Fetched,
+} from '../search/allowance.ts';
 import { expandAnchors, type FragmentAnchor } from '../search/fragment.ts';
 import { prepareQuery, queryTerms } from '../search/query.ts';
 import { firstReach, hasOlder, widenForOlder, widenForResults, type Reach } from '../search/reach.ts';
@@ -55,6 +69,8 @@ export interface SearchOutcome {
   aliases: AliasNote[];
   /** Older articles were not searched (their bundles not merged yet): the lists are not the whole archive's. */
   older: boolean;
+  /** Candidates among the articles searched were left unread (the search's allowance spent): there may be more results. */
+  partial: boolean;
 }
 
 /** A form the reader typed, and the forms the results print for it instead. */
@@ -64,16 +80,40 @@ export interface AliasNote {
 }
 
 /**
- * Candidates whose fragments (about 6 kB each) we read per round: as many as
- * results are wanted, at most 10; the most we read for one query; and the
- * most we read for near matches.
+ * Candidates whose fragments (2.5–6.5 kB each) we read at once: as many as
+ * results are wanted, at most 10; and the most we read for near matches.
+ * How many we read for one search in all is what its allowance pays for.
  */
 const maxBatch = 10;
-const maxCandidates = 60;
 const nearCandidates = 10;
 
 /** Search files that could not be fetched, since the page loaded. */
 const failedRequests = new Set<string>();
+
+/** What the page has fetched of the index since it loaded, for the searches' allowances. */
+const fetched: Fetched = { bytes: 0, fragmentBytes: 0, fragments: 0 };
+
+/** Counts a response of the index: its length as sent when the server says it, else the body's, and its headers. */
+function countFetched(url: string, response: Response): void {
+  const path = new URL(url, location.href).pathname;
+  if (!countsAgainstAllowance(path)) return;
+  const add = (body: number): void => {
+    const size = body + requestOverhead;
+    fetched.bytes += size;
+    if (path.endsWith('.pf_fragment')) {
+      fetched.fragmentBytes += size;
+      fetched.fragments += 1;
+    }
+  };
+  const length = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(length) && length > 0) add(length);
+  else
+    void response
+      .clone()
+      .arrayBuffer()
+      .then((body) => add(body.byteLength))
+      .catch(() => undefined);
+}
 
 /**
  * Pagefind logs a missing or unreachable index chunk and answers "no
@@ -91,7 +131,10 @@ function watchSearchRequests(): void {
   window.fetch = async (input, init) => {
     try {
       const response = await fetchFile(input, init);
-      if (!response.ok && isSearchFile(input)) failedRequests.add(String(input));
+      if (isSearchFile(input)) {
+        if (!response.ok) failedRequests.add(String(input));
+        countFetched(String(input instanceof Request ? input.url : input), response);
+      }
       return response;
     } catch (error) {
       if (isSearchFile(input)) failedRequests.add(String(input));
@@ -111,6 +154,12 @@ export interface SearchEngine {
   /** Starts loading the index, so the first query does not wait for it. */
   preload(): void;
   search(query: string, options?: SearchOptions): Promise<SearchOutcome>;
+}
+
+/** One search's spending: what is left of its allowance, and whether candidates it wanted were left unread. */
+interface Budget {
+  left(): number;
+  unread: boolean;
 }
 
 interface Loaded {
@@ -142,6 +191,30 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
   let reach: Reach = firstReach(1);
   /** Bundle merges run one after another; every search waits for those asked before it. */
   let merging: Promise<void> = Promise.resolve();
+  /** The newest search: one superseded by another stops fetching. */
+  let latestSearch = 0;
+
+  /** A new search's budget, from what the page has fetched so far. */
+  function startBudget(): Budget {
+    const start = { ...fetched };
+    const search = ++latestSearch;
+    return { left: () => (search === latestSearch ? allowanceLeft(start, fetched) : 0), unread: false };
+  }
+
+  /** The longest prefix of `results` whose records the budget pays for (records already read are free). */
+  function affordable(results: readonly PagefindResult[], budget: Budget): PagefindResult[] {
+    const unread = results.filter(({ id }) => !records.has(id)).length;
+    let paid = affordableFragments(budget.left(), fetched, unread);
+    const taken: PagefindResult[] = [];
+    for (const result of results) {
+      if (!records.has(result.id)) {
+        if (paid === 0) break;
+        paid -= 1;
+      }
+      taken.push(result);
+    }
+    return taken;
+  }
 
   function load(): Promise<Loaded> {
     ready ??= (async () => {
@@ -210,13 +283,19 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
     { pagefind, data }: Loaded,
     plans: readonly TermPlan[],
     limit: number,
+    budget: Budget,
   ): Promise<{ matches: PageMatch[]; candidates: PagefindResult[] }> {
-    const ordered = (await candidates(pagefind, pagefindQueries(plans, data))).slice(0, maxCandidates);
+    const ordered = await candidates(pagefind, pagefindQueries(plans, data));
     const spellings = plans.map((plan) => plan.spellings);
     const matches: { match: PageMatch; score: number }[] = [];
     const batch = Math.min(limit, maxBatch);
-    for (let start = 0; start < ordered.length && matches.length < limit; start += batch) {
-      const slice = ordered.slice(start, start + batch);
+    for (let start = 0; start < ordered.length && matches.length < limit;) {
+      const slice = affordable(ordered.slice(start, start + batch), budget);
+      if (slice.length === 0) {
+        budget.unread = true;
+        break;
+      }
+      start += slice.length;
       const pages = await Promise.all(slice.map(record));
       pages.forEach((page, index) => {
         const match = matchPage(page, spellings, data.fold);
@@ -236,20 +315,20 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
    * or name within the allowed edits of a term, and (when there are few) a
    * few relaxed queries' candidates.
    */
-  async function near(loaded: Loaded, typed: readonly TermPlan[], found: PagefindResult[], limit: number) {
+  async function near(loaded: Loaded, typed: readonly TermPlan[], found: PagefindResult[], limit: number, budget: Budget) {
     const plans = typed.map((plan) => ({ ...plan, spellings: [...plan.spellings, ...nearAliasForms(plan, loaded.data)] }));
     let pool = found;
-    if (plans.some((plan, index) => plan.spellings.length > (typed[index]?.spellings.length ?? 0))) {
+    if (mayMerge(budget.left()) && plans.some((plan, index) => plan.spellings.length > (typed[index]?.spellings.length ?? 0))) {
       const known = new Set(pool.map(({ id }) => id));
       const named = await candidates(loaded.pagefind, pagefindQueries(plans, loaded.data));
       pool = [...named.filter(({ id }) => !known.has(id)), ...pool];
     }
-    if (pool.length < nearCandidates) {
+    if (pool.length < nearCandidates && mayMerge(budget.left())) {
       const known = new Set(pool.map(({ id }) => id));
       const more = (await candidates(loaded.pagefind, relaxedQueries(plans))).filter(({ id }) => !known.has(id));
       pool = [...pool, ...more];
     }
-    pool = pool.slice(0, nearCandidates);
+    pool = affordable(pool.slice(0, nearCandidates), budget);
     const pages = await Promise.all(pool.map(record));
     return pages
       .map((page, index) => ({ near: nearMatch(page, plans, loaded.data.fold), score: pool[index]?.score ?? 0 }))
@@ -260,14 +339,16 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
   }
 
   /** The first one-character correction (from a near page, or to a known regional form) that matches exactly. */
-  async function suggest(loaded: Loaded, plans: readonly TermPlan[], nearby: Awaited<ReturnType<typeof near>>) {
+  async function suggest(loaded: Loaded, plans: readonly TermPlan[], nearby: Awaited<ReturnType<typeof near>>, budget: Budget) {
     const typed = plans.map((plan) => plan.term).join(' ');
     const corrections = [
       ...nearby.map((item) => correctionFrom(item, plans)).filter((query): query is string => query !== undefined),
       ...aliasCorrections(plans, loaded.data),
     ].filter((query) => query.toLowerCase() !== typed);
     for (const query of [...new Set(corrections)].slice(0, 3)) {
-      const { matches } = await exact(loaded, planQuery(queryTerms(query), loaded.data), 1);
+      // Each try looks the query up in the index: only while the allowance pays for a lookup.
+      if (!mayMerge(budget.left())) break;
+      const { matches } = await exact(loaded, planQuery(queryTerms(query), loaded.data), 1, budget);
       if (matches.length > 0) return query;
     }
     return undefined;
@@ -303,6 +384,7 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
       approximate: [],
       aliases: [],
       older: false,
+      partial: false,
     };
     if (terms.length === 0) return { ...outcome, status: 'empty' };
     let loaded: Loaded;
@@ -312,24 +394,31 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
       return { ...outcome, status: 'unavailable' };
     }
     const plans = planQuery(terms, loaded.data);
+    // Counted from here, of the index: Pagefind's own code is not this query's.
+    const budget = startBudget();
     try {
       if (older) await widen(loaded, widenForOlder(reach));
       // The bundles searched are at least those merged when the search starts (a query typed since may merge more).
       let searched = reach;
-      let found = await exact(loaded, plans, limit);
-      // Too few results among the bundles merged: the next older one, and the same search again over all of them.
-      for (let next = widenForResults(reach, found.matches.length, limit); next;) {
+      let found = await exact(loaded, plans, limit, budget);
+      // Too few results among the bundles merged: the next older one, and the same search again over all of them,
+      // while the allowance pays for a merge and every candidate of those merged was read.
+      for (let next = widenForResults(reach, found.matches.length, limit); next && !budget.unread && mayMerge(budget.left());) {
         await widen(loaded, next);
         searched = reach;
-        found = await exact(loaded, plans, limit);
+        found = await exact(loaded, plans, limit, budget);
         next = widenForResults(reach, found.matches.length, limit);
       }
       if (found.candidates.length === 0 && failedRequests.size > 0) return { ...outcome, status: 'unavailable' };
-      const answered = { ...outcome, older: hasOlder(searched) };
+      const answered = {
+        ...outcome,
+        older: hasOlder(searched),
+        partial: budget.unread && found.matches.length < limit,
+      };
       if (found.matches.length > 0)
         return { ...answered, results: found.matches, aliases: aliasesUsed(plans, found.matches, loaded.data) };
-      const nearby = await near(loaded, plans, found.candidates, limit);
-      const suggestion = await suggest(loaded, plans, nearby);
+      const nearby = await near(loaded, plans, found.candidates, limit, budget);
+      const suggestion = await suggest(loaded, plans, nearby, budget);
       return { ...answered, approximate: nearby.map(({ match }) => match), suggestion };
     } catch {
       return { ...outcome, status: 'unavailable' };

@@ -4,8 +4,9 @@
  * or, only when there are none, near matches in their own list, a
  * correction that would match, and the ways to browse (sections, topics,
  * the latest articles). When older articles were not searched (an archive
- * of several search bundles), it says so, and a button at the end of the
- * results searches them too.
+ * of several search bundles), or candidates were left unread because the
+ * search's allowance was spent (`src/search/allowance.ts`), it says so, and a
+ * button at the end of the results searches further.
  */
 import { loadUi } from '../i18n/load.ts';
 import { isScript } from '../site/scripts.ts';
@@ -30,7 +31,7 @@ export function runSearchPage(): void {
   engine.preload();
   const strings = loadUi(script);
   let latest = 0;
-  /** The button that searches older articles too: after the results, where the reader who read them all arrives. */
+  /** The button that searches further (unread candidates, older articles): after the results, where the reader who read them all arrives. */
   const older = element('button', { type: 'button', 'data-search-older': '' });
   const olderBlock = element('p', { class: 'search-older', hidden: '' }, older);
   near.after(olderBlock);
@@ -73,8 +74,9 @@ export function runSearchPage(): void {
     list.append(...outcome.results.map((match) => element('li', {}, renderResult(match, script, t))));
     nearList.append(...outcome.approximate.map((match) => element('li', {}, renderResult(match, script, t, 'h3'))));
     near.hidden = outcome.approximate.length === 0;
-    older.textContent = t.searchOlder;
-    olderBlock.hidden = !outcome.older;
+    // Candidates left unread come first (they rank above older articles'); asking again reads them, and merges older bundles.
+    older.textContent = outcome.partial ? t.searchFurther : t.searchOlder;
+    olderBlock.hidden = !(outcome.older || outcome.partial);
     // Nothing found exactly: the near list (if any), then the topics and the latest articles.
     browse?.toggleAttribute('hidden', outcome.results.length > 0);
     // What the lists now show, for tests and the quality measurement to wait on.

@@ -70,18 +70,21 @@ export function outcomeMessage(outcome: SearchOutcome, t: UiStrings): string {
   if (outcome.status === 'empty') return t.searchEmpty;
   if (outcome.results.length > 0) return t.searchResults(outcome.results.length);
   if (outcome.approximate.length > 0) return t.searchNoExact(outcome.query);
+  if (outcome.partial) return t.searchNoResultsPartial(outcome.query);
   return outcome.older ? t.searchNoResultsNewer(outcome.query) : t.searchNoResults(outcome.query);
 }
 
 /**
  * What the reader should know about how the query was searched: cut for
- * length, regional forms searched too, older articles not searched (so the
- * lists are never taken for the whole archive's).
+ * length, regional forms searched too, older articles not searched, or
+ * candidates left unread (so the lists are never taken for the whole
+ * archive's).
  */
 export function outcomeNotes(outcome: SearchOutcome, t: UiStrings): string[] {
   const notes = outcome.cut ? [t.searchCut(Array.from(outcome.query).length)] : [];
   for (const { typed, printed } of outcome.aliases) notes.push(t.searchAliasNote(typed, printed));
   if (outcome.older) notes.push(t.searchOlderNote);
+  if (outcome.partial) notes.push(t.searchPartialNote);
   return notes;
 }
 
