@@ -79,6 +79,7 @@ export async function attachCombobox({ form, input, panel, status, list, more }:
     const query = cleanQuery(input.value);
     const ticket = ++latest;
     if (query === '') {
+      engine.cancel();
       options = [];
       listed = undefined;
       list.replaceChildren();

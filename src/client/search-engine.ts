@@ -132,8 +132,9 @@ function watchSearchRequests(): void {
     try {
       const response = await fetchFile(input, init);
       if (isSearchFile(input)) {
+        // A failed request is reported, not weighed: an error page would pass for a heavy fragment.
         if (!response.ok) failedRequests.add(String(input));
-        countFetched(String(input instanceof Request ? input.url : input), response);
+        else countFetched(String(input instanceof Request ? input.url : input), response);
       }
       return response;
     } catch (error) {
@@ -154,6 +155,8 @@ export interface SearchEngine {
   /** Starts loading the index, so the first query does not wait for it. */
   preload(): void;
   search(query: string, options?: SearchOptions): Promise<SearchOutcome>;
+  /** Stops a search under way from fetching more (the reader emptied the box): its outcome is not wanted. */
+  cancel(): void;
 }
 
 /** One search's spending: what is left of its allowance, and whether candidates it wanted were left unread. */
@@ -191,14 +194,22 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
   let reach: Reach = firstReach(1);
   /** Bundle merges run one after another; every search waits for those asked before it. */
   let merging: Promise<void> = Promise.resolve();
-  /** The newest search: one superseded by another stops fetching. */
+  /** The newest search: one superseded by another, or cancelled, stops fetching. */
   let latestSearch = 0;
+  /** The records being read, by whichever search asked: a new search starts counting once they are in. */
+  let reading: Promise<unknown> = Promise.resolve();
 
-  /** A new search's budget, from what the page has fetched so far. */
-  function startBudget(): Budget {
+  /** The budget of search number `searchNumber`, from what the page has fetched so far. */
+  function budgetOf(searchNumber: number): Budget {
     const start = { ...fetched };
-    const search = ++latestSearch;
-    return { left: () => (search === latestSearch ? allowanceLeft(start, fetched) : 0), unread: false };
+    return { left: () => (searchNumber === latestSearch ? allowanceLeft(start, fetched) : 0), unread: false };
+  }
+
+  /** Reads the records of `results` (those read before are not fetched again). */
+  function readRecords(results: readonly PagefindResult[]): Promise<PageRecord[]> {
+    const pages = Promise.all(results.map(record));
+    reading = pages.catch(() => undefined);
+    return pages;
   }
 
   /** The longest prefix of `results` whose records the budget pays for (records already read are free). */
@@ -296,7 +307,7 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
         break;
       }
       start += slice.length;
-      const pages = await Promise.all(slice.map(record));
+      const pages = await readRecords(slice);
       pages.forEach((page, index) => {
         const match = matchPage(page, spellings, data.fold);
         if (match) matches.push({ match, score: slice[index]?.score ?? 0 });
@@ -329,7 +340,7 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
       pool = [...pool, ...more];
     }
     pool = affordable(pool.slice(0, nearCandidates), budget);
-    const pages = await Promise.all(pool.map(record));
+    const pages = await readRecords(pool);
     return pages
       .map((page, index) => ({ near: nearMatch(page, plans, loaded.data.fold), score: pool[index]?.score ?? 0 }))
       .filter((item): item is { near: NonNullable<typeof item.near>; score: number } => item.near !== undefined)
@@ -386,7 +397,10 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
       older: false,
       partial: false,
     };
-    if (terms.length === 0) return { ...outcome, status: 'empty' };
+    if (terms.length === 0) {
+      latestSearch += 1;
+      return { ...outcome, status: 'empty' };
+    }
     let loaded: Loaded;
     try {
       loaded = await load();
@@ -394,10 +408,14 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
       return { ...outcome, status: 'unavailable' };
     }
     const plans = planQuery(terms, loaded.data);
-    // Counted from here, of the index: Pagefind's own code is not this query's.
-    const budget = startBudget();
+    // Any search under way stops fetching; what it has in flight is its own to pay for.
+    const searchNumber = ++latestSearch;
     try {
+      // Bundles the reader asked for are merged before the allowance starts: they are not this query's to pay for.
       if (older) await widen(loaded, widenForOlder(reach));
+      await reading;
+      // Counted from here, of the index only: Pagefind's own code is not this query's.
+      const budget = budgetOf(searchNumber);
       // The bundles searched are at least those merged when the search starts (a query typed since may merge more).
       let searched = reach;
       let found = await exact(loaded, plans, limit, budget);
@@ -425,5 +443,9 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
     }
   }
 
-  return { preload: () => void load().catch(() => undefined), search };
+  return {
+    preload: () => void load().catch(() => undefined),
+    search,
+    cancel: () => void (latestSearch += 1),
+  };
 }

@@ -31,6 +31,8 @@ export function runSearchPage(): void {
   engine.preload();
   const strings = loadUi(script);
   let latest = 0;
+  /** The last outcome left candidates unread: the button reads them before it merges older bundles. */
+  let unreadLeft = false;
   /** The button that searches further (unread candidates, older articles): after the results, where the reader who read them all arrives. */
   const older = element('button', { type: 'button', 'data-search-older': '' });
   const olderBlock = element('p', { class: 'search-older', hidden: '' }, older);
@@ -56,6 +58,7 @@ export function runSearchPage(): void {
     heading.textContent = query === '' ? t.searchTitle : t.searchTitleFor(query);
     document.title = `${heading.textContent}｜${t.siteName}`;
     if (query === '') {
+      engine.cancel();
       status.textContent = t.searchEmpty;
       clear();
       browse?.removeAttribute('hidden');
@@ -74,7 +77,8 @@ export function runSearchPage(): void {
     list.append(...outcome.results.map((match) => element('li', {}, renderResult(match, script, t))));
     nearList.append(...outcome.approximate.map((match) => element('li', {}, renderResult(match, script, t, 'h3'))));
     near.hidden = outcome.approximate.length === 0;
-    // Candidates left unread come first (they rank above older articles'); asking again reads them, and merges older bundles.
+    // Candidates left unread come first (they rank above older articles'): asking again reads them; then older bundles.
+    unreadLeft = outcome.partial;
     older.textContent = outcome.partial ? t.searchFurther : t.searchOlder;
     olderBlock.hidden = !(outcome.older || outcome.partial);
     // Nothing found exactly: the near list (if any), then the topics and the latest articles.
@@ -95,7 +99,7 @@ export function runSearchPage(): void {
   });
   older.addEventListener('click', () => {
     older.disabled = true;
-    void run(input.value, { older: true }).finally(() => {
+    void run(input.value, { older: !unreadLeft }).finally(() => {
       older.disabled = false;
       // Everything searched, the button is gone: the focus goes to the first result rather than to the page.
       if (olderBlock.hidden && (document.activeElement === older || document.activeElement === document.body))

@@ -69,8 +69,9 @@ export function outcomeMessage(outcome: SearchOutcome, t: UiStrings): string {
   if (outcome.status === 'unavailable') return t.searchUnavailable;
   if (outcome.status === 'empty') return t.searchEmpty;
   if (outcome.results.length > 0) return t.searchResults(outcome.results.length);
+  if (outcome.partial)
+    return outcome.approximate.length > 0 ? t.searchNoExactPartial(outcome.query) : t.searchNoResultsPartial(outcome.query);
   if (outcome.approximate.length > 0) return t.searchNoExact(outcome.query);
-  if (outcome.partial) return t.searchNoResultsPartial(outcome.query);
   return outcome.older ? t.searchNoResultsNewer(outcome.query) : t.searchNoResults(outcome.query);
 }
 

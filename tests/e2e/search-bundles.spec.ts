@@ -108,16 +108,17 @@ test('an older bundle that cannot be fetched is reported as search being unavail
 test('a phrase whose words are on every page but never together: the search stops at its allowance, says so, and reads further when asked', async ({
   page,
 }) => {
-  /** Bytes of the index (metadata, chunks, fragments: bodies as sent), and the fragments fetched, in order. */
-  const spent = { bytes: 0 };
+  /** Bytes of the index (metadata, chunks, fragments: bodies as sent), the fragments fetched in order, and the bundles. */
+  const sizes: Promise<number>[] = [];
   const fragments: string[] = [];
   let counting = false;
   page.on('requestfinished', (request) => {
     const path = new URL(request.url()).pathname;
     if (!counting || !/\.pf_(meta|index|fragment)$/.test(path)) return;
     if (path.endsWith('.pf_fragment')) fragments.push(path);
-    void request.sizes().then(({ responseBodySize }) => (spent.bytes += responseBodySize));
+    sizes.push(request.sizes().then(({ responseBodySize }) => responseBodySize));
   });
+  const bundles = bundlesFetched(page);
   await page.goto('/zh-hant/search/');
   const status = page.locator('[data-search-status]');
   const further = page.locator('[data-search-older]');
@@ -126,21 +127,25 @@ test('a phrase whose words are on every page but never together: the search stop
   counting = true;
   await page.locator('#search-page-input').fill('量子糾纏態');
   await expect(status).toHaveText('最相關的一部分文章中找不到與「量子糾纏態」相符的文章。');
-  await expect(page.locator('[data-search-notes]')).toContainText('只比對了最相關的一部分文章');
+  await expect(page.locator('[data-search-notes]')).toContainText('只比對了最相關的一部分文章；其餘文章尚未比對');
   await expect(further).toHaveText('繼續搜尋');
-  await page.waitForLoadState('networkidle');
+  const spent = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
   // The allowance (170 kB with the requests' headers) and a lookup's room: not the 60 fragments a round,
   // in three bundles, it once read (400 kB and more).
-  expect(spent.bytes).toBeLessThanOrEqual(200_000);
+  expect(spent).toBeGreaterThan(100_000);
+  expect(spent).toBeLessThanOrEqual(200_000);
   const firstRead = fragments.length;
   expect(firstRead).toBeGreaterThan(10);
   expect(new Set(fragments).size).toBe(firstRead);
+  expect([...bundles]).toEqual(['zh-hant']);
 
-  // Asking again reads candidates not read yet: the ones already read cost nothing.
+  // Asking again reads candidates not read yet (the ones already read cost nothing), before any older bundle is
+  // asked for: the newest bundle's unread candidates rank above them.
   await further.click();
+  await expect(further).toBeEnabled();
+  await expect.poll(() => fragments.length).toBeGreaterThan(firstRead);
   await expect(status).toHaveText(/找不到與「量子糾纏態」相符的文章/);
-  await page.waitForLoadState('networkidle');
-  expect(fragments.length).toBeGreaterThan(firstRead);
   expect(new Set(fragments).size).toBe(fragments.length);
+  expect(bundles.has('zh-hant-1')).toBe(false);
   expect(await axeViolations(page)).toEqual([]);
 });
