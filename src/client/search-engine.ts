@@ -28,7 +28,7 @@ import {
   affordableFragments,
   allowanceLeft,
   countsAgainstAllowance,
-  mayMerge,
+  mayLookUp,
   requestOverhead,
   type Fetched,
 } from '../search/allowance.ts';
@@ -126,19 +126,19 @@ function watchSearchRequests(): void {
   if (watching) return;
   watching = true;
   const fetchFile = window.fetch.bind(window);
-  const isSearchFile = (input: RequestInfo | URL): boolean =>
-    String(input instanceof Request ? input.url : input).includes('/pagefind/');
   window.fetch = async (input, init) => {
+    const url = String(input instanceof Request ? input.url : input);
+    const isSearchFile = url.includes('/pagefind/');
     try {
       const response = await fetchFile(input, init);
-      if (isSearchFile(input)) {
+      if (isSearchFile) {
         // A failed request is reported, not weighed: an error page would pass for a heavy fragment.
-        if (!response.ok) failedRequests.add(String(input));
-        else countFetched(String(input instanceof Request ? input.url : input), response);
+        if (!response.ok) failedRequests.add(url);
+        else countFetched(url, response);
       }
       return response;
     } catch (error) {
-      if (isSearchFile(input)) failedRequests.add(String(input));
+      if (isSearchFile) failedRequests.add(url);
       throw error;
     }
   };
@@ -329,12 +329,12 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
   async function near(loaded: Loaded, typed: readonly TermPlan[], found: PagefindResult[], limit: number, budget: Budget) {
     const plans = typed.map((plan) => ({ ...plan, spellings: [...plan.spellings, ...nearAliasForms(plan, loaded.data)] }));
     let pool = found;
-    if (mayMerge(budget.left()) && plans.some((plan, index) => plan.spellings.length > (typed[index]?.spellings.length ?? 0))) {
+    if (mayLookUp(budget.left()) && plans.some((plan, index) => plan.spellings.length > (typed[index]?.spellings.length ?? 0))) {
       const known = new Set(pool.map(({ id }) => id));
       const named = await candidates(loaded.pagefind, pagefindQueries(plans, loaded.data));
       pool = [...named.filter(({ id }) => !known.has(id)), ...pool];
     }
-    if (pool.length < nearCandidates && mayMerge(budget.left())) {
+    if (pool.length < nearCandidates && mayLookUp(budget.left())) {
       const known = new Set(pool.map(({ id }) => id));
       const more = (await candidates(loaded.pagefind, relaxedQueries(plans))).filter(({ id }) => !known.has(id));
       pool = [...pool, ...more];
@@ -358,7 +358,7 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
     ].filter((query) => query.toLowerCase() !== typed);
     for (const query of [...new Set(corrections)].slice(0, 3)) {
       // Each try looks the query up in the index: only while the allowance pays for a lookup.
-      if (!mayMerge(budget.left())) break;
+      if (!mayLookUp(budget.left())) break;
       const { matches } = await exact(loaded, planQuery(queryTerms(query), loaded.data), 1, budget);
       if (matches.length > 0) return query;
     }
@@ -421,7 +421,7 @@ export function createSearchEngine(base: string, script: Script): SearchEngine {
       let found = await exact(loaded, plans, limit, budget);
       // Too few results among the bundles merged: the next older one, and the same search again over all of them,
       // while the allowance pays for a merge and every candidate of those merged was read.
-      for (let next = widenForResults(reach, found.matches.length, limit); next && !budget.unread && mayMerge(budget.left());) {
+      for (let next = widenForResults(reach, found.matches.length, limit); next && !budget.unread && mayLookUp(budget.left());) {
         await widen(loaded, next);
         searched = reach;
         found = await exact(loaded, plans, limit, budget);

@@ -29,8 +29,12 @@ export function countsAgainstAllowance(path: string): boolean {
 /** What a fragment is taken to weigh before any was fetched: a long article's (6.5 kB as Pagefind writes it). */
 export const fragmentGuess = 6_500;
 
-/** What must be left to merge one more bundle: its metadata (10 kB at 500 articles a bundle) and the query's chunks in it. */
-export const mergeReserve = 30_000;
+/**
+ * What must be left to start another lookup in the index: merging one more
+ * bundle (its metadata, 10 kB at 500 articles a bundle, and the query's
+ * chunks in it), or the chunks of a near-match or suggestion query.
+ */
+export const lookupReserve = 30_000;
 
 /** What the page has fetched of the index so far, counted as responses arrive. */
 export interface Fetched {
@@ -52,7 +56,7 @@ export function affordableFragments(left: number, now: Fetched, wanted: number):
   return Math.max(0, Math.min(wanted, Math.floor(left / Math.max(1, weight))));
 }
 
-/** Whether `left` bytes still pay for merging another bundle. */
-export function mayMerge(left: number): boolean {
-  return left >= mergeReserve;
+/** Whether `left` bytes still pay for another lookup: a bundle merged, a near-match or suggestion query. */
+export function mayLookUp(left: number): boolean {
+  return left >= lookupReserve;
 }

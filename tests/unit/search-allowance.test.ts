@@ -3,8 +3,8 @@ import {
   affordableFragments,
   allowanceLeft,
   countsAgainstAllowance,
-  mayMerge,
-  mergeReserve,
+  mayLookUp,
+  lookupReserve,
   requestOverhead,
   searchAllowance,
 } from '../../src/search/allowance.ts';
@@ -13,7 +13,7 @@ const nothing = { bytes: 0, fragmentBytes: 0, fragments: 0 };
 
 describe('what one search may fetch once Pagefind is loaded', () => {
   test('the allowance, with Pagefind’s code and the search data (82 kB in 6 requests, `npm run first-query`), keeps a first query under 300 kB, with room for a lookup begun when little was left', () => {
-    expect(82_000 + 6 * requestOverhead + searchAllowance + mergeReserve).toBeLessThanOrEqual(300_000);
+    expect(82_000 + 6 * requestOverhead + searchAllowance + lookupReserve).toBeLessThanOrEqual(300_000);
   });
 
   test('what counts: the index’s metadata, chunks and fragments; not Pagefind’s code, its WebAssembly or its entry file', () => {
@@ -60,8 +60,8 @@ describe('what one search may fetch once Pagefind is loaded', () => {
   });
 
   test('another bundle or another round of lookups only while the allowance pays for its metadata and chunks', () => {
-    expect(mayMerge(mergeReserve)).toBe(true);
-    expect(mayMerge(mergeReserve - 1)).toBe(false);
-    expect(mayMerge(0)).toBe(false);
+    expect(mayLookUp(lookupReserve)).toBe(true);
+    expect(mayLookUp(lookupReserve - 1)).toBe(false);
+    expect(mayLookUp(0)).toBe(false);
   });
 });
