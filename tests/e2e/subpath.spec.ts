@@ -2,6 +2,9 @@
 import { expect, test } from '@playwright/test';
 
 test('every page reachable from the root resolves under /news/, with its assets', async ({ page }) => {
+  // It visits every page of the site one after another (27–30 s on a 2-core machine): the default 30 s is the crawl's
+  // own length, not a bound on anything, and ran out on a slower run.
+  test.setTimeout(120_000);
   const failed: string[] = [];
   page.on('response', (response) => {
     if (response.status() >= 400 && !response.url().includes('404')) failed.push(`${response.status()} ${response.url()}`);
