@@ -28,7 +28,6 @@ export interface CheckedArticle {
   /** Frontmatter as written (dates still strings), for the collection schema to parse. */
   raw: Record<string, unknown>;
   data: ArticleFrontmatter;
-  body: string;
   /** The body rendered to HTML in its source script, inline rules still in the text. */
   html: string;
   headings: { depth: number; slug: string; text: string }[];
@@ -465,7 +464,7 @@ export function checkArticleFile(file: string, source: string, context: ArticleC
   return {
     problems,
     warnings,
-    article: { file, raw: split.data, data, body: split.body, html, headings, hanCharacters, photos },
+    article: { file, raw: split.data, data, html, headings, hanCharacters, photos },
   };
 }
 

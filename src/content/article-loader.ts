@@ -2,8 +2,8 @@
  * Content-layer loader for the articles, and the content check of the whole
  * folder (`checkContentFolder`): every article file, the topics, glossary and
  * names files, and the checks across files. Problems in all files are
- * reported together, each naming file, line and field, before anything is
- * stored. Each file is read once and checked by the one Markdown pipeline;
+ * reported together, each naming file, line and field, before the data
+ * store is touched (each body goes to the cache as its file passes). Each file is read once and checked by the one Markdown pipeline;
  * a file unchanged since the entry stored for it is not run through it
  * again. What the build publishes is decided here, once
  * (`publication.ts`), for every later phase.
@@ -118,6 +118,14 @@ export function articleLoader({ contentDir }: ArticleLoaderOptions): Loader {
       future,
       contentDir: resolve(root, contentDir),
       review: preview,
+      // Each body is written as its article passes its checks, not held until the folder has: a body file is
+      // named by the entry's digest, so one written for a build the folder's problems then stop is never read
+      // for another entry, and the next build that passes removes it.
+      setAside: (article, source) => {
+        const digest = digestOf(source);
+        writeArticleBody(articleBodyFile(cacheDir, digest), article.html);
+        return digest;
+      },
       reuse: (file, source): ArticleSummary | undefined => {
         const stored = storedByFile.get(file);
         // An entry whose body file is gone is rendered again.
@@ -148,18 +156,17 @@ export function articleLoader({ contentDir }: ArticleLoaderOptions): Loader {
     );
     for (const { file, published } of decided.heldBack) logger.info(`${file} is dated ${published}: held back until then`);
     const publish = new Set(decided.articles.map(({ slug }) => slug));
-    for (const { article, source, photos } of folder.checked) {
+    for (const { article, kept: digest, photos } of folder.checked) {
       const id = article.data.slug;
       if (!publish.has(id)) continue;
       const data = await parseData({ id, data: article.raw, filePath: article.file });
       // The Markdown body is not kept: the rendered HTML is what every page uses, kept in a file of its own
-      // (`article-bodies.ts`), so the data store holds only what every build reads.
-      writeArticleBody(bodyFileOf(source), article.html);
+      // (`article-bodies.ts`, written as the article was checked), so the data store holds only what every build reads.
       store.set({
         id,
         data,
         filePath: article.file,
-        digest: digestOf(source),
+        digest,
         rendered: {
           html: '',
           metadata: { headings: article.headings, hanCharacters: article.hanCharacters, photos },

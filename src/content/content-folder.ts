@@ -69,6 +69,24 @@ export interface ContentFolderOptions {
    * still takes part in the checks across files.
    */
   reuse?: ((file: string, source: string) => ArticleSummary | undefined) | undefined;
+  /**
+   * Called with each article as soon as its own checks pass, before the
+   * next file is read: the build's loader writes the body to its cache here
+   * and returns the entry's digest. The check then keeps no article's text
+   * or HTML: held until the last file was checked, they were most of the
+   * node process's peak at 50,000 articles (BENCHMARKS.md). What it returns
+   * is the entry's `kept`.
+   */
+  setAside?: ((article: CheckedArticle, source: string) => string) | undefined;
+}
+
+/** An article checked now, as the folder's check keeps it: what the store needs, not its HTML or source. */
+export interface CheckedEntry {
+  article: Omit<CheckedArticle, 'html'>;
+  /** What `setAside` returned for it ('' without one). */
+  kept: string;
+  /** Its photos by file name, as checked with the folder. */
+  photos: Record<string, PhotoFacts>;
 }
 
 export interface ContentFolderCheck {
@@ -78,8 +96,8 @@ export interface ContentFolderCheck {
   glossary: Glossary;
   names: NameEntry[];
   authors: AuthorProfile[];
-  /** Articles checked now, with what the pipeline made of them, the source each was read from, and its photos by file name. */
-  checked: { article: CheckedArticle; source: string; photos: Record<string, PhotoFacts> }[];
+  /** Articles checked now, with what the pipeline made of them (their bodies set aside as they were checked). */
+  checked: CheckedEntry[];
   /** Articles taken from the earlier build. */
   reused: ArticleSummary[];
   /** Article files found, checked or not. */
@@ -218,7 +236,7 @@ const readsAhead = 16;
 
 /** Every problem of the content folder, and what was read. */
 export async function checkContentFolder(options: ContentFolderOptions): Promise<ContentFolderCheck> {
-  const { root, contentDir, lint = false, review = false, reuse } = options;
+  const { root, contentDir, lint = false, review = false, reuse, setAside } = options;
   const topics = await readList(options, 'topics.yaml', topicSchema, checkTopics, { maxItems: listLimits.topics });
   const glossary = await readList(options, 'glossary.yaml', glossaryEntrySchema, checkGlossaryForms, {
     maxItems: listLimits.glossary,
@@ -263,7 +281,10 @@ export async function checkContentFolder(options: ContentFolderOptions): Promise
     const result = checkArticleFile(file, read.text, { topicIds, glossary: glossary.items, lint, review });
     for (const problem of result.problems) problems.push(problem);
     for (const warning of result.warnings) warnings.push(warning);
-    if (result.article) checked.push({ article: result.article, source: read.text, photos: {} });
+    if (result.article === undefined) continue;
+    const kept = setAside?.(result.article, read.text) ?? '';
+    const { html: _html, ...article } = result.article;
+    checked.push({ article, kept, photos: {} });
   }
   for (const problem of await checkPhotos(checked, options)) problems.push(problem);
 
