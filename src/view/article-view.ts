@@ -177,12 +177,13 @@ function forArticle<T>(article: ArticleInput, what: string, work: () => T, fallb
 
 function bodyHtml(article: ArticleInput, script: Script, finish?: (tree: Root) => void): string {
   // A copy of a built article's fields has no body (it is read on demand, not copied): never publish it empty.
-  if (typeof article.html !== 'string') throw new Error('its body was not given to the page (a copy of its fields?)');
+  const html = article.html;
+  if (typeof html !== 'string') throw new Error('its body was not given to the page (a copy of its fields?)');
   const log = createConversionLog();
   const t = ui(script);
   // The stored HTML is sanitized again here: a poisoned content cache cannot reach a page or a feed.
   const body = convertHtml(
-    article.html,
+    html,
     { from: article.sourceVariant, to: script, glossary: article.glossary, log },
     {
       footnotes: { label: t.footnotes, backLabel: t.footnoteBack },
