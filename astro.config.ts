@@ -4,10 +4,6 @@ import { buildOptions } from './src/build/state.ts';
 import buildPhases from './src/integrations/build-phases.ts';
 import editorPreview from './src/integrations/editor-preview.ts';
 import incrementalPages from './src/integrations/incremental-pages.ts';
-import pagefindIndex from './src/integrations/pagefind.ts';
-import photoSizes from './src/integrations/photos.ts';
-import precompressFiles from './src/integrations/precompress.ts';
-import publishChecks from './src/integrations/publish-checks.ts';
 import renderFailuresReport from './src/integrations/render-failures.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { scriptAlternates } from './src/site/sitemap-links.ts';
@@ -57,9 +53,5 @@ export default defineConfig({
     }),
     // Order matters: the checks read the search index that Pagefind writes; the last compresses what all wrote.
     securityHeaders(options),
-    photoSizes(options),
-    pagefindIndex(options),
-    publishChecks(options),
-    precompressFiles(options),
   ],
 });

@@ -2,18 +2,23 @@
  * `npm run build` (`--out <dir>`, default `dist`; `--future` to include
  * articles dated later than today; `--repair` to only repair what a stopped
  * build left; `--content`, `--cache`, `--timings`, `--quiet`: see
- * `src/build/options.ts`): builds the site into a fresh folder, indexes it
- * and checks it (the integrations in astro.config.ts), and only then swaps
- * it in for `dist/` by renames (scripts/build/publish.ts). One build at a
- * time per output folder and per content cache. A failed build leaves the
- * previous `dist/` as it was and prints what to fix, without a stack trace
- * for problems in the content.
+ * `src/build/options.ts`): builds the site into a fresh folder, Astro in a
+ * process of its own (scripts/build/render-site.ts), then indexes and checks
+ * it in this one once that process has exited (scripts/build/after-render.ts),
+ * and only then swaps it in for `dist/` by renames (scripts/build/publish.ts).
+ * One build at a time per output folder and per content cache. A failed
+ * build leaves the previous `dist/` as it was and prints what to fix, without
+ * a stack trace for problems in the content.
  */
+import { fork } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { disableAstroTelemetry, OptionsError, readBuildCommand } from '../../src/build/options.ts';
-import { phaseTimings, publicationIfDecided, useBuildOptions } from '../../src/build/state.ts';
+import { OptionsError, readBuildCommand } from '../../src/build/options.ts';
+import { phaseTimings, publicationIfDecided, takeOver, useBuildOptions } from '../../src/build/state.ts';
+import { afterRender } from '../build/after-render.ts';
+import { describeFailure } from '../build/failure.ts';
 import { acquireLock, nextDir, pause, repairAndClean, swapIn, workDir } from '../build/publish.ts';
+import type { RenderReply, RenderRequest } from '../build/render-site.ts';
 
 let parsed: ReturnType<typeof readBuildCommand>;
 try {
@@ -28,12 +33,36 @@ useBuildOptions(options);
 const { out, outName } = command;
 const next = nextDir(out);
 
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  // Our own content and publish errors are written for editors; anything else may be a bug.
-  if (error.name === 'ContentError' || error.name === 'BuildError' || error.message.startsWith('The build stopped'))
-    return error.message;
-  return options.debug ? String(error.stack) : `${error.message}\n(set DEBUG=1 for the stack trace)`;
+/** A failure Astro's process has already described for a person. */
+class RenderFailure extends Error {
+  override name = 'BuildError';
+}
+
+/**
+ * Astro's part of the build, in a process of its own (render-site.ts): its
+ * state for the later phases, and its peak memory. Its messages go where
+ * this process's go.
+ */
+function renderSite(outDir: string): Promise<number> {
+  return new Promise((done, fail) => {
+    const renderer = fork(resolve(import.meta.dirname, '..', 'build', 'render-site.ts'), [], {
+      serialization: 'advanced',
+      stdio: 'inherit',
+    });
+    let reply: RenderReply | undefined;
+    renderer.once('message', (message: RenderReply) => (reply = message));
+    renderer.once('error', fail);
+    renderer.once('exit', (code, signal) => {
+      if (reply === undefined)
+        fail(new Error(`Astro's build process ended (${signal ?? `exit code ${code}`}) before it had built the site`));
+      else if ('failure' in reply) fail(new RenderFailure(reply.failure));
+      else {
+        takeOver(reply.handoff);
+        done(reply.peakRssKiB);
+      }
+    });
+    renderer.send({ options, outDir } satisfies RenderRequest);
+  });
 }
 
 /**
@@ -58,10 +87,8 @@ try {
   for (const line of await repairAndClean(out)) console.log(line);
   if (command.repair) process.exit(0);
   await mkdir(workDir(out), { recursive: true });
-  disableAstroTelemetry();
-  // Astro is loaded here, after the runtime check and the telemetry switch.
-  const { build } = await import('astro');
-  await build({ root: options.root, outDir: next, logLevel: options.quiet ? 'error' : 'info' });
+  const renderPeakRssKiB = await renderSite(next);
+  await afterRender(next, options);
   await pause('staged', options.pauseAt);
   let live = 0;
   await swapIn(next, out, options.pauseAt, () => (live = performance.now() - started));
@@ -73,15 +100,20 @@ try {
       `Held back until their date (npm run build -- --future includes them):\n${held.map(({ file, published }) => `  ${file} (${published})`).join('\n')}`,
     );
   // For `npm run bench`: where the time went, when the new site was live (in place; the old one is removed after), and the
-  // build's peak memory.
+  // build's peak memory: the larger of the two processes' own peaks (the tree's is sampled by the benchmark).
   if (options.timingsFile)
     await writeFile(
       options.timingsFile,
-      JSON.stringify({ wall, live, peakRssKiB: process.resourceUsage().maxRSS, ...phaseTimings() }),
+      JSON.stringify({
+        wall,
+        live,
+        peakRssKiB: Math.max(renderPeakRssKiB, process.resourceUsage().maxRSS),
+        ...phaseTimings(),
+      }),
     );
 } catch (error) {
   // What went wrong first, and once: nothing the clean-up meets may take its place.
-  console.error(`\n${describe(error)}\n\n${outName}/ was left as it was.`);
+  console.error(`\n${describeFailure(error, options.debug)}\n\n${outName}/ was left as it was.`);
   process.exitCode = 1;
   await removeStaging(next);
 } finally {

@@ -32,6 +32,12 @@
  *   the pages' `getStaticPaths` add each page's key and whether it is taken
  *   from the last site (`changed-paths.ts`); the integration links those
  *   pages in and writes the new manifest before the index and the checks.
+ *
+ * Astro runs in a process of its own (`scripts/build/render-site.ts`); the
+ * photos, the index, the checks and the twins run after it has exited, in
+ * the build command's process, so that what Astro held is given back before
+ * they start. What they read of the above passes from the one process to the
+ * other whole, once (`handOff`, then `takeOver`).
  */
 import type { Bundle } from '../search/bundles.ts';
 import { scripts, type Script, type SourceVariant } from '../site/scripts.ts';
@@ -241,4 +247,30 @@ export function incrementalPages(): IncrementalPages | undefined {
 /** Whether this is `npm run dev`: the editor's preview shows problems on the pages. */
 export function isEditorPreview(): boolean {
   return state().astroCommand === 'dev';
+}
+
+/** What the phases after Astro read of this state, as Astro's process hands it to the build command's. */
+export interface RenderHandoff {
+  publication: Publication | undefined;
+  photos: readonly PhotoToPublish[];
+  rendered: RenderedFacts;
+  incremental: IncrementalPages | undefined;
+  timings: Record<string, number>;
+}
+
+/** This process's state for the phases after Astro (`takeOver` in the process that runs them). */
+export function handOff(): RenderHandoff {
+  const { publication: decided, photos = [], rendered, incremental, timings } = state();
+  return { publication: decided, photos, rendered, incremental, timings };
+}
+
+/** Takes the state Astro's process handed over: its phases' times are added to this process's. */
+export function takeOver(handoff: RenderHandoff): void {
+  const current = state();
+  if (handoff.publication !== undefined) current.publication = handoff.publication;
+  current.photos = handoff.photos;
+  current.rendered = handoff.rendered;
+  if (handoff.incremental !== undefined) current.incremental = handoff.incremental;
+  for (const [phase, milliseconds] of Object.entries(handoff.timings))
+    current.timings[phase] = (current.timings[phase] ?? 0) + milliseconds;
 }
