@@ -1,7 +1,7 @@
 /**
  * The one channel between the build's phases. Astro runs the content
- * loaders, the pages and the integrations in the build's one process, but
- * bundles them apart: each bundle has its own copy of every module, so a
+ * loaders, the pages and the integrations in one process, but bundles them
+ * apart: each bundle has its own copy of every module, so a
  * module-level variable a loader sets is not the one an integration reads.
  * What must pass between them is kept here, on `globalThis` under one symbol,
  * and written in these named places only:
@@ -19,8 +19,8 @@
  *   item fails (`noteRenderFailure`): reported once, after every page was
  *   tried, by the `render-failures` integration.
  * - `photos`: by the content loader (`recordPhotos`): every photo the
- *   published articles show, with its file; read by the `photos`
- *   integration, which makes its sizes.
+ *   published articles show, with its file; read by the photos step after
+ *   Astro (`scripts/build/after-render.ts`), which makes its sizes.
  * - `timings`: by each phase (`timing.ts`), for `npm run bench`.
  * - `astroCommand`: by the `editor-preview` integration, as Astro starts
  *   (`recordAstroCommand`): whether this is the editor's preview.
