@@ -25,8 +25,11 @@ export type RenderReply = { handoff: RenderHandoff; peakRssKiB: number } | { fai
 const send = (reply: RenderReply): Promise<void> =>
   new Promise((done, fail) => process.send?.(reply, (error: Error | null) => (error ? fail(error) : done())));
 
-// Without the build command this process has nothing to do: its end is this one's (a killed build leaves no renderer).
-process.on('disconnect', () => process.exit(1));
+let answered = false;
+// Without the build command this process has nothing left to do: a killed build leaves no renderer behind.
+process.on('disconnect', () => {
+  if (!answered) process.exit(1);
+});
 
 process.once('message', (request: RenderRequest) => {
   void (async () => {
@@ -40,6 +43,8 @@ process.once('message', (request: RenderRequest) => {
     } catch (error) {
       await send({ failure: describeFailure(error, request.options.debug) });
     }
+    answered = true;
+    // Nothing else is asked of this process: it ends once Astro's work has.
     process.disconnect();
   })();
 });
