@@ -15,7 +15,6 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { OptionsError, readBuildCommand } from '../../src/build/options.ts';
 import { phaseTimings, publicationIfDecided, takeOver, useBuildOptions } from '../../src/build/state.ts';
-import { afterRender } from '../build/after-render.ts';
 import { describeFailure } from '../build/failure.ts';
 import { acquireLock, nextDir, pause, repairAndClean, swapIn, workDir } from '../build/publish.ts';
 import type { RenderReply, RenderRequest } from '../build/render-site.ts';
@@ -88,6 +87,8 @@ try {
   if (command.repair) process.exit(0);
   await mkdir(workDir(out), { recursive: true });
   const renderPeakRssKiB = await renderSite(next);
+  // Loaded only now: while Astro's process runs, this one holds little beside it.
+  const { afterRender } = await import('../build/after-render.ts');
   await afterRender(next, options);
   await pause('staged', options.pauseAt);
   let live = 0;
