@@ -159,9 +159,8 @@ export function articleLoader({ contentDir }: ArticleLoaderOptions): Loader {
     for (const { article, kept: digest, photos } of folder.checked) {
       const id = article.data.slug;
       if (!publish.has(id)) continue;
-      // Copies: a string read from the file is, in V8, a slice that keeps the file's whole text alive, and the store
-      // is kept for the whole build (a heap snapshot at 5,000 articles found every source held this way).
-      const data = await parseData({ id, data: structuredClone(article.raw), filePath: article.file });
+      // `article` is a copy, not slices of the file's text (`checkContentFolder`): the store lasts the whole build.
+      const data = await parseData({ id, data: article.raw, filePath: article.file });
       // The Markdown body is not kept: the rendered HTML is what every page uses, kept in a file of its own
       // (`article-bodies.ts`, written as the article was checked), so the data store holds only what every build reads.
       store.set({
@@ -171,7 +170,7 @@ export function articleLoader({ contentDir }: ArticleLoaderOptions): Loader {
         digest,
         rendered: {
           html: '',
-          metadata: structuredClone({ headings: article.headings, hanCharacters: article.hanCharacters, photos }),
+          metadata: { headings: article.headings, hanCharacters: article.hanCharacters, photos },
         },
       });
     }
