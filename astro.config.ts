@@ -51,7 +51,7 @@ export default defineConfig({
       // URLs per sitemap file: past the limit the sitemap splits into several files under `sitemap-index.xml`.
       entryLimit: options.sitemapEntryLimit,
     }),
-    // Order matters: the checks read the search index that Pagefind writes; the last compresses what all wrote.
+    // The photos, the search index, the checks and the twins run after Astro's process (scripts/build/after-render.ts).
     securityHeaders(options),
   ],
 });

@@ -70,7 +70,7 @@ async function publishChecks(site: string, { root, base, conversion, previousSit
       previous: previousSite,
       linked: linkedPageFiles(),
       // Any change to the code re-checks every page.
-      checksDigest: await sourcesDigest(root, ['src/**/*.ts', 'src/**/*.astro']),
+      checksDigest: await sourcesDigest(root, ['src/**/*.ts', 'src/**/*.astro', 'scripts/build/after-render.ts']),
     }),
   );
   if (problems.length > 0) throw new BuildError(`The build stopped: ${problems.length} problem(s) in the built site.`, problems);

@@ -51,7 +51,8 @@ function renderSite(outDir: string): Promise<number> {
     let reply: RenderReply | undefined;
     renderer.once('message', (message: RenderReply) => (reply = message));
     renderer.once('error', fail);
-    renderer.once('exit', (code, signal) => {
+    // 'close', not 'exit': the answer may still be in the channel when the process has ended.
+    renderer.once('close', (code, signal) => {
       if (reply === undefined)
         fail(new Error(`Astro's build process ended (${signal ?? `exit code ${code}`}) before it had built the site`));
       else if ('failure' in reply) fail(new RenderFailure(reply.failure));

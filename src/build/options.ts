@@ -6,9 +6,9 @@
  * the command with one line per value saying what to write instead.
  *
  * The build reads its options once: `scripts/commands/build.ts` parses the
- * flags and the environment with `readBuildOptions` and hands the result to
- * the build state (`state.ts`), where the integrations, the content loaders
- * and the pages find the same object (`buildOptions()`). Run without the
+ * flags and the environment with `readBuildOptions`, keeps the result in its
+ * build state (`state.ts`) and sends a copy to Astro's process, whose
+ * integrations, content loaders and pages find it there (`buildOptions()`). Run without the
  * build command (`astro dev`, `astro check`, a unit test), the environment
  * alone is read, on first use.
  */

@@ -46,7 +46,7 @@ export function indexChunkPositions(pages: number): number {
 }
 
 /** The code a bundle is made by: a change to it indexes every bundle again (package-lock.json is in every digest). */
-const indexerSources = ['src/{search,indexer}/**/*.ts'];
+const indexerSources = ['src/{search,indexer}/**/*.ts', 'scripts/build/after-render.ts'];
 
 /**
  * Pages whose indexes may build at once, however small the bundles: Pagefind's
