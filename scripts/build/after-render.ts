@@ -14,7 +14,7 @@ import { precompress } from '../../src/build/precompress.ts';
 import { linkedPageFiles } from '../../src/build/reused-pages.ts';
 import { sourcesDigest } from '../../src/build/source-digest.ts';
 import { photosToPublish, publication, renderedFacts } from '../../src/build/state.ts';
-import { timedAsync } from '../../src/build/timing.ts';
+import { addTime } from '../../src/build/timing.ts';
 import { checkBuiltSite } from '../../src/checks/built-site.ts';
 import { indexSite } from '../../src/indexer/pagefind-index.ts';
 import { scripts } from '../../src/site/scripts.ts';
@@ -29,10 +29,11 @@ async function photos(site: string, { cacheDir }: BuildOptions, say: Say): Promi
   const shown = photosToPublish();
   if (shown.length === 0) return;
   const started = performance.now();
-  const { made, reused, bytes } = await timedAsync('photos', () => writePhotoVariants(shown, site, cacheDir));
+  const { made, reused, bytes } = await writePhotoVariants(shown, site, cacheDir);
+  const elapsed = addTime('photos', performance.now() - started);
   say(
     'photos',
-    `${shown.length} photos: ${made} files made, ${reused} reused, ${(bytes / 1000).toFixed(0)} kB published, in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+    `${shown.length} photos: ${made} files made, ${reused} reused, ${(bytes / 1000).toFixed(0)} kB published, in ${(elapsed / 1000).toFixed(2)} s`,
   );
 }
 
@@ -40,12 +41,17 @@ async function photos(site: string, { cacheDir }: BuildOptions, say: Say): Promi
 async function searchIndex(site: string, { root, previousSite }: BuildOptions, say: Say): Promise<void> {
   const started = performance.now();
   const { bundles } = publication();
-  const report = await timedAsync('pagefind', () =>
-    indexSite({ site, root, bundles: scripts.flatMap((script) => bundles[script]), previousSite, linked: linkedPageFiles() }),
-  );
+  const report = await indexSite({
+    site,
+    root,
+    bundles: scripts.flatMap((script) => bundles[script]),
+    previousSite,
+    linked: linkedPageFiles(),
+  });
+  const elapsed = addTime('pagefind', performance.now() - started);
   say(
     'pagefind-index',
-    `Search index: ${report.pages} article pages, indexed in ${report.built + report.reused} parts by publication date (${report.built} indexed now, ${report.lanes} at a time, ${report.reused} kept from the last build as their articles did not change) in ${Math.round(performance.now() - started)} ms; what a result shows of each page: ${kB(report.fragments.before)} kB, trimmed to ${kB(report.fragments.after)} kB`,
+    `Search index: ${report.pages} article pages, indexed in ${report.built + report.reused} parts by publication date (${report.built} indexed now, ${report.lanes} at a time, ${report.reused} kept from the last build as their articles did not change) in ${Math.round(elapsed)} ms; what a result shows of each page: ${kB(report.fragments.before)} kB, trimmed to ${kB(report.fragments.after)} kB`,
   );
 }
 
@@ -58,26 +64,25 @@ async function searchIndex(site: string, { root, previousSite }: BuildOptions, s
  */
 async function publishChecks(site: string, { root, base, conversion, previousSite }: BuildOptions, say: Say): Promise<void> {
   const started = performance.now();
-  const { problems, pages, articles, unchanged } = await timedAsync('checks', async () =>
-    checkBuiltSite({
-      site,
-      base,
-      published: publication().articles,
-      rendered: renderedFacts(),
-      guards: conversion,
-      // Run as plain Node on worker threads.
-      workerFile: resolve(root, 'src', 'checks', 'page-worker.ts'),
-      previous: previousSite,
-      linked: linkedPageFiles(),
-      // Any change to the code re-checks every page.
-      checksDigest: await sourcesDigest(root, ['src/**/*.ts', 'src/**/*.astro', 'scripts/build/after-render.ts']),
-    }),
-  );
+  const { problems, pages, articles, unchanged } = await checkBuiltSite({
+    site,
+    base,
+    published: publication().articles,
+    rendered: renderedFacts(),
+    guards: conversion,
+    // Run as plain Node on worker threads.
+    workerFile: resolve(root, 'src', 'checks', 'page-worker.ts'),
+    previous: previousSite,
+    linked: linkedPageFiles(),
+    // Any change to the code re-checks every page.
+    checksDigest: await sourcesDigest(root, ['src/**/*.ts', 'src/**/*.astro', 'scripts/build/after-render.ts']),
+  });
   if (problems.length > 0) throw new BuildError(`The build stopped: ${problems.length} problem(s) in the built site.`, problems);
+  const elapsed = addTime('checks', performance.now() - started);
   if (!conversion) say('publish-checks', 'GUOJI_CONVERSION=off: pages were not converted (benchmark builds only).');
   say(
     'publish-checks',
-    `checked ${pages} pages and ${articles} articles in ${Math.round(performance.now() - started)} ms (${unchanged} of the pages are as in the last build, which passed)`,
+    `checked ${pages} pages and ${articles} articles in ${Math.round(elapsed)} ms (${unchanged} of the pages are as in the last build, which passed)`,
   );
 }
 
@@ -85,11 +90,12 @@ async function publishChecks(site: string, { root, base, conversion, previousSit
 async function twins(site: string, { previousSite }: BuildOptions, say: Say): Promise<void> {
   const started = performance.now();
   // The site this build replaces: its unchanged files' twins are reused.
-  const { files, reused, bytes } = await timedAsync('precompress', () => precompress(site, previousSite, linkedPageFiles()));
+  const { files, reused, bytes } = await precompress(site, previousSite, linkedPageFiles());
+  const elapsed = addTime('precompress', performance.now() - started);
   const whole = (value: number): string => (value / 1000).toFixed(0);
   say(
     'precompress',
-    `${files} text files (${reused} unchanged since the last build) compressed in ${((performance.now() - started) / 1000).toFixed(2)} s: ${whole(bytes.raw)} kB → ${whole(bytes.br)} kB brotli, ${whole(bytes.gzip)} kB gzip`,
+    `${files} text files (${reused} unchanged since the last build) compressed in ${(elapsed / 1000).toFixed(2)} s: ${whole(bytes.raw)} kB → ${whole(bytes.br)} kB brotli, ${whole(bytes.gzip)} kB gzip`,
   );
 }
 

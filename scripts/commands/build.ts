@@ -15,7 +15,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { OptionsError, readBuildCommand } from '../../src/build/options.ts';
 import { phaseTimings, publicationIfDecided, takeOver, useBuildOptions } from '../../src/build/state.ts';
-import { describeFailure } from '../build/failure.ts';
+import { DescribedFailure, describeFailure } from '../build/failure.ts';
 import { acquireLock, nextDir, pause, repairAndClean, swapIn, workDir } from '../build/publish.ts';
 import type { RenderReply, RenderRequest } from '../build/render-site.ts';
 
@@ -31,11 +31,6 @@ const { options, command } = parsed;
 useBuildOptions(options);
 const { out, outName } = command;
 const next = nextDir(out);
-
-/** A failure Astro's process has already described for a person. */
-class RenderFailure extends Error {
-  override name = 'BuildError';
-}
 
 /**
  * Astro's part of the build, in a process of its own (render-site.ts): its
@@ -55,7 +50,7 @@ function renderSite(outDir: string): Promise<number> {
     renderer.once('close', (code, signal) => {
       if (reply === undefined)
         fail(new Error(`Astro's build process ended (${signal ?? `exit code ${code}`}) before it had built the site`));
-      else if ('failure' in reply) fail(new RenderFailure(reply.failure));
+      else if ('failure' in reply) fail(new DescribedFailure(reply.failure));
       else {
         takeOver(reply.handoff);
         done(reply.peakRssKiB);

@@ -261,7 +261,8 @@ export interface RenderHandoff {
 /** This process's state for the phases after Astro (`takeOver` in the process that runs them). */
 export function handOff(): RenderHandoff {
   const { publication: decided, photos = [], rendered, incremental, timings } = state();
-  return { publication: decided, photos, rendered, incremental, timings };
+  // Not the last site's manifest (a key for every page): only Astro's process reads it, as it renders and links pages.
+  return { publication: decided, photos, rendered, incremental: incremental && { ...incremental, previous: undefined }, timings };
 }
 
 /** Takes the state Astro's process handed over: its phases' times are added to this process's. */

@@ -1,10 +1,11 @@
 /** Time spent in each build phase, for `npm run bench`, kept in the build state (`state.ts`). */
 import { phaseTimings } from './state.ts';
 
-/** Adds `milliseconds` to `phase`. */
-export function addTime(phase: string, milliseconds: number): void {
+/** Adds `milliseconds` to `phase`, and returns them. */
+export function addTime(phase: string, milliseconds: number): number {
   const timings = phaseTimings();
   timings[phase] = (timings[phase] ?? 0) + milliseconds;
+  return milliseconds;
 }
 
 /** Runs `work`, adding its duration to `phase`. */
