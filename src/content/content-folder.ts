@@ -8,7 +8,10 @@
  * address too long for a file system. Every problem of every file is
  * returned together.
  */
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Tinypool from 'tinypool';
 import type { z } from 'astro/zod';
 import { parseRules, type Glossary } from '../conversion/index.ts';
 import { glossaryEntrySchema } from '../schemas/glossary.ts';
@@ -18,7 +21,14 @@ import { authorProfileSchema, type AuthorProfile } from '../schemas/author.ts';
 import { windowsReservedName } from '../schemas/fields.ts';
 import { isoDay } from '../site/dates.ts';
 import type { SourceVariant } from '../site/scripts.ts';
-import { checkArticleFile, findDuplicateSlugs, type CheckedArticle, type ContentProblem } from './article-check.ts';
+import {
+  findDuplicateSlugs,
+  type ArticleCheckContext,
+  type ArticleCheckResult,
+  type CheckedArticle,
+  type ContentProblem,
+} from './article-check.ts';
+import checkArticleBatch, { type ArticleBatch } from './article-worker.ts';
 import { authorIdentity, authorKey } from './author-key.ts';
 import { listArticleFiles, maxArticleBytes, readContentFile } from './content-files.ts';
 import { checkGlossaryForms } from './glossary-check.ts';
@@ -78,6 +88,13 @@ export interface ContentFolderOptions {
    * is the entry's `kept`.
    */
   setAside?: ((article: CheckedArticle, source: string) => string) | undefined;
+  /**
+   * Checks the article files on worker threads that run this file
+   * (`article-worker.ts`, as plain Node) once more than a few need checking:
+   * each file's check is most of the content phase, and on one thread it
+   * left the second core idle (BENCHMARKS.md).
+   */
+  workerFile?: string | undefined;
 }
 
 /** An article checked now, as the folder's check keeps it: what the store needs, not its HTML or source. */
@@ -228,15 +245,25 @@ async function checkPhotos(checked: ContentFolderCheck['checked'], { contentDir,
 }
 
 /**
- * Files read ahead of the one being checked: a file's read is five system
- * calls on libuv's threads, which, awaited one after another, left the main
- * thread idle a quarter of the time it checked the articles.
+ * Article files read and checked together: a batch's reads are under way at
+ * once (awaited one after another, a file's five system calls left the main
+ * thread idle a quarter of the time it checked), and on worker threads a
+ * batch is one task, so the site's glossary and topics are sent once a batch.
  */
-const readsAhead = 16;
+const articlesPerBatch = 16;
+
+/** Articles checked in this thread before worker threads are started: a rebuild that checks a few changed files waits for no thread to start. */
+const checkedBeforeWorkers = articlesPerBatch * 2;
+
+/** An article file of a batch: refused as it was read, taken from the earlier build, or checked now. */
+type BatchOutcome =
+  | { file: string; refused: ContentProblem }
+  | { file: string; stored: ArticleSummary }
+  | { file: string; source: string; result?: ArticleCheckResult | undefined };
 
 /** Every problem of the content folder, and what was read. */
 export async function checkContentFolder(options: ContentFolderOptions): Promise<ContentFolderCheck> {
-  const { root, contentDir, lint = false, review = false, reuse, setAside } = options;
+  const { root, contentDir, lint = false, review = false, reuse, setAside, workerFile } = options;
   const topics = await readList(options, 'topics.yaml', topicSchema, checkTopics, { maxItems: listLimits.topics });
   const glossary = await readList(options, 'glossary.yaml', glossaryEntrySchema, checkGlossaryForms, {
     maxItems: listLimits.glossary,
@@ -261,33 +288,68 @@ export async function checkContentFolder(options: ContentFolderOptions): Promise
   const checked: ContentFolderCheck['checked'] = [];
   const reused: ArticleSummary[] = [];
   const files = listed.paths.map(({ path }) => ({ path, file: relative(root, path) }));
-  const readArticle = ({ path, file }: { path: string; file: string }) =>
-    readContentFile(path, { contentDir, file, maxBytes: maxArticleBytes });
-  for await (const [{ file }, read] of readAhead(files, readsAhead, readArticle)) {
-    if (read.problem) {
-      problems.push(read.problem);
-      continue;
-    }
-    const stored = reuse?.(file, read.text);
-    if (stored !== undefined) {
-      // Its own checks passed when it was stored; only what lies outside the file can have changed since.
-      stored.topics.forEach((topic, index) => {
-        if (!topicIds.has(topic))
-          problems.push({ file, field: `topics[${index}]`, message: `unknown topic "${topic}" (add it to content/topics.yaml)` });
-      });
-      reused.push(stored);
-      continue;
-    }
-    const result = checkArticleFile(file, read.text, { topicIds, glossary: glossary.items, lint, review });
-    for (const problem of result.problems) problems.push(problem);
-    for (const warning of result.warnings) warnings.push(warning);
-    if (result.article === undefined) continue;
-    const kept = setAside?.(result.article, read.text) ?? '';
-    const { html: _html, ...article } = result.article;
-    // A copy: a string read from the file (a slug, a title, a heading) is, in V8, a slice that keeps the file's
-    // whole text alive, and what is kept here goes on into the build's data store, which lasts the whole build
-    // (a heap snapshot at 5,000 articles found every source held so).
-    checked.push({ article: structuredClone(article), kept, photos: {} });
+  const readArticle = async ({ path, file }: { path: string; file: string }) => ({
+    file,
+    read: await readContentFile(path, { contentDir, file, maxBytes: maxArticleBytes }),
+  });
+  const context: ArticleCheckContext = { topicIds, glossary: glossary.items, lint, review };
+  let pool: Tinypool | undefined;
+  const threads = availableParallelism();
+  let checkedNow = 0;
+  const check = async (batch: ArticleBatch['files']): Promise<ArticleCheckResult[]> => {
+    checkedNow += batch.length;
+    if (workerFile === undefined || checkedNow <= checkedBeforeWorkers) return checkArticleBatch({ files: batch, context });
+    // As many threads as cores, kept: a thread that goes idle between batches would otherwise end, and the next load the pipeline again.
+    pool ??= new Tinypool({ filename: pathToFileURL(workerFile).href, minThreads: threads, maxThreads: threads });
+    return (await pool.run({ files: batch, context } satisfies ArticleBatch)) as ArticleCheckResult[];
+  };
+  const readBatch = async (batch: readonly { path: string; file: string }[]): Promise<BatchOutcome[]> => {
+    const outcomes = (await Promise.all(batch.map(readArticle))).map(({ file, read }): BatchOutcome => {
+      if (read.problem) return { file, refused: read.problem };
+      const stored = reuse?.(file, read.text);
+      return stored === undefined ? { file, source: read.text } : { file, stored };
+    });
+    const toCheck = outcomes.filter((outcome) => 'source' in outcome);
+    if (toCheck.length === 0) return outcomes;
+    const results = await check(toCheck.map(({ file, source }) => ({ file, source })));
+    toCheck.forEach((outcome, at) => (outcome.result = results[at]));
+    return outcomes;
+  };
+  const batches = Array.from({ length: Math.ceil(files.length / articlesPerBatch) }, (_, at) =>
+    files.slice(at * articlesPerBatch, (at + 1) * articlesPerBatch),
+  );
+  try {
+    // Enough batches under way to keep every thread busy while this one keeps what passed.
+    for await (const [, outcomes] of readAhead(batches, threads + 2, readBatch))
+      for (const outcome of outcomes) {
+        const { file } = outcome;
+        if ('refused' in outcome) {
+          problems.push(outcome.refused);
+          continue;
+        }
+        if ('stored' in outcome) {
+          // Its own checks passed when it was stored; only what lies outside the file can have changed since.
+          outcome.stored.topics.forEach((topic, index) => {
+            if (!topicIds.has(topic))
+              problems.push({ file, field: `topics[${index}]`, message: `unknown topic "${topic}" (add it to content/topics.yaml)` });
+          });
+          reused.push(outcome.stored);
+          continue;
+        }
+        const { source, result } = outcome;
+        if (result === undefined) throw new Error(`${file}: its check gave no result`);
+        for (const problem of result.problems) problems.push(problem);
+        for (const warning of result.warnings) warnings.push(warning);
+        if (result.article === undefined) continue;
+        const kept = setAside?.(result.article, source) ?? '';
+        const { html: _html, ...article } = result.article;
+        // A copy: a string read from the file (a slug, a title, a heading) is, in V8, a slice that keeps the file's
+        // whole text alive, and what is kept here goes on into the build's data store, which lasts the whole build
+        // (a heap snapshot at 5,000 articles found every source held so).
+        checked.push({ article: structuredClone(article), kept, photos: {} });
+      }
+  } finally {
+    await pool?.destroy();
   }
   for (const problem of await checkPhotos(checked, options)) problems.push(problem);
 
