@@ -1,11 +1,10 @@
 /**
  * The build's phases after Astro's process has exited
  * (`render-site.ts`), in the build command's process, over the staged site,
- * in this order: the photos' sizes, the search index, then the publish
- * checks and the compressed twins of every text file together. Each reads the state Astro's
+ * in this order: the photos' sizes, the search index, the publish checks,
+ * then the compressed twins of every text file. Each reads the state Astro's
  * process handed over (`takeOver` in `src/build/state.ts`) and adds its time
- * for `npm run bench`. A failed check stops the build (its twins, made
- * meanwhile, are staged and never published).
+ * for `npm run bench`. A failed check stops the build before the twins.
  */
 import { resolve } from 'node:path';
 import { BuildError } from '../../src/build/build-error.ts';
@@ -107,10 +106,6 @@ export async function afterRender(site: string, options: BuildOptions): Promise<
   };
   await photos(site, options, say);
   await searchIndex(site, options, say);
-  // The checks and the twins only read the files the other reads (the checks write only their own hidden records,
-  // which have no twins), so they run together: apart, neither kept both cores busy (BENCHMARKS.md). Both end
-  // before the build goes on or stops; a failed check stops it as before, and its staged twins are never published.
-  const [checked, compressed] = await Promise.allSettled([publishChecks(site, options, say), twins(site, options, say)]);
-  if (checked.status === 'rejected') throw checked.reason;
-  if (compressed.status === 'rejected') throw compressed.reason;
+  await publishChecks(site, options, say);
+  await twins(site, options, say);
 }
