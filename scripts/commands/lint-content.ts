@@ -26,7 +26,9 @@ const root = resolve(import.meta.dirname, '..', '..');
 // The content folder the build would read (`CONTENT_DIR`).
 const { contentDir: folderName, today, future } = readBuildOptions();
 const contentDir = resolve(root, folderName);
-const folder = await checkContentFolder({ root, contentDir, lint: true, today, future });
+// An archive's files are checked on a worker thread per core, as the build checks them.
+const workerFile = resolve(root, 'src', 'content', 'article-worker.ts');
+const folder = await checkContentFolder({ root, contentDir, lint: true, today, future, workerFile });
 const errors = folder.problems.length;
 process.exitCode = errors === 0 ? 0 : 1;
 
