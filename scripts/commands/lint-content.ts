@@ -26,7 +26,7 @@ const root = resolve(import.meta.dirname, '..', '..');
 // The content folder the build would read (`CONTENT_DIR`).
 const { contentDir: folderName, today, future } = readBuildOptions();
 const contentDir = resolve(root, folderName);
-// An archive's files are checked on a worker thread per core, as the build checks them.
+// An archive's files are checked in a worker process per core, as the build checks them.
 const workerFile = resolve(root, 'src', 'content', 'article-worker.ts');
 const folder = await checkContentFolder({ root, contentDir, lint: true, today, future, workerFile });
 const errors = folder.problems.length;

@@ -1,5 +1,5 @@
 /**
- * A worker thread of the content check (tinypool): checks a batch of article
+ * A worker process of the content check (tinypool): checks a batch of article
  * files (`checkArticleFile`, the one Markdown pipeline) and gives back each
  * file's result, in the batch's order, so that the check of an archive runs
  * on every core; the folder's check (`content-folder.ts`) reads the files and

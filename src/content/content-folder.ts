@@ -89,10 +89,12 @@ export interface ContentFolderOptions {
    */
   setAside?: ((article: CheckedArticle, source: string) => string) | undefined;
   /**
-   * Checks the article files on worker threads that run this file
+   * Checks the article files in worker processes that run this file
    * (`article-worker.ts`, as plain Node) once more than a few need checking:
    * each file's check is most of the content phase, and on one thread it
-   * left the second core idle (BENCHMARKS.md).
+   * left the second core idle (BENCHMARKS.md). Processes, not threads: what
+   * a thread allocated stayed in this process after it ended, about 90 MiB
+   * at 1,000 articles, on top of the peak Astro reaches later.
    */
   workerFile?: string | undefined;
 }
@@ -247,12 +249,12 @@ async function checkPhotos(checked: ContentFolderCheck['checked'], { contentDir,
 /**
  * Article files read and checked together: a batch's reads are under way at
  * once (awaited one after another, a file's five system calls left the main
- * thread idle a quarter of the time it checked), and on worker threads a
+ * thread idle a quarter of the time it checked), and in worker processes a
  * batch is one task, so the site's glossary and topics are sent once a batch.
  */
 const articlesPerBatch = 16;
 
-/** Articles checked in this thread before worker threads are started: a rebuild that checks a few changed files waits for no thread to start. */
+/** Articles checked in this thread before the workers are started: a rebuild that checks a few changed files waits for no process to start. */
 const checkedBeforeWorkers = articlesPerBatch * 2;
 
 /** An article file of a batch: refused as it was read, taken from the earlier build, or checked now. */
@@ -294,13 +296,20 @@ export async function checkContentFolder(options: ContentFolderOptions): Promise
   });
   const context: ArticleCheckContext = { topicIds, glossary: glossary.items, lint, review };
   let pool: Tinypool | undefined;
-  const threads = availableParallelism();
+  const workers = availableParallelism();
   let checkedNow = 0;
   const check = async (batch: ArticleBatch['files']): Promise<ArticleCheckResult[]> => {
     checkedNow += batch.length;
     if (workerFile === undefined || checkedNow <= checkedBeforeWorkers) return checkArticleBatch({ files: batch, context });
-    // As many threads as cores, kept: a thread that goes idle between batches would otherwise end, and the next load the pipeline again.
-    pool ??= new Tinypool({ filename: pathToFileURL(workerFile).href, minThreads: threads, maxThreads: threads });
+    // As many as cores, kept: one that goes idle between batches would otherwise end, and the next load the pipeline
+    // again. The advanced serialization carries what the check returns (dates, sets) as a thread would.
+    pool ??= new Tinypool({
+      filename: pathToFileURL(workerFile).href,
+      runtime: 'child_process',
+      serialization: 'advanced',
+      minThreads: workers,
+      maxThreads: workers,
+    });
     return (await pool.run({ files: batch, context } satisfies ArticleBatch)) as ArticleCheckResult[];
   };
   const readBatch = async (batch: readonly { path: string; file: string }[]): Promise<BatchOutcome[]> => {
@@ -319,8 +328,8 @@ export async function checkContentFolder(options: ContentFolderOptions): Promise
     files.slice(at * articlesPerBatch, (at + 1) * articlesPerBatch),
   );
   try {
-    // Enough batches under way to keep every thread busy while this one keeps what passed.
-    for await (const [, outcomes] of readAhead(batches, threads + 2, readBatch))
+    // Enough batches under way to keep every worker busy while this thread keeps what passed.
+    for await (const [, outcomes] of readAhead(batches, workers + 2, readBatch))
       for (const outcome of outcomes) {
         const { file } = outcome;
         if ('refused' in outcome) {

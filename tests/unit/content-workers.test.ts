@@ -1,8 +1,8 @@
 /**
- * The content check of a folder large enough to be checked on worker threads
- * (`src/content/article-worker.ts`): every problem named as in one thread,
- * in the files' order, and every article kept as in one thread, whichever
- * thread checked it; a folder of a few files never starts a thread.
+ * The content check of a folder large enough to be checked in worker
+ * processes (`src/content/article-worker.ts`): every problem named as in one
+ * thread, in the files' order, and every article kept as in one thread,
+ * whichever worker checked it; a folder of a few files starts no worker.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -59,7 +59,7 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-describe('the content check on worker threads', () => {
+describe('the content check in worker processes', () => {
   test('finds every problem, named by file, line and field, in the files’ order, as one thread does', async () => {
     const inThread = await checkFolder();
     const onWorkers = await checkFolder({ workerFile });
