@@ -42,10 +42,6 @@ function renderSite(outDir: string): Promise<number> {
     const renderer = fork(resolve(import.meta.dirname, '..', 'build', 'render-site.ts'), [], {
       serialization: 'advanced',
       stdio: 'inherit',
-      // glibc gives each thread that allocates (the content check's workers, libuv's) an arena of its own, and what
-      // a thread frees there stays in the process: two arenas kept about 100 MiB off Astro's peak at 1,000
-      // articles (BENCHMARKS.md). A value set by whoever runs the build is kept.
-      env: { MALLOC_ARENA_MAX: '2', ...process.env },
     });
     let reply: RenderReply | undefined;
     renderer.once('message', (message: RenderReply) => (reply = message));
