@@ -298,7 +298,7 @@ export async function checkContentFolder(options: ContentFolderOptions): Promise
   let pool: Tinypool | undefined;
   const workers = availableParallelism();
   let checkedNow = 0;
-  const check = async (batch: ArticleBatch['files']): Promise<ArticleCheckResult[]> => {
+  const checkBatch = async (batch: ArticleBatch['files']): Promise<ArticleCheckResult[]> => {
     checkedNow += batch.length;
     if (workerFile === undefined || checkedNow <= checkedBeforeWorkers) return checkArticleBatch({ files: batch, context });
     // As many as cores, kept: one that goes idle between batches would otherwise end, and the next load the pipeline
@@ -311,6 +311,20 @@ export async function checkContentFolder(options: ContentFolderOptions): Promise
       maxThreads: workers,
     });
     return (await pool.run({ files: batch, context } satisfies ArticleBatch)) as ArticleCheckResult[];
+  };
+  /** The batch's results; a check that fails, rather than finding problems, is a fault of the build, named by its files. */
+  const check = async (batch: ArticleBatch['files']): Promise<ArticleCheckResult[]> => {
+    try {
+      return await checkBatch(batch);
+    } catch (error) {
+      const files = batch.length === 1 ? batch[0]?.file : `${batch[0]?.file} to ${batch.at(-1)?.file}`;
+      // A worker process's error arrives as a plain object with the error's fields, not as an Error.
+      const { message } = (typeof error === 'object' && error !== null ? error : {}) as { message?: unknown };
+      const reason = typeof message === 'string' ? message : String(error);
+      throw new Error(`The content check failed on ${files} (not a problem of the files, a fault of the check): ${reason}`, {
+        cause: error,
+      });
+    }
   };
   const readBatch = async (batch: readonly { path: string; file: string }[]): Promise<BatchOutcome[]> => {
     const outcomes = (await Promise.all(batch.map(readArticle))).map(({ file, read }): BatchOutcome => {

@@ -46,13 +46,14 @@ async function checkFolder(options: Partial<ContentFolderOptions> = {}) {
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'content-workers-'));
-  await writeCorpus(contentDir(), 60, { contentDir: join(root, 'content'), first: '2025-01-01', last: '2026-06-30' });
-  // Broken past the files checked in this thread (the first 32), so that a worker finds each.
-  await rewrite(40, /^published: .*$/m, 'published: 2025-13-45');
-  await rewrite(50, /^topics: .*$/m, 'topics: [no-such-topic]');
-  await rewrite(55, /^title: .*\n/m, '');
+  await writeCorpus(contentDir(), 100, { contentDir: join(root, 'content'), first: '2025-01-01', last: '2026-06-30' });
+  // Broken far past the first files (the first 32 checked, in whichever batches are read first, are checked in this
+  // thread), so that a worker finds each.
+  await rewrite(80, /^published: .*$/m, 'published: 2025-13-45');
+  await rewrite(90, /^topics: .*$/m, 'topics: [no-such-topic]');
+  await rewrite(95, /^title: .*\n/m, '');
   // Refused as it is read, in this thread, between files the workers check.
-  await writeFile(article(45), Buffer.from('---\ntitle: caf\xe9\n---\n', 'latin1'));
+  await writeFile(article(85), Buffer.from('---\ntitle: caf\xe9\n---\n', 'latin1'));
 }, 60_000);
 
 afterAll(async () => {
@@ -68,17 +69,17 @@ describe('the content check in worker processes', () => {
     const files = named.map((line) => line.split(':')[0]);
     expect(files).toEqual([...files].sort());
     expect(named).toEqual([
-      expect.stringMatching(/^content\/articles\/bench-00040\.md:\d+(:\d+)?: published: /),
-      expect.stringMatching(/^content\/articles\/bench-00045\.md:\d+:\d+: file: is not UTF-8 text/),
-      'content/articles/bench-00050.md:11: topics[0]: unknown topic "no-such-topic" (add it to content/topics.yaml)',
-      'content/articles/bench-00055.md: title: is required',
+      expect.stringMatching(/^content\/articles\/bench-00080\.md:\d+(:\d+)?: published: /),
+      expect.stringMatching(/^content\/articles\/bench-00085\.md:\d+:\d+: file: is not UTF-8 text/),
+      'content/articles/bench-00090.md:11: topics[0]: unknown topic "no-such-topic" (add it to content/topics.yaml)',
+      'content/articles/bench-00095.md: title: is required',
     ]);
   }, 60_000);
 
   test('keeps every article that passed as one thread does, its body set aside from its own source', async () => {
     const inThread = await checkFolder();
     const onWorkers = await checkFolder({ workerFile });
-    expect(onWorkers.folder.checked).toHaveLength(56);
+    expect(onWorkers.folder.checked).toHaveLength(96);
     expect(onWorkers.folder.checked).toEqual(inThread.folder.checked);
     expect(onWorkers.setAside).toEqual(inThread.setAside);
     for (const { file, html, source } of onWorkers.setAside) {
@@ -86,11 +87,13 @@ describe('the content check in worker processes', () => {
       expect(html).toMatch(/^<p[ >]/);
     }
     // A date parsed on a worker is a Date here, as the store needs it.
-    expect(onWorkers.folder.checked[40]?.article.data.published).toBeInstanceOf(Date);
+    expect(onWorkers.folder.checked[90]?.article.data.published).toBeInstanceOf(Date);
   }, 60_000);
 
   test('a folder of a few files is checked in this thread; a larger one starts the workers', async () => {
-    const missing = join(work, 'no-such-worker.ts');
+    // A worker that fails every batch: reached only if workers are started.
+    const failing = join(work, 'failing-worker.ts');
+    await writeFile(failing, "export default function failBatch() {\n  throw new Error('failed on purpose');\n}\n");
     const few = await mkdtemp(join(tmpdir(), 'content-few-'));
     try {
       await writeCorpus(join(few, 'content'), 32, { contentDir: join(root, 'content') });
@@ -99,12 +102,15 @@ describe('the content check in worker processes', () => {
         contentDir: join(few, 'content'),
         today,
         future: false,
-        workerFile: missing,
+        workerFile: failing,
       });
       expect(small.checked).toHaveLength(32);
     } finally {
       await rm(few, { recursive: true, force: true });
     }
-    await expect(checkFolder({ workerFile: missing })).rejects.toThrow();
+    // A check that fails, rather than finding problems, names the files it was checking.
+    await expect(checkFolder({ workerFile: failing })).rejects.toThrow(
+      /^The content check failed on content\/articles\/bench-\d{5}\.md to content\/articles\/bench-\d{5}\.md \(.*\): failed on purpose$/,
+    );
   }, 60_000);
 });
