@@ -118,7 +118,7 @@ export function articleLoader({ contentDir }: ArticleLoaderOptions): Loader {
       future,
       contentDir: resolve(root, contentDir),
       review: preview,
-      // Run as plain Node on worker threads, as the publish checks' pages are.
+      // Run as plain Node in worker processes (`checkContentFolder`).
       workerFile: resolve(root, 'src', 'content', 'article-worker.ts'),
       // Each body is written as its article passes its checks, not held until the folder has: a body file is
       // named by the entry's digest, so one written for a build the folder's problems then stop is never read

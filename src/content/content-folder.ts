@@ -300,7 +300,11 @@ export async function checkContentFolder(options: ContentFolderOptions): Promise
   let checkedNow = 0;
   const checkBatch = async (batch: ArticleBatch['files']): Promise<ArticleCheckResult[]> => {
     checkedNow += batch.length;
-    if (workerFile === undefined || checkedNow <= checkedBeforeWorkers) return checkArticleBatch({ files: batch, context });
+    // Every result is a copy, as a worker's comes back: a string read from the file (a slug, a title, a heading) is,
+    // in V8, a slice that keeps the file's whole text alive, and what the check keeps goes on into the build's data
+    // store, which lasts the whole build (a heap snapshot at 5,000 articles found every source held so).
+    if (workerFile === undefined || checkedNow <= checkedBeforeWorkers)
+      return structuredClone(checkArticleBatch({ files: batch, context }));
     // As many as cores, kept: one that goes idle between batches would otherwise end, and the next load the pipeline
     // again. The advanced serialization carries what the check returns (dates, sets) as a thread would.
     pool ??= new Tinypool({
@@ -365,11 +369,9 @@ export async function checkContentFolder(options: ContentFolderOptions): Promise
         for (const warning of result.warnings) warnings.push(warning);
         if (result.article === undefined) continue;
         const kept = setAside?.(result.article, source) ?? '';
+        // Already a copy, not slices of the file's text (`checkBatch`).
         const { html: _html, ...article } = result.article;
-        // A copy: a string read from the file (a slug, a title, a heading) is, in V8, a slice that keeps the file's
-        // whole text alive, and what is kept here goes on into the build's data store, which lasts the whole build
-        // (a heap snapshot at 5,000 articles found every source held so).
-        checked.push({ article: structuredClone(article), kept, photos: {} });
+        checked.push({ article, kept, photos: {} });
       }
   } finally {
     await pool?.destroy();
