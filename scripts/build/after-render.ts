@@ -87,10 +87,15 @@ async function publishChecks(site: string, { root, base, conversion, previousSit
 }
 
 /** The `.br` and `.gz` twins of the site's text files, after everything else has written its files (`src/build/precompress.ts`). */
-async function twins(site: string, { previousSite }: BuildOptions, say: Say): Promise<void> {
+async function twins(site: string, { root, previousSite }: BuildOptions, say: Say): Promise<void> {
   const started = performance.now();
-  // The site this build replaces: its unchanged files' twins are reused.
-  const { files, reused, bytes } = await precompress(site, previousSite, linkedPageFiles());
+  const { files, reused, bytes } = await precompress(site, {
+    // The site this build replaces: its unchanged files' twins are reused.
+    previous: previousSite,
+    linked: linkedPageFiles(),
+    // Run as plain Node on worker threads.
+    workerFile: resolve(root, 'src', 'build', 'precompress-worker.ts'),
+  });
   const elapsed = addTime('precompress', performance.now() - started);
   const whole = (value: number): string => (value / 1000).toFixed(0);
   say(

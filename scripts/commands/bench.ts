@@ -388,7 +388,7 @@ for (const count of sizes) {
   // the site's are, so that both are weighed as a host serving brotli would send them.
   const peer = peers[count];
   if (peer) {
-    await precompress(join(peerDir, 'dist'));
+    await precompress(join(peerDir, 'dist'), { workerFile: join(root, 'src', 'build', 'precompress-worker.ts') });
     const peerServer = await startServer(join(peerDir, 'dist'), port + 3);
     try {
       const home = await (await fetch(`http://localhost:${port + 3}/`)).text();

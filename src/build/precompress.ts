@@ -3,31 +3,31 @@
  * servers send compressed files as they are (nginx's brotli_static and
  * gzip_static, `npm run serve`) instead of compressing on each request.
  */
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import Tinypool from 'tinypool';
 import { mapAtOnce } from './at-once.ts';
+import writeTwins, { type TwinBatch, type TwinBytes } from './precompress-worker.ts';
 import { linkOrCopy } from './reuse-files.ts';
 import { isCompressible, isPrivate } from '../serving/static-site.ts';
-
-const brotli = promisify(brotliCompress);
-const gzipped = promisify(gzip);
-
-/**
- * Brotli's best quality (11) compresses about 1.3 MB/s here, 20 times slower
- * than quality 5 for about 11 % more bytes: worth it for the stylesheets and
- * scripts, which are few and cached for a year, not for the pages and feeds,
- * whose number grows with the archive.
- */
-const brotliQuality = (name: string): number => (/\.(html|xml)$/i.test(name) ? 5 : 11);
 
 export interface PrecompressResult {
   files: number;
   /** Files whose twins were taken from the previous build, unchanged. */
   reused: number;
   /** Bytes of the files compressed by this build, and of the twins written (none where either would not be smaller than its original). */
-  bytes: { raw: number; br: number; gzip: number };
+  bytes: TwinBytes;
+}
+
+export interface PrecompressOptions {
+  /** The site being replaced: where a file is the same there, its twins are taken from it. */
+  previous?: string | undefined;
+  /** Files (relative to the site, `/`-separated) linked from `previous`: the same files, so not read to compare. */
+  linked?: ReadonlySet<string> | undefined;
+  /** `precompress-worker.ts`, to compress on worker threads, one per core; without it, this thread compresses. */
+  workerFile?: string | undefined;
 }
 
 /** Whether `from`'s two twins in the previous build were linked in as `to`'s: false if it has none (nothing is left behind). */
@@ -41,10 +41,10 @@ async function linkTwins(from: string, to: string): Promise<boolean> {
   return false;
 }
 
-/** Whether `file` has the bytes of the same file in the previous build (`raw` reads it once). */
-async function sameAsBefore(previousFile: string, raw: () => Promise<Buffer>): Promise<boolean> {
+/** Whether `file` has the bytes of the same file in the previous build. */
+async function sameAsBefore(previousFile: string, file: string): Promise<boolean> {
   const before = await readFile(previousFile).catch(() => undefined);
-  return before !== undefined && before.equals(await raw());
+  return before !== undefined && before.equals(await readFile(file));
 }
 
 /**
@@ -53,66 +53,77 @@ async function sameAsBefore(previousFile: string, raw: () => Promise<Buffer>): P
  */
 const linksAtOnce = 32;
 
+/** Files compared with the previous build's at once (two reads each, on libuv's threads). */
+const comparisonsAtOnce = 8;
+
 /**
- * Compresses every text file of `dir` (not the build's private files), a few
- * at a time. Where `previous` (the site being replaced) has the same file,
- * its twins are linked (or copied) instead: a file `linked` from it (names
- * relative to `dir`, `/`-separated) is that file, and is not read; any other
- * is compared byte for byte. A rebuild compresses only what changed.
+ * Files a worker compresses per task: about 60 ms of work on an article
+ * page's 25 kB, enough to pay for the message, few enough to share the
+ * work out evenly.
+ */
+const batchSize = 64;
+
+/** The twins of `names`, on worker threads if there are many and a worker file is given, else in this thread. */
+async function compressAll(dir: string, names: string[], workerFile: string | undefined): Promise<TwinBytes> {
+  if (workerFile === undefined || names.length < batchSize * 2) return writeTwins({ dir, names });
+  const workers = availableParallelism();
+  // As many threads from the start as will ever run: every batch is queued at once, so none would sit idle.
+  const pool = new Tinypool({ filename: pathToFileURL(workerFile).href, minThreads: workers, maxThreads: workers });
+  try {
+    const batches: Promise<TwinBytes>[] = [];
+    for (let start = 0; start < names.length; start += batchSize)
+      batches.push(pool.run({ dir, names: names.slice(start, start + batchSize) } satisfies TwinBatch) as Promise<TwinBytes>);
+    const sums = await Promise.all(batches);
+    return {
+      raw: sums.reduce((sum, { raw }) => sum + raw, 0),
+      br: sums.reduce((sum, { br }) => sum + br, 0),
+      gzip: sums.reduce((sum, { gzip }) => sum + gzip, 0),
+    };
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/**
+ * Compresses every text file of `dir` (not the build's private files). Where
+ * `previous` has the same file, its twins are linked (or copied) instead: a
+ * file in `linked` is that file and is not read; any other is compared byte
+ * for byte. A rebuild compresses only what changed.
  */
 export async function precompress(
   dir: string,
-  previous?: string,
-  linked: ReadonlySet<string> = new Set(),
+  { previous, linked = new Set(), workerFile }: PrecompressOptions = {},
 ): Promise<PrecompressResult> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const names = entries
     .filter((entry) => entry.isFile() && isCompressible(entry.name))
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .filter((name) => !isPrivate(`/${name}`));
-  const result: PrecompressResult = { files: names.length, reused: 0, bytes: { raw: 0, br: 0, gzip: 0 } };
-  const compress = async (name: string, raw: Buffer): Promise<void> => {
-    const file = join(dir, name);
-    const [br, gz] = await Promise.all([
-      brotli(raw, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: brotliQuality(file),
-          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-          [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
-        },
-      }),
-      gzipped(raw, { level: 9 }),
-    ]);
-    result.bytes.raw += raw.length;
-    // Both twins or neither, so that every server varies its answer for the same files.
-    if (br.length >= raw.length || gz.length >= raw.length) return;
-    await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gz)]);
-    result.bytes.br += br.length;
-    result.bytes.gzip += gz.length;
-  };
-  /** The previous build's twins of `name` if it has them and `name` is the same file there (`known`, or compared), else new ones. */
+  let reused = 0;
+  const toCompress: string[] = [];
+  /** Takes the previous build's twins of `name` where it has them and `name` is the same file there (`known`, or compared); else `name` is compressed. */
   const takeOrCompress = async (name: string, known: boolean): Promise<void> => {
-    const file = join(dir, name);
-    let read: Buffer | undefined;
-    const contents = async (): Promise<Buffer> => (read ??= await readFile(file));
     if (
       previous !== undefined &&
-      (known || (await sameAsBefore(join(previous, name), contents))) &&
-      (await linkTwins(join(previous, name), file))
-    ) {
-      result.reused += 1;
-      return;
-    }
-    await compress(name, await contents());
+      (known || (await sameAsBefore(join(previous, name), join(dir, name)))) &&
+      (await linkTwins(join(previous, name), join(dir, name)))
+    )
+      reused += 1;
+    else toCompress.push(name);
   };
-  // A linked file is the previous build's: its twins are linked without reading it; any other is compared first.
-  const isLinked = (name: string): boolean => previous !== undefined && linked.has(name);
-  await mapAtOnce(names.filter(isLinked), linksAtOnce, (name) => takeOrCompress(name, true));
-  // zlib works on libuv's thread pool (four threads): more at once only queues.
-  await mapAtOnce(
-    names.filter((name) => !isLinked(name)),
-    4,
-    (name) => takeOrCompress(name, false),
-  );
-  return result;
+  if (previous === undefined) toCompress.push(...names);
+  else {
+    // A linked file is the previous build's: its twins are linked without reading it; any other is compared first.
+    await mapAtOnce(
+      names.filter((name) => linked.has(name)),
+      linksAtOnce,
+      (name) => takeOrCompress(name, true),
+    );
+    await mapAtOnce(
+      names.filter((name) => !linked.has(name)),
+      comparisonsAtOnce,
+      (name) => takeOrCompress(name, false),
+    );
+  }
+  return { files: names.length, reused, bytes: await compressAll(dir, toCompress, workerFile) };
 }

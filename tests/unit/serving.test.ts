@@ -149,6 +149,34 @@ describe('compressed twins', () => {
     }
   });
 
+  test('on worker threads, every one of many files gets its twins, and the bytes are counted once each', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'guoji-precompress-'));
+    try {
+      // More files than this thread compresses alone, each different, in folders as a site has them.
+      const pages = Array.from({ length: 301 }, (_, at) => `<p>第${at}篇：國際時評</p>`.repeat(100 + at));
+      await mkdir(join(dir, 'zh-hant', 'articles'), { recursive: true });
+      for (const [at, page] of pages.entries()) await writeFile(join(dir, 'zh-hant', 'articles', `${at}.html`), page);
+      const result = await precompress(dir, {
+        workerFile: join(import.meta.dirname, '..', '..', 'src', 'build', 'precompress-worker.ts'),
+      });
+      expect(result.files).toBe(pages.length);
+      expect(result.bytes.raw).toBe(pages.reduce((sum, page) => sum + Buffer.byteLength(page), 0));
+      let br = 0;
+      let gzip = 0;
+      for (const [at, page] of pages.entries()) {
+        const file = join(dir, 'zh-hant', 'articles', `${at}.html`);
+        const [brotliTwin, gzipTwin] = [await readFile(`${file}.br`), await readFile(`${file}.gz`)];
+        expect(brotliDecompressSync(brotliTwin).toString(), file).toBe(page);
+        expect(gunzipSync(gzipTwin).toString(), file).toBe(page);
+        br += brotliTwin.length;
+        gzip += gzipTwin.length;
+      }
+      expect(result.bytes).toMatchObject({ br, gzip });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   test("a rebuild takes the twins of the last build's unchanged files, and compresses the rest", async () => {
     const work = await mkdtemp(join(tmpdir(), 'guoji-precompress-'));
     const before = join(work, 'before');
@@ -172,7 +200,10 @@ describe('compressed twins', () => {
       await link(join(before, 'no-twins.html'), join(next, 'no-twins.html'));
       await writeFile(join(next, 'new.html'), pages.linked);
 
-      const result = await precompress(next, before, new Set(['zh-hant/linked.html', 'no-twins.html', 'half.html']));
+      const result = await precompress(next, {
+        previous: before,
+        linked: new Set(['zh-hant/linked.html', 'no-twins.html', 'half.html']),
+      });
       expect(result).toMatchObject({ files: 6, reused: 2 });
       const inode = async (file: string): Promise<number> => (await stat(file)).ino;
       for (const twin of ['zh-hant/same.html.br', 'zh-hant/linked.html.gz'])
