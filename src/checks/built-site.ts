@@ -157,7 +157,9 @@ async function checkPages(
   workerFile: string | undefined,
 ): Promise<BatchResult> {
   if (workerFile === undefined || pages.length < batchSize * 2) return checkBatch({ ...batch, pages });
-  const pool = new Tinypool({ filename: pathToFileURL(workerFile).href, maxThreads: availableParallelism(), minThreads: 1 });
+  const workers = availableParallelism();
+  // Every thread from the start, loading the checks while the batches are queued: all are queued at once.
+  const pool = new Tinypool({ filename: pathToFileURL(workerFile).href, minThreads: workers, maxThreads: workers });
   try {
     const batches: Promise<BatchResult>[] = [];
     for (let start = 0; start < pages.length; start += batchSize)
@@ -169,6 +171,53 @@ async function checkPages(
   } finally {
     await pool.destroy();
   }
+}
+
+/**
+ * The problems of what spans the site rather than a page: the feeds, every
+ * article's presence in the pages, feeds, sitemap and search indexes, the
+ * search bundles, and the well-formedness of the XML files. With the
+ * address each search fragment holds, for `indexedFragmentsFile`.
+ */
+async function siteWideProblems({
+  site,
+  files,
+  base,
+  previous,
+  pages,
+  published,
+  context,
+}: {
+  site: string;
+  files: readonly string[];
+  base: string;
+  previous: string | undefined;
+  /** Every page's URL. */
+  pages: readonly string[];
+  published: readonly PublishedArticle[];
+  context: PageCheckContext;
+}): Promise<{ problems: string[]; fragments: Record<string, string> }> {
+  const problems: string[] = [];
+  const feeds = {} as Record<Script, string>;
+  for (const script of scripts) {
+    const file = `${script}/rss.xml`;
+    feeds[script] = await readFile(join(site, file), 'utf8').catch(() => '');
+    for (const problem of checkFeed(file, script, feeds[script], context)) problems.push(problem);
+  }
+  const { indexed, fragments } = await indexedUrls(site, files, base, previous);
+  const sitemaps: string[] = [];
+  for (const name of files.filter((file) => /^sitemap-[^/]*\.xml$/.test(file)))
+    sitemaps.push(await readFile(join(site, name), 'utf8'));
+  // One at a time: an index that lost every page names each article, more than a spread's arguments can hold.
+  const missing = findMissing(
+    { base, pages, feeds, sitemap: sitemaps.join('\n'), indexed },
+    published.map(({ slug }) => slug),
+    feedSize,
+  );
+  for (const problem of missing) problems.push(problem);
+  problems.push(...(await bundleProblems(site, files)));
+  problems.push(...(await wellFormedProblems(site, files)));
+  return { problems, fragments };
 }
 
 /** Every problem of a built site, one line each, and what was checked. */
@@ -227,28 +276,14 @@ export async function checkBuiltSite({
       if (!passedBefore.keys.has(key)) toCheck.push(page);
     });
   }
-  const checkedNow = await checkPages({ site, context, contextKey }, toCheck, workerFile);
+  // The workers check the pages while this thread checks what spans the site: it would otherwise wait on them.
+  const [checkedNow, siteWide] = await Promise.all([
+    checkPages({ site, context, contextKey }, toCheck, workerFile),
+    siteWideProblems({ site, files, base, previous, pages, published, context }),
+  ]);
   toCheck.forEach(([name], at) => keys.set(name, checkedNow.keys[at] ?? ''));
-  const problems = checkedNow.problems;
-  const feeds = {} as Record<Script, string>;
-  for (const script of scripts) {
-    const file = `${script}/rss.xml`;
-    feeds[script] = await readFile(join(site, file), 'utf8').catch(() => '');
-    for (const problem of checkFeed(file, script, feeds[script], context)) problems.push(problem);
-  }
-  const { indexed, fragments } = await indexedUrls(site, files, base, previous);
-  const sitemaps: string[] = [];
-  for (const name of files.filter((file) => /^sitemap-[^/]*\.xml$/.test(file)))
-    sitemaps.push(await readFile(join(site, name), 'utf8'));
-  // One at a time: an index that lost every page names each article, more than a spread's arguments can hold.
-  const missing = findMissing(
-    { base, pages, feeds, sitemap: sitemaps.join('\n'), indexed },
-    published.map(({ slug }) => slug),
-    feedSize,
-  );
-  for (const problem of missing) problems.push(problem);
-  problems.push(...(await bundleProblems(site, files)));
-  problems.push(...(await wellFormedProblems(site, files)));
+  const problems = [...checkedNow.problems, ...siteWide.problems];
+  const { fragments } = siteWide;
   if (problems.length === 0) await writeFile(join(site, indexedFragmentsFile), JSON.stringify(fragments));
   if (problems.length === 0 && checksDigest !== undefined)
     await writeFile(

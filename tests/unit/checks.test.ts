@@ -258,6 +258,26 @@ describe('checkBuiltSite', () => {
     );
   });
 
+  test('on worker threads, the problems of pages far apart and of the site as a whole are all named, pages first', async () => {
+    // More pages than this thread checks alone: the workers check them while this thread checks the feeds and indexes.
+    const notes: Record<string, string> = {};
+    for (let at = 0; at < 300; at++) {
+      notes[`zh-hant/notes/${at}/index.html`] = articlePage('zh-Hant', at === 17 ? `第${at}篇发表` : `第${at}篇會見`);
+      notes[`zh-hans/notes/${at}/index.html`] = articlePage('zh-Hans', at === 283 ? `第${at}篇會见` : `第${at}篇会见`);
+    }
+    const site = await folder({ ...complete, ...notes, 'zh-hans/rss.xml': feed('zh-hans', '會见') });
+    const workerFile = join(import.meta.dirname, '..', '..', 'src', 'checks', 'page-worker.ts');
+    const { problems, pages } = await check({ site, workerFile });
+    expect(pages).toBe(602);
+    expect(problems).toEqual([
+      'zh-hans/notes/283/index.html: character 「會」 of another script than zh-hans in 「第283篇會见」',
+      'zh-hant/notes/17/index.html: character 「发」 of another script than zh-hant in 「第17篇发表」',
+      'zh-hans/rss.xml (https://x.example/zh-hans/articles/a/): character 「會」 of another script than zh-hans in 「會见」',
+      'article "a" is missing from the zh-hant search index',
+      'article "a" is missing from the zh-hans search index',
+    ]);
+  });
+
   test('a search bundle the browser would merge that is not there, and a bundle no script names, are named', async () => {
     const site = await folder({
       ...complete,
