@@ -116,8 +116,6 @@ interface BuildState {
   failures: Set<string>;
   timings: Record<string, number>;
   incremental?: IncrementalPages;
-  /** Settles when the last worker thread that took Astro's second core has released it (`takeRenderCore`). */
-  renderCore?: Promise<void>;
 }
 
 /** What this build knows of its pages and the last site's (`incremental.ts`). */
@@ -244,21 +242,6 @@ export function startIncremental(site: string, previous: (PageManifest & { folde
 /** This build's pages so far, or nothing where pages are not built incrementally (the preview, a test). */
 export function incrementalPages(): IncrementalPages | undefined {
   return isEditorPreview() ? undefined : state().incremental;
-}
-
-/**
- * Waits for Astro's second core, then holds it until the returned function is
- * called. The render's worker threads take it in turn (the search data's,
- * asked for as the paths are collected, then the article bodies', as the
- * pages render): the two at once only slowed Astro's own thread, and Astro's
- * process held both threads' copies of the converter's dictionaries.
- */
-export function takeRenderCore(): Promise<() => void> {
-  const current = state();
-  const before = current.renderCore ?? Promise.resolve();
-  let release = (): void => undefined;
-  current.renderCore = before.then(() => new Promise<void>((done) => (release = done)));
-  return before.then(() => release);
 }
 
 /** Whether this is `npm run dev`: the editor's preview shows problems on the pages. */

@@ -7,7 +7,10 @@
  */
 import type { Root } from 'hast';
 import { noteBodyLength, noteFixedTexts, noteRenderFailure } from '../build/state.ts';
-import { convertText, createConversionLog, type ConvertOptions, type Glossary } from '../conversion/index.ts';
+import { convertHtml, convertText, createConversionLog, type ConvertOptions, type Glossary } from '../conversion/index.ts';
+import { ui } from '../i18n/index.ts';
+import { storedHtmlSchema } from '../markdown/html-policy.ts';
+import { sanitizedCopy } from '../markdown/rehype-sanitize-checked.ts';
 import type { ArticleCorrection, ArticleSource } from '../schemas/article.ts';
 import type { LeadPhotoFields } from '../schemas/photo.ts';
 import type { PhotoFacts } from '../site/photos.ts';
@@ -16,7 +19,6 @@ import { authorKey } from '../content/author-key.ts';
 import { readingMinutes } from '../site/reading-time.ts';
 import type { Script, SourceVariant } from '../site/scripts.ts';
 import { articleKey } from '../site/urls.ts';
-import { convertArticleBody, type ConvertedBody } from './article-body.ts';
 
 export interface ArticleInput {
   slug: string;
@@ -174,23 +176,24 @@ function forArticle<T>(article: ArticleInput, what: string, work: () => T, fallb
 }
 
 function bodyHtml(article: ArticleInput, script: Script, finish?: (tree: Root) => void): string {
-  const body = convertArticleBody(bodyOf(article), article, script, finish);
-  noteArticleBody(article, script, body);
-  return body.html;
-}
-
-/** The stored body of `article`. */
-function bodyOf(article: ArticleInput): string {
   // A copy of a built article's fields has no body (it is read on demand, not copied): never publish it empty.
   const html = article.html;
   if (typeof html !== 'string') throw new Error('its body was not given to the page (a copy of its fields?)');
-  return html;
-}
-
-/** Notes what the checks must know of a body converted for `article`'s page in `script`: its text length, what it fixed. */
-export function noteArticleBody(article: Pick<ArticleInput, 'slug'>, script: Script, body: ConvertedBody): void {
+  const log = createConversionLog();
+  const t = ui(script);
+  // The stored HTML is sanitized again here: a poisoned content cache cannot reach a page or a feed.
+  const body = convertHtml(
+    html,
+    { from: article.sourceVariant, to: script, glossary: article.glossary, log },
+    {
+      footnotes: { label: t.footnotes, backLabel: t.footnoteBack },
+      prepare: (tree) => void (tree.children = sanitizedCopy(tree, storedHtmlSchema).children),
+      finish,
+    },
+  );
   noteBodyLength(`${script}/${articleKey(article.slug)}`, body.textLength);
-  noteFixedTexts(script, body.fixed, articleSource(article.slug));
+  noteFixedTexts(script, log.fixed, articleSource(article.slug));
+  return body.html;
 }
 
 /** A piece of an article's metadata (an author's name, a role) in `script`, converted as the article's own fields are. */

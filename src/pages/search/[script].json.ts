@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { APIContext } from 'astro';
 import Tinypool from 'tinypool';
 import { getCollection } from 'astro:content';
-import { buildOptions, publication, takeRenderCore } from '../../build/state.ts';
+import { buildOptions, publication } from '../../build/state.ts';
 import { siteContent } from '../../data/articles.ts';
 import type { ArticleInput } from '../../view/article-view.ts';
 import { timedAsync } from '../../build/timing.ts';
@@ -68,7 +68,6 @@ async function build(): Promise<Record<Script, SearchData>> {
     cache.finish();
     return builder.finish();
   }
-  const releaseCore = await takeRenderCore();
   const pool = new Tinypool({
     filename: pathToFileURL(join(root, 'src', 'indexer', 'search-parts-worker.ts')).href,
     minThreads: 1,
@@ -93,7 +92,6 @@ async function build(): Promise<Record<Script, SearchData>> {
     removeUnaskedParts(cacheDir, asked);
   } finally {
     await pool.destroy();
-    releaseCore();
   }
   return builder.finish();
 }
