@@ -89,7 +89,7 @@ async function publishChecks(site: string, { root, base, conversion, previousSit
 /** The `.br` and `.gz` twins of the site's text files, after everything else has written its files (`src/build/precompress.ts`). */
 async function twins(site: string, { root, previousSite }: BuildOptions, say: Say): Promise<void> {
   const started = performance.now();
-  const { files, reused, bytes } = await precompress(site, {
+  const { files, reused, copied, bytes } = await precompress(site, {
     // The site this build replaces: its unchanged files' twins are reused.
     previous: previousSite,
     linked: linkedPageFiles(),
@@ -100,7 +100,7 @@ async function twins(site: string, { root, previousSite }: BuildOptions, say: Sa
   const whole = (value: number): string => (value / 1000).toFixed(0);
   say(
     'precompress',
-    `${files} text files (${reused} unchanged since the last build) compressed in ${(elapsed / 1000).toFixed(2)} s: ${whole(bytes.raw)} kB → ${whole(bytes.br)} kB brotli, ${whole(bytes.gzip)} kB gzip`,
+    `${files} text files (${reused} unchanged since the last build, ${copied} the same as another) compressed in ${(elapsed / 1000).toFixed(2)} s: ${whole(bytes.raw)} kB → ${whole(bytes.br)} kB brotli, ${whole(bytes.gzip)} kB gzip`,
   );
 }
 

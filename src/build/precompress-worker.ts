@@ -19,7 +19,10 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * scripts, which are few and cached for a year, not for the pages and feeds,
  * whose number grows with the archive.
  */
-const brotliQuality = (name: string): number => (/\.(html|xml)$/i.test(name) ? 5 : 11);
+const brotliQuality = (name: string): number => (isPageOrFeed(name) ? 5 : 11);
+
+/** Whether `name` is a page or a feed (a sitemap too): compressed quickly, as there are as many as articles. */
+export const isPageOrFeed = (name: string): boolean => /\.(html|xml)$/i.test(name);
 
 export interface TwinBatch {
   dir: string;

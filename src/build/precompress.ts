@@ -3,13 +3,15 @@
  * servers send compressed files as they are (nginx's brotli_static and
  * gzip_static, `npm run serve`) instead of compressing on each request.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { copyFile, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Tinypool from 'tinypool';
 import { mapAtOnce } from './at-once.ts';
-import writeTwins, { type TwinBatch, type TwinBytes } from './precompress-worker.ts';
+import writeTwins, { isPageOrFeed, type TwinBatch, type TwinBytes } from './precompress-worker.ts';
 import { linkOrCopy } from './reuse-files.ts';
 import { isCompressible, isPrivate } from '../serving/static-site.ts';
 
@@ -17,6 +19,8 @@ export interface PrecompressResult {
   files: number;
   /** Files whose twins were taken from the previous build, unchanged. */
   reused: number;
+  /** Files whose twins were copied from another file of this build with the same bytes. */
+  copied: number;
   /** Bytes of the files compressed by this build, and of the twins written (none where either would not be smaller than its original). */
   bytes: TwinBytes;
 }
@@ -125,5 +129,53 @@ export async function precompress(
       (name) => takeOrCompress(name, false),
     );
   }
-  return { files: names.length, reused, bytes: await compressAll(dir, toCompress, workerFile) };
+  // Scripts and data files, compressed at brotli's slowest quality, are compressed once per distinct content: every
+  // search bundle has its own copy of Pagefind's scripts (200 copies each of two at 50,000 articles).
+  const sameAs = await sameContents(
+    dir,
+    toCompress.filter((name) => !isPageOrFeed(name)),
+  );
+  const bytes = await compressAll(
+    dir,
+    toCompress.filter((name) => !sameAs.has(name)),
+    workerFile,
+  );
+  for (const [name, first] of sameAs) {
+    bytes.raw += (await stat(join(dir, name))).size;
+    const twins = await Promise.all([copyTwin(dir, first, name, '.br'), copyTwin(dir, first, name, '.gz')]);
+    bytes.br += twins[0];
+    bytes.gzip += twins[1];
+  }
+  return { files: names.length, reused, copied: sameAs.size, bytes };
+}
+
+/** Of `names`, each whose bytes are those of an earlier one, with that one's name. */
+async function sameContents(dir: string, names: readonly string[]): Promise<Map<string, string>> {
+  const firstByDigest = new Map<string, string>();
+  const sameAs = new Map<string, string>();
+  const digests = await mapAtOnce(names, comparisonsAtOnce, async (name) =>
+    createHash('sha256')
+      .update(await readFile(join(dir, name)))
+      .digest('base64url'),
+  );
+  names.forEach((name, at) => {
+    const digest = digests[at] ?? '';
+    const first = firstByDigest.get(digest);
+    if (first === undefined) firstByDigest.set(digest, name);
+    else sameAs.set(name, first);
+  });
+  return sameAs;
+}
+
+/** Copies `from`'s twin (`suffix`) as `to`'s, if it has one, in place of whatever was there (unlinked, never written into); its size, or 0. */
+async function copyTwin(dir: string, from: string, to: string, suffix: string): Promise<number> {
+  await rm(join(dir, `${to}${suffix}`), { force: true });
+  try {
+    await copyFile(join(dir, `${from}${suffix}`), join(dir, `${to}${suffix}`), constants.COPYFILE_EXCL);
+  } catch (error) {
+    // Neither twin where they would not be smaller than the file.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+  return (await stat(join(dir, `${to}${suffix}`))).size;
 }

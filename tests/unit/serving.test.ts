@@ -177,6 +177,43 @@ describe('compressed twins', () => {
     }
   });
 
+  test('copies of the same script (one per search bundle) get the twins of the first, in files of their own', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'guoji-precompress-'));
+    try {
+      const script = 'export function search(query) { return query.trim(); }\n'.repeat(50);
+      const other = 'export function highlight(text) { return text; }\n'.repeat(50);
+      for (const bundle of ['zh-hant', 'zh-hant-1', 'zh-hans']) {
+        await mkdir(join(dir, 'pagefind', bundle), { recursive: true });
+        await writeFile(join(dir, 'pagefind', bundle, 'pagefind.js'), script);
+      }
+      await writeFile(join(dir, 'pagefind', 'zh-hans', 'pagefind-highlight.js'), other);
+      const result = await precompress(dir);
+      expect(result).toMatchObject({ files: 4, copied: 2 });
+      let br = 0;
+      let gzip = 0;
+      for (const [name, text] of [
+        ['zh-hant/pagefind.js', script],
+        ['zh-hant-1/pagefind.js', script],
+        ['zh-hans/pagefind.js', script],
+        ['zh-hans/pagefind-highlight.js', other],
+      ] as const) {
+        const file = join(dir, 'pagefind', name);
+        const [brotliTwin, gzipTwin] = [await readFile(`${file}.br`), await readFile(`${file}.gz`)];
+        expect(brotliDecompressSync(brotliTwin).toString(), name).toBe(text);
+        expect(gunzipSync(gzipTwin).toString(), name).toBe(text);
+        br += brotliTwin.length;
+        gzip += gzipTwin.length;
+      }
+      expect(result.bytes).toEqual({ raw: script.length * 3 + other.length, br, gzip });
+      const inode = async (file: string): Promise<number> => (await stat(file)).ino;
+      expect(await inode(join(dir, 'pagefind', 'zh-hans', 'pagefind.js.br'))).not.toBe(
+        await inode(join(dir, 'pagefind', 'zh-hant', 'pagefind.js.br')),
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   test("a rebuild takes the twins of the last build's unchanged files, and compresses the rest", async () => {
     const work = await mkdtemp(join(tmpdir(), 'guoji-precompress-'));
     const before = join(work, 'before');
