@@ -6,13 +6,11 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import Tinypool from 'tinypool';
 import { mapAtOnce } from './at-once.ts';
 import writeTwins, { isPageOrFeed, type TwinBatch, type TwinBytes } from './precompress-worker.ts';
 import { linkOrCopy } from './reuse-files.ts';
+import { runBatchesOnWorkers } from './worker-batches.ts';
 import { isCompressible, isPrivate } from '../serving/static-site.ts';
 
 export interface PrecompressResult {
@@ -67,25 +65,24 @@ const comparisonsAtOnce = 8;
  */
 const batchSize = 64;
 
+/** Adds `more` to `bytes`. */
+function add(bytes: TwinBytes, more: TwinBytes): TwinBytes {
+  bytes.raw += more.raw;
+  bytes.br += more.br;
+  bytes.gzip += more.gzip;
+  return bytes;
+}
+
 /** The twins of `names`, on worker threads if there are many and a worker file is given, else in this thread. */
 async function compressAll(dir: string, names: string[], workerFile: string | undefined): Promise<TwinBytes> {
   if (workerFile === undefined || names.length < batchSize * 2) return writeTwins({ dir, names });
-  const workers = availableParallelism();
-  // As many threads from the start as will ever run: every batch is queued at once, so none would sit idle.
-  const pool = new Tinypool({ filename: pathToFileURL(workerFile).href, minThreads: workers, maxThreads: workers });
-  try {
-    const batches: Promise<TwinBytes>[] = [];
-    for (let start = 0; start < names.length; start += batchSize)
-      batches.push(pool.run({ dir, names: names.slice(start, start + batchSize) } satisfies TwinBatch) as Promise<TwinBytes>);
-    const sums = await Promise.all(batches);
-    return {
-      raw: sums.reduce((sum, { raw }) => sum + raw, 0),
-      br: sums.reduce((sum, { br }) => sum + br, 0),
-      gzip: sums.reduce((sum, { gzip }) => sum + gzip, 0),
-    };
-  } finally {
-    await pool.destroy();
-  }
+  const sums = await runBatchesOnWorkers<string, TwinBytes>(
+    workerFile,
+    names,
+    batchSize,
+    (batch) => ({ dir, names: batch }) satisfies TwinBatch,
+  );
+  return sums.reduce(add, { raw: 0, br: 0, gzip: 0 });
 }
 
 /**
@@ -141,10 +138,12 @@ export async function precompress(
     workerFile,
   );
   for (const [name, first] of sameAs) {
-    bytes.raw += (await stat(join(dir, name))).size;
-    const twins = await Promise.all([copyTwin(dir, first, name, '.br'), copyTwin(dir, first, name, '.gz')]);
-    bytes.br += twins[0];
-    bytes.gzip += twins[1];
+    const [raw, br, gzip] = await Promise.all([
+      stat(join(dir, name)).then(({ size }) => size),
+      copyTwin(dir, first, name, '.br'),
+      copyTwin(dir, first, name, '.gz'),
+    ]);
+    add(bytes, { raw, br, gzip });
   }
   return { files: names.length, reused, copied: sameAs.size, bytes };
 }

@@ -8,10 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { join, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import Tinypool from 'tinypool';
 import { feedSize } from '../view/feed.ts';
 import { scripts, type Script } from '../site/scripts.ts';
 import { normaliseBase } from '../site/urls.ts';
@@ -20,6 +17,7 @@ import checkBatch, { checkedPageKey, type BatchResult, type PageBatch } from './
 import type { PublishedArticle, RenderedFacts } from '../build/state.ts';
 import { readFragment } from '../indexer/pagefind-format.ts';
 import { mapAtOnce } from '../build/at-once.ts';
+import { runBatchesOnWorkers } from '../build/worker-batches.ts';
 import { findMissing } from './site.ts';
 import { wellFormedProblems } from './well-formed.ts';
 
@@ -157,20 +155,13 @@ async function checkPages(
   workerFile: string | undefined,
 ): Promise<BatchResult> {
   if (workerFile === undefined || pages.length < batchSize * 2) return checkBatch({ ...batch, pages });
-  const workers = availableParallelism();
-  // Every thread from the start, loading the checks while the batches are queued: all are queued at once.
-  const pool = new Tinypool({ filename: pathToFileURL(workerFile).href, minThreads: workers, maxThreads: workers });
-  try {
-    const batches: Promise<BatchResult>[] = [];
-    for (let start = 0; start < pages.length; start += batchSize)
-      batches.push(
-        pool.run({ ...batch, pages: pages.slice(start, start + batchSize) } satisfies PageBatch) as Promise<BatchResult>,
-      );
-    const results = await Promise.all(batches);
-    return { problems: results.flatMap(({ problems }) => problems), keys: results.flatMap(({ keys }) => keys) };
-  } finally {
-    await pool.destroy();
-  }
+  const results = await runBatchesOnWorkers<PageBatch['pages'][number], BatchResult>(
+    workerFile,
+    pages,
+    batchSize,
+    (slice) => ({ ...batch, pages: slice }) satisfies PageBatch,
+  );
+  return { problems: results.flatMap(({ problems }) => problems), keys: results.flatMap(({ keys }) => keys) };
 }
 
 /**
