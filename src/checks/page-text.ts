@@ -8,7 +8,7 @@
 import type { Element, Root, RootContent } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { perceivedAttributes } from '../conversion/index.ts';
+import { perceivedAttributes } from '../conversion/types.ts';
 
 const pageParser = unified().use(rehypeParse);
 const fragmentParser = unified().use(rehypeParse, { fragment: true });

@@ -5,7 +5,9 @@
  * rules and glossary pins fixed on purpose are let stand; code and regions
  * marked with another language are not read (see `pageText`).
  */
-import { belongsToOtherFamily, ruleClose, ruleOpen } from '../conversion/index.ts';
+// The modules themselves, not the converter's index: the checks' worker threads load no dictionary of the converter.
+import { belongsToOtherFamily } from '../conversion/characters.ts';
+import { ruleClose, ruleOpen } from '../conversion/rules.ts';
 import { scriptInfo, scripts, type Script } from '../site/scripts.ts';
 
 export interface GuardProblem {

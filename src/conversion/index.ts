@@ -16,9 +16,9 @@ export {
 export { glossaryForm } from './glossary.ts';
 export { convertHtml } from './html.ts';
 export { conversionEnabled, openccConverter } from './opencc.ts';
-export { default as rehypeConvertScript, perceivedAttributes } from './rehype-convert-script.ts';
+export { default as rehypeConvertScript } from './rehype-convert-script.ts';
 export { hasRuleMarker, parseRules, ruleClose, ruleOpen, ruleOutput, type RuleSegment, unclosedRule } from './rules.ts';
 export { articleGlossary, namePins } from './name-pins.ts';
 export { reviewConversion, type ReviewItem } from './review.ts';
 export { convertPieces, convertRunAligned, convertText } from './text.ts';
-export { createConversionLog, type ConversionLog, type ConvertOptions, type Glossary } from './types.ts';
+export { createConversionLog, perceivedAttributes, type ConversionLog, type ConvertOptions, type Glossary } from './types.ts';

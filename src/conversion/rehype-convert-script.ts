@@ -8,7 +8,7 @@
  */
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { convertPieces, convertText } from './text.ts';
-import type { ConvertOptions } from './types.ts';
+import { perceivedAttributes, type ConvertOptions } from './types.ts';
 
 export type RehypeConvertScriptOptions = ConvertOptions;
 
@@ -44,9 +44,6 @@ const phrasing = new Set([
 
 /** Elements whose content is not prose to convert. */
 const verbatim = new Set(['code', 'kbd', 'samp', 'pre', 'script', 'style', 'var', 'math', 'svg', 'template']);
-
-/** hast property names of the attributes a reader perceives. */
-export const perceivedAttributes = ['alt', 'title', 'ariaLabel', 'ariaDescription', 'placeholder'] as const;
 
 /** Stands for an inline element left as written, inside a run: no phrase or pinned term matches across it. */
 const gap = '\uFFFC';

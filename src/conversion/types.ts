@@ -31,3 +31,10 @@ export interface ConvertOptions {
 export function createConversionLog(): ConversionLog {
   return { fixed: new Set(), lengthChange: 0 };
 }
+
+/**
+ * hast property names of the attributes a reader perceives: converted with
+ * the text, and read by the character guards. Here, with no code of the
+ * converter, so that the guards load none.
+ */
+export const perceivedAttributes = ['alt', 'title', 'ariaLabel', 'ariaDescription', 'placeholder'] as const;
