@@ -2,6 +2,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { buildOptions } from './src/build/state.ts';
 import buildPhases from './src/integrations/build-phases.ts';
+import checksDuringRender from './src/integrations/during-render.ts';
 import editorPreview from './src/integrations/editor-preview.ts';
 import incrementalPages from './src/integrations/incremental-pages.ts';
 import renderFailuresReport from './src/integrations/render-failures.ts';
@@ -38,6 +39,7 @@ export default defineConfig({
     editorPreview(),
     buildPhases(),
     renderFailuresReport(),
+    checksDuringRender(),
     incrementalPages(options, reusedPageUrls),
     sitemap({
       customPages: reusedPageUrls,

@@ -16,6 +16,7 @@ import { sourcesDigest } from '../../src/build/source-digest.ts';
 import { photosToPublish, publication, renderedFacts } from '../../src/build/state.ts';
 import { addTime } from '../../src/build/timing.ts';
 import { checkBuiltSite } from '../../src/checks/built-site.ts';
+import { stagedTwinsFolder } from '../../src/checks/during-render.ts';
 import { indexSite } from '../../src/indexer/pagefind-index.ts';
 import { scripts } from '../../src/site/scripts.ts';
 
@@ -64,7 +65,7 @@ async function searchIndex(site: string, { root, previousSite }: BuildOptions, s
  */
 async function publishChecks(site: string, { root, base, conversion, previousSite }: BuildOptions, say: Say): Promise<void> {
   const started = performance.now();
-  const { problems, pages, articles, unchanged } = await checkBuiltSite({
+  const { problems, pages, articles, unchanged, passedAsWritten } = await checkBuiltSite({
     site,
     base,
     published: publication().articles,
@@ -82,12 +83,12 @@ async function publishChecks(site: string, { root, base, conversion, previousSit
   if (!conversion) say('publish-checks', 'GUOJI_CONVERSION=off: pages were not converted (benchmark builds only).');
   say(
     'publish-checks',
-    `checked ${pages} pages and ${articles} articles in ${Math.round(elapsed)} ms (${unchanged} of the pages are as in the last build, which passed)`,
+    `checked ${pages} pages and ${articles} articles in ${Math.round(elapsed)} ms (${unchanged} of the pages are as in the last build, which passed; ${passedAsWritten} passed as Astro wrote them)`,
   );
 }
 
 /** The `.br` and `.gz` twins of the site's text files, after everything else has written its files (`src/build/precompress.ts`). */
-async function twins(site: string, { root, previousSite }: BuildOptions, say: Say): Promise<void> {
+async function twins(site: string, { root, previousSite, cacheDir }: BuildOptions, say: Say): Promise<void> {
   const started = performance.now();
   const { files, reused, copied, bytes } = await precompress(site, {
     // The site this build replaces: its unchanged files' twins are reused.
@@ -95,12 +96,14 @@ async function twins(site: string, { root, previousSite }: BuildOptions, say: Sa
     linked: linkedPageFiles(),
     // Run as plain Node on worker threads.
     workerFile: resolve(root, 'src', 'build', 'precompress-worker.ts'),
+    // Made as Astro wrote the pages (src/checks/during-render.ts).
+    staged: stagedTwinsFolder(cacheDir),
   });
   const elapsed = addTime('precompress', performance.now() - started);
   const whole = (value: number): string => (value / 1000).toFixed(0);
   say(
     'precompress',
-    `${files} text files (${reused} unchanged since the last build, ${copied} the same as another) compressed in ${(elapsed / 1000).toFixed(2)} s: ${whole(bytes.raw)} kB → ${whole(bytes.br)} kB brotli, ${whole(bytes.gzip)} kB gzip`,
+    `${files} text files (${reused} unchanged since the last build, ${copied} the same as another, ${bytes.staged} compressed as Astro wrote them) compressed in ${(elapsed / 1000).toFixed(2)} s: ${whole(bytes.raw)} kB → ${whole(bytes.br)} kB brotli, ${whole(bytes.gzip)} kB gzip`,
   );
 }
 

@@ -110,6 +110,8 @@ const buildEnvironment = z.object({
   ),
   /** Most article pages in one search bundle. */
   SEARCH_BUNDLE_PAGES: count(1, 100_000, 500),
+  /** Articles from which the pages are checked and compressed as Astro writes them (the tests set it low). */
+  CHECK_DURING_RENDER_FROM: count(0, 100_000_000, 3000),
   /** Print stack traces of unexpected errors. */
   DEBUG: text,
   /** `silent`: print errors only. */
@@ -152,6 +154,11 @@ export interface BuildOptions {
   conversion: boolean;
   /** `SEARCH_BUNDLE_PAGES`: most article pages in one search bundle. */
   bundlePages: number;
+  /**
+   * `CHECK_DURING_RENDER_FROM`: articles from which the pages are checked and
+   * compressed as Astro writes them (`src/checks/during-render.ts`).
+   */
+  checkDuringRenderFrom: number;
   debug: boolean;
   /** `LOG_LEVEL=silent` or `--quiet`. */
   quiet: boolean;
@@ -230,6 +237,11 @@ function parseOptions(
     future: values.future === true || env.BUILD_FUTURE === true,
     conversion: env.GUOJI_CONVERSION !== 'off',
     bundlePages: env.SEARCH_BUNDLE_PAGES ?? 500,
+    // Article files. Below this the search data's thread holds the second core for most of the render: at 1,000
+    // articles the pages' thread took 675 of 2,650 pages, the build was no shorter, and its memory (about 60 MB)
+    // counts against a small build's peak. At 5,000 the build took 3.5 s less (BENCHMARKS.md). Where between the
+    // two it starts to pay was not measured.
+    checkDuringRenderFrom: env.CHECK_DURING_RENDER_FROM ?? 3000,
     debug: env.DEBUG !== undefined,
     quiet: values.quiet === true || env.LOG_LEVEL === 'silent',
     timingsFile: timings === undefined ? undefined : fromRoot(timings),

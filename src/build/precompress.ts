@@ -30,6 +30,8 @@ export interface PrecompressOptions {
   linked?: ReadonlySet<string> | undefined;
   /** `precompress-worker.ts`, to compress on worker threads, one per core; without it, this thread compresses. */
   workerFile?: string | undefined;
+  /** The twins made while the pages rendered (`src/checks/during-render.ts`): taken where made from a file's bytes, then removed. */
+  staged?: string | undefined;
 }
 
 /** Whether `from`'s two twins in the previous build were linked in as `to`'s: false if it has none (nothing is left behind). */
@@ -70,19 +72,25 @@ function add(bytes: TwinBytes, more: TwinBytes): TwinBytes {
   bytes.raw += more.raw;
   bytes.br += more.br;
   bytes.gzip += more.gzip;
+  bytes.staged += more.staged;
   return bytes;
 }
 
 /** The twins of `names`, on worker threads if there are many and a worker file is given, else in this thread. */
-async function compressAll(dir: string, names: string[], workerFile: string | undefined): Promise<TwinBytes> {
-  if (workerFile === undefined || names.length < batchSize * 2) return writeTwins({ dir, names });
+async function compressAll(
+  dir: string,
+  names: string[],
+  workerFile: string | undefined,
+  staged: string | undefined,
+): Promise<TwinBytes> {
+  if (workerFile === undefined || names.length < batchSize * 2) return writeTwins({ dir, names, staged });
   const sums = await runBatchesOnWorkers<string, TwinBytes>(
     workerFile,
     names,
     batchSize,
-    (batch) => ({ dir, names: batch }) satisfies TwinBatch,
+    (batch) => ({ dir, names: batch, staged }) satisfies TwinBatch,
   );
-  return sums.reduce(add, { raw: 0, br: 0, gzip: 0 });
+  return sums.reduce(add, { raw: 0, br: 0, gzip: 0, staged: 0 });
 }
 
 /**
@@ -93,7 +101,7 @@ async function compressAll(dir: string, names: string[], workerFile: string | un
  */
 export async function precompress(
   dir: string,
-  { previous, linked = new Set(), workerFile }: PrecompressOptions = {},
+  { previous, linked = new Set(), workerFile, staged }: PrecompressOptions = {},
 ): Promise<PrecompressResult> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const names = entries
@@ -136,14 +144,17 @@ export async function precompress(
     dir,
     toCompress.filter((name) => !sameAs.has(name)),
     workerFile,
+    staged,
   );
+  // Twins staged for files that changed after they were written, or were taken from the last site: never used.
+  if (staged !== undefined) await rm(staged, { recursive: true, force: true });
   for (const [name, first] of sameAs) {
     const [raw, br, gzip] = await Promise.all([
       stat(join(dir, name)).then(({ size }) => size),
       copyTwin(dir, first, name, '.br'),
       copyTwin(dir, first, name, '.gz'),
     ]);
-    add(bytes, { raw, br, gzip });
+    add(bytes, { raw, br, gzip, staged: 0 });
   }
   return { files: names.length, reused, copied: sameAs.size, bytes };
 }

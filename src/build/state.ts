@@ -32,6 +32,12 @@
  *   the pages' `getStaticPaths` add each page's key and whether it is taken
  *   from the last site (`changed-paths.ts`); the integration links those
  *   pages in and writes the new manifest before the index and the checks.
+ * - `duringRender`: by the `during-render` integration as the build starts
+ *   (`recordDuringRender`): the worker thread that checks and compresses the
+ *   pages as Astro writes them, offered each by the integration's middleware
+ *   with the texts fixed since the last (`fixedSince`); ended by the
+ *   integration once every page is written, which notes the pages that passed
+ *   (`notePassedAsWritten`) for the publish checks.
  *
  * Astro runs in a process of its own (`scripts/build/render-site.ts`); the
  * photos, the index, the checks and the twins run after it has exited, in
@@ -69,6 +75,23 @@ export interface RenderedFacts {
   fixedBySource: Record<Script, Map<string, Set<string>>>;
   /** `zh-hans/articles/<slug>/` → code points of text in the article body the conversion produced. */
   bodyLengths: Map<string, number>;
+  /**
+   * Pages that passed the page checks as Astro wrote them, under the texts
+   * fixed until then (`src/checks/during-render.ts`): file → `writtenDigest`
+   * of what passed.
+   */
+  passedAsWritten: Map<string, string>;
+}
+
+/**
+ * The pages' checks and twins while Astro renders (`src/checks/during-render.ts`),
+ * as the middleware and the integration that ends it see it.
+ */
+export interface DuringRender {
+  /** A file Astro is about to write (by its URL path), with its bytes. */
+  offer(path: string, bytes: ArrayBuffer): void;
+  /** Waits for the pages under way and ends the thread; throws what went wrong there. */
+  finish(): Promise<{ staged: number; checked: number; left: number; passed: Map<string, string> }>;
 }
 
 /**
@@ -116,6 +139,9 @@ interface BuildState {
   failures: Set<string>;
   timings: Record<string, number>;
   incremental?: IncrementalPages;
+  duringRender?: DuringRender | undefined;
+  /** Per script, the texts of `rendered.fixed` in the order they were first noted: what `fixedSince` reads. */
+  fixedInOrder: Record<Script, string[]>;
 }
 
 /** What this build knows of its pages and the last site's (`incremental.ts`). */
@@ -138,10 +164,12 @@ function state(): BuildState {
     rendered: {
       fixed: Object.fromEntries(scripts.map((script) => [script, new Set<string>()])) as Record<Script, Set<string>>,
       bodyLengths: new Map(),
+      passedAsWritten: new Map(),
       fixedBySource: Object.fromEntries(scripts.map((script) => [script, new Map()])) as Record<Script, Map<string, Set<string>>>,
     },
     failures: new Set(),
     timings: {},
+    fixedInOrder: Object.fromEntries(scripts.map((script) => [script, [] as string[]])) as Record<Script, string[]>,
   };
   return store[key];
 }
@@ -191,10 +219,26 @@ export function noteFixedTexts(script: Script, texts: Iterable<string>, source: 
   const fixed = state().rendered.fixed[script];
   const bySource = fixedBySource[script].get(source) ?? new Set<string>();
   fixedBySource[script].set(source, bySource);
+  const inOrder = state().fixedInOrder[script];
   for (const text of texts) {
+    if (!fixed.has(text)) inOrder.push(text);
     fixed.add(text);
     bySource.add(text);
   }
+}
+
+/** Per script, the texts fixed after the first `noted[script]` (all of them, counted from 0). */
+export function fixedSince(noted: Readonly<Record<Script, number>>): Record<Script, string[]> {
+  const { fixedInOrder } = state();
+  return Object.fromEntries(scripts.map((script) => [script, fixedInOrder[script].slice(noted[script])])) as Record<
+    Script,
+    string[]
+  >;
+}
+
+/** The pages that passed their checks as Astro wrote them (file → digest of what passed). */
+export function notePassedAsWritten(passed: ReadonlyMap<string, string>): void {
+  for (const [file, digest] of passed) state().rendered.passedAsWritten.set(file, digest);
 }
 
 /** The text length of an article body as converted for its page (`zh-hans/articles/<slug>/`). */
@@ -242,6 +286,16 @@ export function startIncremental(site: string, previous: (PageManifest & { folde
 /** This build's pages so far, or nothing where pages are not built incrementally (the preview, a test). */
 export function incrementalPages(): IncrementalPages | undefined {
   return isEditorPreview() ? undefined : state().incremental;
+}
+
+/** The build starts checking and compressing the pages as Astro writes them, or stops (`undefined`). */
+export function recordDuringRender(during: DuringRender | undefined): void {
+  state().duringRender = during;
+}
+
+/** Where the pages Astro writes are offered, if this build checks and compresses them as they are written. */
+export function duringRender(): DuringRender | undefined {
+  return state().duringRender;
 }
 
 /** Whether this is `npm run dev`: the editor's preview shows problems on the pages. */

@@ -102,8 +102,8 @@ export interface SiteCheckOptions {
   base: string;
   /** What the content loader published, newest first. */
   published: readonly PublishedArticle[];
-  /** What the pages noted as they converted text. */
-  rendered: Readonly<Pick<RenderedFacts, 'fixed' | 'bodyLengths'>>;
+  /** What the pages noted as they converted text, and the pages that passed as Astro wrote them. */
+  rendered: Readonly<Pick<RenderedFacts, 'fixed' | 'bodyLengths'> & Partial<Pick<RenderedFacts, 'passedAsWritten'>>>;
   /** Run the character guards (off only for benchmark builds without conversion). */
   guards: boolean;
   /** The worker thread module (src/checks/page-worker.ts), to check many pages over every core. */
@@ -161,7 +161,11 @@ async function checkPages(
     batchSize,
     (slice) => ({ ...batch, pages: slice }) satisfies PageBatch,
   );
-  return { problems: results.flatMap(({ problems }) => problems), keys: results.flatMap(({ keys }) => keys) };
+  return {
+    problems: results.flatMap(({ problems }) => problems),
+    keys: results.flatMap(({ keys }) => keys),
+    passedAsWritten: results.reduce((sum, { passedAsWritten }) => sum + passedAsWritten, 0),
+  };
 }
 
 /**
@@ -222,7 +226,13 @@ export async function checkBuiltSite({
   previous,
   linked,
   checksDigest,
-}: SiteCheckOptions): Promise<{ problems: string[]; pages: number; articles: number; unchanged: number }> {
+}: SiteCheckOptions): Promise<{
+  problems: string[];
+  pages: number;
+  articles: number;
+  unchanged: number;
+  passedAsWritten: number;
+}> {
   const context: PageCheckContext = {
     // Sorted: the same texts in any order are the same context (pages are rendered, or taken, in any order).
     fixed: Object.fromEntries(scripts.map((script) => [script, [...rendered.fixed[script]].sort()])),
@@ -235,7 +245,11 @@ export async function checkBuiltSite({
   const pages = names.map((name) => `${normaliseBase(base)}${name.replace(/(^|\/)index\.html$/, '$1')}`);
   const checked = names
     .filter((name) => scriptOfPage(name) !== undefined)
-    .map((name): [string, number | undefined] => [name, rendered.bodyLengths.get(name.replace(/index\.html$/, ''))]);
+    .map((name): PageBatch['pages'][number] => {
+      const expected = rendered.bodyLengths.get(name.replace(/index\.html$/, ''));
+      const passed = rendered.passedAsWritten?.get(name);
+      return passed === undefined ? [name, expected] : [name, expected, passed];
+    });
   // Pages that passed in the site being replaced, unchanged, are not checked again.
   const contextKey = createHash('sha256')
     .update(checksDigest ?? '')
@@ -244,18 +258,19 @@ export async function checkBuiltSite({
   const before = previous === undefined || checksDigest === undefined ? undefined : await readPassed(previous);
   const passedBefore = before?.context === contextKey ? before : undefined;
   const keys = new Map<string, string>();
-  const lengths = new Map(checked);
+  const lengths = new Map(checked.map(([name, expected]) => [name, expected]));
   // Pages that passed in the site being replaced are not checked again: one linked from it, where it passed under the
   // same checks and facts, is that page and is not read; any other is read and compared by its key. With no such site
   // nothing is read here: the workers read each page once, to check it and to key it.
   let toCheck: PageBatch['pages'] = checked;
   if (passedBefore !== undefined) {
     const unlinked: PageBatch['pages'] = [];
-    for (const [name, expected] of checked) {
+    for (const page of checked) {
+      const [name, expected] = page;
       const prior = passedBefore.pages.get(name);
       if (prior !== undefined && linked?.has(name) === true && prior.expected === lengthField(expected))
         keys.set(name, prior.key);
-      else unlinked.push([name, expected]);
+      else unlinked.push(page);
     }
     const unlinkedKeys = await mapAtOnce(unlinked, readsAtOnce, async ([name, expected]) =>
       checkedPageKey(contextKey, expected, await readFile(join(site, name))),
@@ -283,5 +298,11 @@ export async function checkBuiltSite({
         '\n',
       ),
     );
-  return { problems, pages: pages.length, articles: published.length, unchanged: checked.length - toCheck.length };
+  return {
+    problems,
+    pages: pages.length,
+    articles: published.length,
+    unchanged: checked.length - toCheck.length,
+    passedAsWritten: checkedNow.passedAsWritten,
+  };
 }

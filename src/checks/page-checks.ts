@@ -13,8 +13,12 @@ import { disallowedMarkup } from './published-html.ts';
 import { guardText, type GuardProblem } from './script-guard.ts';
 
 export interface PageCheckContext {
-  /** Texts rules and pins fixed, per script: the guards let them stand. */
-  fixed: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Texts rules and pins fixed, per script: the guards let them stand. A set
+   * is read as it is when a page is checked (the checks as Astro writes the
+   * pages, `during-render.ts`, add to it as the render goes).
+   */
+  fixed: Readonly<Record<string, readonly string[] | ReadonlySet<string>>>;
   /** Run the character guards (off only for benchmark builds without conversion). */
   guards: boolean;
 }
@@ -52,10 +56,12 @@ const fixedSets = new WeakMap<PageCheckContext, Map<Script, ReadonlySet<string>>
 
 /** The texts rules and pins fixed on a script's pages, as a set made once per context (a batch of pages). */
 function fixedTexts(context: PageCheckContext, script: Script): ReadonlySet<string> {
+  const given = context.fixed[script];
+  if (given instanceof Set) return given;
   let byScript = fixedSets.get(context);
   if (byScript === undefined) fixedSets.set(context, (byScript = new Map()));
   let fixed = byScript.get(script);
-  if (fixed === undefined) byScript.set(script, (fixed = new Set(context.fixed[script] ?? [])));
+  if (fixed === undefined) byScript.set(script, (fixed = new Set(given ?? [])));
   return fixed;
 }
 

@@ -23,6 +23,7 @@ describe('the build options', () => {
       future: false,
       conversion: true,
       bundlePages: 500,
+      checkDuringRenderFrom: 3000,
       debug: false,
       quiet: false,
       previousSite: undefined,
@@ -43,6 +44,7 @@ describe('the build options', () => {
         BUILD_FUTURE: '1',
         GUOJI_CONVERSION: 'off',
         SEARCH_BUNDLE_PAGES: '3',
+        CHECK_DURING_RENDER_FROM: '0',
         LOG_LEVEL: 'silent',
       }),
     ).toMatchObject({
@@ -52,6 +54,7 @@ describe('the build options', () => {
       future: true,
       conversion: false,
       bundlePages: 3,
+      checkDuringRenderFrom: 0,
       quiet: true,
     });
   });
@@ -65,6 +68,7 @@ describe('the build options', () => {
         SEARCH_BUNDLE_PAGES: '0',
         SITEMAP_ENTRY_LIMIT: 'many',
         GUOJI_CONVERSION: 'no',
+        CHECK_DURING_RENDER_FROM: '-1',
       }),
     );
     expect(message.split('\n').slice(1)).toEqual([
@@ -74,6 +78,7 @@ describe('the build options', () => {
       '  BUILD_TODAY="2026-02-30": is not a real calendar day',
       '  GUOJI_CONVERSION="no": must be on or off (off only to measure what conversion costs)',
       '  SEARCH_BUNDLE_PAGES="0": must be at least 1',
+      '  CHECK_DURING_RENDER_FROM="-1": must be at least 0',
     ]);
   });
 

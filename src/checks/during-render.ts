@@ -1,0 +1,129 @@
+/**
+ * The pages checked and compressed while Astro renders them. The render runs
+ * on one core, and once the search data's thread is done the second core
+ * has nothing to do until Pagefind starts: a worker thread at the lowest
+ * priority (`during-render-worker.ts`) takes each page Astro is about to
+ * write, as the `during-render` integration's middleware offers it, checks
+ * it (`checkPage`, with the texts fixed so far) and makes its twins.
+ *
+ * Nothing here is taken on trust. The publish checks skip a page only if its
+ * bytes on disk are the bytes that passed (`writtenDigest`), and the twins
+ * phase takes a file's twins only if they were made from its bytes
+ * (`stagedTwinName`); any other page is checked and compressed after Astro,
+ * as before. What this misses costs time, never a check.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Tinypool from 'tinypool';
+import { brotliQuality, isPageOrFeed } from '../build/precompress-worker.ts';
+import type { DuringRender } from '../build/state.ts';
+import { isCompressible, isPrivate } from '../serving/static-site.ts';
+import { scripts, type Script } from '../site/scripts.ts';
+import type { AsWrittenResult, AsWrittenTask } from './during-render-worker.ts';
+import { scriptOfPage } from './page-checks.ts';
+
+/** The folder of the cache where the twins made during the render wait for the twins phase. */
+export const stagedTwinsFolder = (cacheDir: string): string => join(cacheDir, 'render-twins');
+
+export interface DuringRenderOptions {
+  /** `during-render-worker.ts`. */
+  workerFile: string;
+  /** Where the twins wait (`stagedTwinsFolder`): emptied first. */
+  staged: string;
+  /** The site's base path, which every URL path Astro renders starts with. */
+  base: string;
+  /** Run the character guards (off only for benchmark builds without conversion). */
+  guards: boolean;
+  /** The text length a page's article body must have, as it was rendered (`bodyLengths`). */
+  expectedLength: (file: string) => number | undefined;
+  /** Per script, the texts fixed after the first `noted` (`fixedSince` in the build state). */
+  fixedSince: (noted: Readonly<Record<Script, number>>) => Record<Script, string[]>;
+}
+
+/**
+ * Pages waiting for the thread at most (about 25 kB each): past that the
+ * render is ahead of it, as it is while the search data's thread holds the
+ * second core, and the page is left to the phases after Astro rather than
+ * held in memory.
+ */
+const waitingAtMost = 32;
+
+/**
+ * The file a URL path is written to, relative to the site: a page's path
+ * ends in `/` or has no extension (`build.format: 'preserve'`), and its
+ * file is named by the path as the page gave it, not percent-encoded
+ * (`/authors/%E5%BC%B5/` is written to `authors/張/index.html`).
+ */
+export function fileOfPath(path: string, base: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURI(path);
+  } catch {
+    return undefined;
+  }
+  if (!decoded.startsWith(base)) return undefined;
+  const inside = decoded.slice(base.length);
+  if (inside === '' || inside.endsWith('/')) return `${inside}index.html`;
+  return /\.[^/]+$/.test(inside) ? inside : `${inside}.html`;
+}
+
+/** Starts the worker thread; the pages offered are checked and compressed there while it keeps up. */
+export function startDuringRender({
+  workerFile,
+  staged,
+  base,
+  guards,
+  expectedLength,
+  fixedSince,
+}: DuringRenderOptions): DuringRender {
+  rmSync(staged, { recursive: true, force: true });
+  mkdirSync(staged, { recursive: true });
+  const pool = new Tinypool({ filename: pathToFileURL(workerFile).href, minThreads: 1, maxThreads: 1 });
+  const noted = Object.fromEntries(scripts.map((script) => [script, 0])) as Record<Script, number>;
+  const report = { staged: 0, checked: 0, left: 0, passed: new Map<string, string>() };
+  const underWay = new Set<Promise<void>>();
+  let failure: unknown;
+  return {
+    offer(path, bytes) {
+      const file = fileOfPath(path, base);
+      if (file === undefined) return;
+      // Pages and feeds only: the search data, a few MB compressed at brotli's slowest quality, would hold the thread
+      // for seconds and this process's memory for as long; the twins phase compresses it.
+      const twins = isPageOrFeed(file) && isCompressible(file) && !isPrivate(`/${file}`);
+      const check = file.endsWith('.html') && scriptOfPage(file) !== undefined;
+      if (!twins && !check) return;
+      if (underWay.size >= waitingAtMost || failure !== undefined) {
+        report.left += 1;
+        return;
+      }
+      // The thread takes its tasks in order: it has every text fixed before this page when it checks it.
+      const fixed = fixedSince(noted);
+      for (const script of scripts) noted[script] += fixed[script].length;
+      const task: AsWrittenTask = {
+        bytes: new Uint8Array(bytes),
+        fixed,
+        twins: twins ? { staged, quality: brotliQuality(file) } : undefined,
+        check: check ? { file, expected: expectedLength(file), guards } : undefined,
+      };
+      const done = (pool.run(task, { transferList: [bytes] }) as Promise<AsWrittenResult>).then(
+        ({ staged: madeTwins, passed }) => {
+          if (madeTwins) report.staged += 1;
+          if (check) report.checked += 1;
+          if (passed !== undefined) report.passed.set(file, passed);
+        },
+        (error: unknown) => {
+          failure ??= error;
+        },
+      );
+      underWay.add(done);
+      void done.finally(() => underWay.delete(done));
+    },
+    async finish() {
+      await Promise.all(underWay);
+      await pool.destroy();
+      if (failure !== undefined) throw failure;
+      return report;
+    },
+  };
+}
