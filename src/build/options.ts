@@ -238,7 +238,7 @@ function parseOptions(
     conversion: env.GUOJI_CONVERSION !== 'off',
     bundlePages: env.SEARCH_BUNDLE_PAGES ?? 500,
     // Article files. Below this the search data's thread holds the second core for most of the render: at 1,000
-    // articles the pages' thread took 675 of 2,650 pages, the build was no shorter, and its memory (about 60 MB)
+    // articles the pages' thread took 675 of 2,654 pages, the build was no shorter, and its memory (about 60 MB)
     // counts against a small build's peak. At 5,000 the build took 3.5 s less (BENCHMARKS.md). Where between the
     // two it starts to pay was not measured.
     checkDuringRenderFrom: env.CHECK_DURING_RENDER_FROM ?? 3000,
