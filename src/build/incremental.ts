@@ -59,6 +59,8 @@ const optionsOutsidePages = new Set<keyof BuildOptions>([
   'timingsFile',
   'pauseAt',
   'previousSite',
+  // When the pages are checked and compressed, not what they hold.
+  'checkDuringRenderFrom',
 ]);
 
 /** The content files every page may show (everything but the articles and the photos they carry in their digests). */

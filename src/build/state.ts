@@ -88,8 +88,11 @@ export interface RenderedFacts {
  * as the middleware and the integration that ends it see it.
  */
 export interface DuringRender {
-  /** A file Astro is about to write (by its URL path), with its bytes. */
-  offer(path: string, bytes: ArrayBuffer): void;
+  /**
+   * Whether the thread takes the file Astro is about to write (by its URL
+   * path): if it does, the function to hand it the file's bytes, at once.
+   */
+  take(path: string): ((bytes: ArrayBuffer) => void) | undefined;
   /** Waits for the pages under way and ends the thread; throws what went wrong there. */
   finish(): Promise<{ staged: number; checked: number; left: number; passed: Map<string, string> }>;
 }

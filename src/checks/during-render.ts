@@ -84,40 +84,46 @@ export function startDuringRender({
   const report = { staged: 0, checked: 0, left: 0, passed: new Map<string, string>() };
   const underWay = new Set<Promise<void>>();
   let failure: unknown;
+  /** Files taken and not yet handed over: counted with those under way. */
+  let awaited = 0;
   return {
-    offer(path, bytes) {
+    take(path) {
       const file = fileOfPath(path, base);
-      if (file === undefined) return;
+      if (file === undefined) return undefined;
       // Pages and feeds only: the search data, a few MB compressed at brotli's slowest quality, would hold the thread
       // for seconds and this process's memory for as long; the twins phase compresses it.
       const twins = isPageOrFeed(file) && isCompressible(file) && !isPrivate(`/${file}`);
       const check = file.endsWith('.html') && scriptOfPage(file) !== undefined;
-      if (!twins && !check) return;
-      if (underWay.size >= waitingAtMost || failure !== undefined) {
+      if (!twins && !check) return undefined;
+      if (underWay.size + awaited >= waitingAtMost || failure !== undefined) {
         report.left += 1;
-        return;
+        return undefined;
       }
-      // The thread takes its tasks in order: it has every text fixed before this page when it checks it.
-      const fixed = fixedSince(noted);
-      for (const script of scripts) noted[script] += fixed[script].length;
-      const task: AsWrittenTask = {
-        bytes: new Uint8Array(bytes),
-        fixed,
-        twins: twins ? { staged, quality: brotliQuality(file) } : undefined,
-        check: check ? { file, expected: expectedLength(file), guards } : undefined,
+      awaited += 1;
+      return (bytes) => {
+        awaited -= 1;
+        // The thread takes its tasks in order: it has every text fixed before this page when it checks it.
+        const fixed = fixedSince(noted);
+        for (const script of scripts) noted[script] += fixed[script].length;
+        const task: AsWrittenTask = {
+          bytes: new Uint8Array(bytes),
+          fixed,
+          twins: twins ? { staged, quality: brotliQuality(file) } : undefined,
+          check: check ? { file, expected: expectedLength(file), guards } : undefined,
+        };
+        const done = (pool.run(task, { transferList: [bytes] }) as Promise<AsWrittenResult>).then(
+          ({ staged: madeTwins, passed }) => {
+            if (madeTwins) report.staged += 1;
+            if (check) report.checked += 1;
+            if (passed !== undefined) report.passed.set(file, passed);
+          },
+          (error: unknown) => {
+            failure ??= error;
+          },
+        );
+        underWay.add(done);
+        void done.finally(() => underWay.delete(done));
       };
-      const done = (pool.run(task, { transferList: [bytes] }) as Promise<AsWrittenResult>).then(
-        ({ staged: madeTwins, passed }) => {
-          if (madeTwins) report.staged += 1;
-          if (check) report.checked += 1;
-          if (passed !== undefined) report.passed.set(file, passed);
-        },
-        (error: unknown) => {
-          failure ??= error;
-        },
-      );
-      underWay.add(done);
-      void done.finally(() => underWay.delete(done));
     },
     async finish() {
       await Promise.all(underWay);

@@ -1,8 +1,8 @@
 /**
  * Checks and compresses the pages Astro writes while it renders the rest
- * (`src/checks/during-render.ts`): a middleware offers each prerendered
- * response's bytes, unchanged, to a worker thread started as the build
- * starts and ended once every page is written. The pages that passed are
+ * (`src/checks/during-render.ts`): a middleware hands each prerendered
+ * page the worker thread takes (its bytes, unchanged) to that thread,
+ * started as the build starts and ended once every page is written. The pages that passed are
  * noted for the publish checks; the twins wait in the cache for the twins
  * phase (`scripts/build/after-render.ts`). Only in a build, of an archive
  * of `CHECK_DURING_RENDER_FROM` article files or more (`src/build/options.ts`).

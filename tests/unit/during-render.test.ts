@@ -13,6 +13,7 @@ import { describe, expect, test } from 'vitest';
 import { precompress } from '../../src/build/precompress.ts';
 import { checkBuiltSite } from '../../src/checks/built-site.ts';
 import { fileOfPath, startDuringRender, type DuringRenderOptions } from '../../src/checks/during-render.ts';
+import type { DuringRender } from '../../src/build/state.ts';
 import type { Script } from '../../src/site/scripts.ts';
 
 const workerFile = join(import.meta.dirname, '..', '..', 'src', 'checks', 'during-render-worker.ts');
@@ -47,6 +48,11 @@ function start(
   return startDuringRender(options);
 }
 
+/** Hands a file to the thread as the middleware does, if the thread takes it. */
+function offer(during: DuringRender, path: string, bytes: ArrayBuffer): void {
+  during.take(path)?.(bytes);
+}
+
 /** Writes files (path → content) into `root`. */
 async function writeSite(root: string, files: Record<string, string>): Promise<void> {
   for (const [path, content] of Object.entries(files)) {
@@ -74,7 +80,7 @@ describe('pages checked as Astro writes them', () => {
         'zh-hans/articles/b/index.html': articlePage('zh-Hans', '會见米舒斯京'),
         'zh-hant/articles/a/index.html': articlePage('zh-Hant', '會見米舒斯京'),
       };
-      for (const [file, page] of Object.entries(written)) during.offer(`/${file.replace(/index\.html$/, '')}`, bytesOf(page));
+      for (const [file, page] of Object.entries(written)) offer(during, `/${file.replace(/index\.html$/, '')}`, bytesOf(page));
       const report = await during.finish();
       expect(report).toMatchObject({ checked: 3, left: 0 });
       expect([...report.passed.keys()].sort()).toEqual(['zh-hans/articles/a/index.html', 'zh-hant/articles/a/index.html']);
@@ -120,10 +126,10 @@ describe('pages checked as Astro writes them', () => {
         'zh-hans/articles/second/index.html': articlePage('zh-Hans', '會見之后'),
         'zh-hans/articles/third/index.html': articlePage('zh-Hans', '再次會見'),
       };
-      during.offer('/zh-hans/articles/first/', bytesOf(pages['zh-hans/articles/first/index.html']));
+      offer(during, '/zh-hans/articles/first/', bytesOf(pages['zh-hans/articles/first/index.html']));
       fixedLog['zh-hans'].push('會見');
-      during.offer('/zh-hans/articles/second/', bytesOf(pages['zh-hans/articles/second/index.html']));
-      during.offer('/zh-hans/articles/third/', bytesOf(pages['zh-hans/articles/third/index.html']));
+      offer(during, '/zh-hans/articles/second/', bytesOf(pages['zh-hans/articles/second/index.html']));
+      offer(during, '/zh-hans/articles/third/', bytesOf(pages['zh-hans/articles/third/index.html']));
       const report = await during.finish();
       expect([...report.passed.keys()].sort()).toEqual([
         'zh-hans/articles/second/index.html',
@@ -183,9 +189,12 @@ describe('twins made as Astro writes the files', () => {
         ['/news/zh-hant/rss.xml', 'zh-hant/rss.xml'],
         ['/news/search/zh-hant.json', 'search/zh-hant.json'],
       ] as const)
-        during.offer(path, bytesOf(files[name]));
-      during.offer('/news/zh-hant/changed/', bytesOf('<p>更正前</p>'.repeat(100)));
-      during.offer('/news/photo.png', bytesOf('not text'.repeat(100)));
+        offer(during, path, bytesOf(files[name]));
+      offer(during, '/news/zh-hant/changed/', bytesOf('<p>更正前</p>'.repeat(100)));
+      offer(during, '/news/photo.png', bytesOf('not text'.repeat(100)));
+      // What the thread does not take, the middleware does not read.
+      for (const path of ['/news/search/zh-hant.json', '/news/photo.png', '/elsewhere/'])
+        expect(during.take(path), path).toBeUndefined();
       expect(await during.finish()).toMatchObject({ staged: 5, left: 0 });
 
       const written = { ...files, 'zh-hant/changed/index.html': '<p>更正後</p>'.repeat(100) };
@@ -216,7 +225,7 @@ describe('twins made as Astro writes the files', () => {
     try {
       const during = start(staged);
       // Offered faster than one thread takes them, as Astro writes while the second core is busy.
-      for (const [at, page] of pages.entries()) during.offer(`/zh-hant/articles/${at}/`, bytesOf(page));
+      for (const [at, page] of pages.entries()) offer(during, `/zh-hant/articles/${at}/`, bytesOf(page));
       const report = await during.finish();
       expect(report.checked + report.left).toBe(pages.length);
       expect(report.staged).toBe(report.checked);
@@ -241,13 +250,27 @@ describe('twins made as Astro writes the files', () => {
     }
   });
 
+  test('pages taken and not yet handed over count against the bound', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'guoji-during-render-'));
+    try {
+      const during = start(join(work, 'staged'));
+      const hands = Array.from({ length: 32 }, (_, at) => during.take(`/zh-hant/articles/${at}/`));
+      expect(hands.every((hand) => hand !== undefined)).toBe(true);
+      expect(during.take('/zh-hant/articles/32/')).toBeUndefined();
+      hands.forEach((hand, at) => hand?.(bytesOf(articlePage('zh-Hant', `第${at}篇`))));
+      expect(await during.finish()).toMatchObject({ checked: 32, left: 1 });
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+
   test('a failure on the thread is named when the render ends', async () => {
     const work = await mkdtemp(join(tmpdir(), 'guoji-during-render-'));
     const staged = join(work, 'staged');
     try {
       const during = start(staged);
       await rm(staged, { recursive: true });
-      during.offer('/zh-hant/', bytesOf('<p>國際時評</p>'.repeat(200)));
+      offer(during, '/zh-hant/', bytesOf('<p>國際時評</p>'.repeat(200)));
       await expect(during.finish()).rejects.toThrow(/ENOENT.*staged/);
     } finally {
       await rm(work, { recursive: true, force: true });

@@ -104,12 +104,14 @@ describe('the site digest', () => {
     expect(await changes('content/articles/a.md', '---\ntitle: b\n---\n')).toBe(false);
   });
 
-  test('options that shape pages change it; the day and where things are written do not', async () => {
+  test('options that shape pages change it; the day, where things are written and when pages are checked do not', async () => {
     const digest = await siteDigest(options, content);
     expect(await siteDigest({ ...options, base: '/news/' }, content)).not.toBe(digest);
     expect(await siteDigest({ ...options, site: 'https://other.example' }, content)).not.toBe(digest);
     expect(await siteDigest({ ...options, today: new Date('2030-01-01') }, content)).toBe(digest);
     expect(await siteDigest({ ...options, cacheDir: '/elsewhere', quiet: true }, content)).toBe(digest);
+    // Nor when the pages are checked: as Astro writes them, or after.
+    expect(await siteDigest({ ...options, checkDuringRenderFrom: 1 }, content)).toBe(digest);
   });
 });
 
