@@ -111,7 +111,7 @@ const buildEnvironment = z.object({
   /** Most article pages in one search bundle. */
   SEARCH_BUNDLE_PAGES: count(1, 100_000, 500),
   /** Articles from which the pages are checked and compressed as Astro writes them (the tests set it low). */
-  CHECK_DURING_RENDER_FROM: count(0, 100_000_000, 3000),
+  CHECK_DURING_RENDER_FROM: count(0, 100_000_000, 10000),
   /** Print stack traces of unexpected errors. */
   DEBUG: text,
   /** `silent`: print errors only. */
@@ -237,11 +237,10 @@ function parseOptions(
     future: values.future === true || env.BUILD_FUTURE === true,
     conversion: env.GUOJI_CONVERSION !== 'off',
     bundlePages: env.SEARCH_BUNDLE_PAGES ?? 500,
-    // Article files. Below this the search data's thread holds the second core for most of the render: at 1,000
-    // articles the pages' thread took 675 of 2,654 pages, the build was no shorter, and its memory (about 60 MB)
-    // counts against a small build's peak. At 5,000 the build took 3.5 s less (BENCHMARKS.md). Where between the
-    // two it starts to pay was not measured.
-    checkDuringRenderFrom: env.CHECK_DURING_RENDER_FROM ?? 3000,
+    // Article files. What the thread saves after the render, the render loses, until the archive is large: at 1,000
+    // and 5,000 articles the build was no shorter (and the thread's 60 MB count against a small build's peak); at
+    // 20,000 it took 25.7 s less, at 50,000 100.6 s (BENCHMARKS.md). Between 5,000 and 20,000 it was not measured.
+    checkDuringRenderFrom: env.CHECK_DURING_RENDER_FROM ?? 10_000,
     debug: env.DEBUG !== undefined,
     quiet: values.quiet === true || env.LOG_LEVEL === 'silent',
     timingsFile: timings === undefined ? undefined : fromRoot(timings),

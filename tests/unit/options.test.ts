@@ -23,7 +23,7 @@ describe('the build options', () => {
       future: false,
       conversion: true,
       bundlePages: 500,
-      checkDuringRenderFrom: 3000,
+      checkDuringRenderFrom: 10_000,
       debug: false,
       quiet: false,
       previousSite: undefined,
