@@ -101,8 +101,11 @@ async function compressAll(
  */
 export async function precompress(
   dir: string,
-  { previous, linked = new Set(), workerFile, staged }: PrecompressOptions = {},
+  { previous, linked = new Set(), workerFile, staged: stagedFolder }: PrecompressOptions = {},
 ): Promise<PrecompressResult> {
+  // Asked once: where no twins were made as the pages rendered, no file looks for its own there.
+  const staged =
+    stagedFolder !== undefined && (await stat(stagedFolder).catch(() => undefined)) !== undefined ? stagedFolder : undefined;
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const names = entries
     .filter((entry) => entry.isFile() && isCompressible(entry.name))

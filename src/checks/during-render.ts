@@ -16,6 +16,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Tinypool from 'tinypool';
+import { pageFile } from '../build/incremental.ts';
 import { brotliQuality, isPageOrFeed } from '../build/precompress-worker.ts';
 import type { DuringRender } from '../build/state.ts';
 import { isCompressible, isPrivate } from '../serving/static-site.ts';
@@ -50,9 +51,9 @@ export interface DuringRenderOptions {
 const waitingAtMost = 32;
 
 /**
- * The file a URL path is written to, relative to the site: a page's path
- * ends in `/` or has no extension (`build.format: 'preserve'`), and its
- * file is named by the path as the page gave it, not percent-encoded
+ * The file a URL path is written to, relative to the site: as `pageFile`
+ * has it, and a path without an extension (`/zh-hant/404`) is written with
+ * `.html`; named by the path as the page gave it, not percent-encoded
  * (`/authors/%E5%BC%B5/` is written to `authors/張/index.html`).
  */
 export function fileOfPath(path: string, base: string): string | undefined {
@@ -63,9 +64,8 @@ export function fileOfPath(path: string, base: string): string | undefined {
     return undefined;
   }
   if (!decoded.startsWith(base)) return undefined;
-  const inside = decoded.slice(base.length);
-  if (inside === '' || inside.endsWith('/')) return `${inside}index.html`;
-  return /\.[^/]+$/.test(inside) ? inside : `${inside}.html`;
+  const file = pageFile(decoded.slice(base.length));
+  return /\.[^/]+$/.test(file) ? file : `${file}.html`;
 }
 
 /** Starts the worker thread; the pages offered are checked and compressed there while it keeps up. */
