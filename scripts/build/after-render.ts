@@ -11,12 +11,12 @@ import { BuildError } from '../../src/build/build-error.ts';
 import type { BuildOptions } from '../../src/build/options.ts';
 import { writePhotoVariants } from '../../src/build/photo-variants.ts';
 import { precompress } from '../../src/build/precompress.ts';
+import { stagedTwinsFolder } from '../../src/build/precompress-worker.ts';
 import { linkedPageFiles } from '../../src/build/reused-pages.ts';
 import { sourcesDigest } from '../../src/build/source-digest.ts';
 import { photosToPublish, publication, renderedFacts } from '../../src/build/state.ts';
 import { addTime } from '../../src/build/timing.ts';
 import { checkBuiltSite } from '../../src/checks/built-site.ts';
-import { stagedTwinsFolder } from '../../src/checks/during-render.ts';
 import { indexSite } from '../../src/indexer/pagefind-index.ts';
 import { scripts } from '../../src/site/scripts.ts';
 

@@ -14,6 +14,7 @@ import { fork } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { OptionsError, readBuildCommand } from '../../src/build/options.ts';
+import { stagedTwinsFolder } from '../../src/build/precompress-worker.ts';
 import { phaseTimings, publicationIfDecided, takeOver, useBuildOptions } from '../../src/build/state.ts';
 import { DescribedFailure, describeFailure } from '../build/failure.ts';
 import { acquireLock, nextDir, pause, repairAndClean, swapIn, workDir } from '../build/publish.ts';
@@ -113,6 +114,8 @@ try {
   console.error(`\n${describeFailure(error, options.debug)}\n\n${outName}/ was left as it was.`);
   process.exitCode = 1;
   await removeStaging(next);
+  // The twins made as the pages rendered (hundreds of MB at 50,000 articles) serve no later build: its pages are new.
+  await removeStaging(stagedTwinsFolder(options.cacheDir));
 } finally {
   await releaseCache();
   await releaseOut();

@@ -56,6 +56,9 @@ export function compressTwins(raw: Uint8Array, quality: number): { br: Buffer; g
   return br.length < raw.length && gz.length < raw.length ? { br, gz } : undefined;
 }
 
+/** The folder of the cache where the twins made during the render wait for the twins phase. */
+export const stagedTwinsFolder = (cacheDir: string): string => join(cacheDir, 'render-twins');
+
 /**
  * The name a staged twin has: the digest of the bytes it was made from and
  * the quality it was made at, so that it is taken only for a file with those

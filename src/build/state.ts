@@ -93,8 +93,25 @@ export interface DuringRender {
    * path): if it does, the function to hand it the file's bytes, at once.
    */
   take(path: string): ((bytes: ArrayBuffer) => void) | undefined;
-  /** Waits for the pages under way and ends the thread; throws what went wrong there. */
-  finish(): Promise<{ staged: number; checked: number; left: number; passed: Map<string, string> }>;
+  /** Waits for the pages under way and ends the thread. */
+  finish(): Promise<DuringRenderReport>;
+}
+
+/** What the thread did while the pages rendered. */
+export interface DuringRenderReport {
+  /** Files whose twins it made. */
+  staged: number;
+  /** Pages it checked. */
+  checked: number;
+  /** Files it was offered and left to the phases after the render (it was behind, or had stopped). */
+  left: number;
+  /** The `writtenDigest` of each page that passed, by file. */
+  passed: Map<string, string>;
+  /**
+   * Why it stopped taking pages, if it failed: a page it took and did not
+   * answer for is checked and compressed after the render, as any other.
+   */
+  stopped: string | undefined;
 }
 
 /**

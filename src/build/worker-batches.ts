@@ -5,7 +5,21 @@
  */
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import Tinypool from 'tinypool';
+import Tinypool, { type Options } from 'tinypool';
+
+/**
+ * A tinypool pool that outlives a worker ending between tasks. Tinypool
+ * fails the tasks a worker was running when it ends, and starts another in
+ * its place; a worker that ends with no task is reported as the pool's
+ * 'error' event, which, with no listener, ends the whole build with a stack
+ * trace. Nothing was lost then, so it is let pass: what a later task meets
+ * fails that task, where it is named.
+ */
+export function workerPool(options: Options): Tinypool {
+  const pool = new Tinypool(options);
+  pool.on('error', () => undefined);
+  return pool;
+}
 
 /** `task(batch)` of each `batchSize` items of `items` on the workers; the results in the batches' order. */
 export async function runBatchesOnWorkers<Item, Result>(
@@ -16,7 +30,7 @@ export async function runBatchesOnWorkers<Item, Result>(
 ): Promise<Result[]> {
   const workers = availableParallelism();
   // Every thread from the start, loading its module while the batches are queued: all are queued at once.
-  const pool = new Tinypool({ filename: pathToFileURL(workerFile).href, minThreads: workers, maxThreads: workers });
+  const pool = workerPool({ filename: pathToFileURL(workerFile).href, minThreads: workers, maxThreads: workers });
   try {
     const batches: Promise<Result>[] = [];
     for (let start = 0; start < items.length; start += batchSize)

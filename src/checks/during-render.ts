@@ -13,24 +13,20 @@
  * as before. What this misses costs time, never a check.
  */
 import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Tinypool from 'tinypool';
 import { pageFile } from '../build/incremental.ts';
 import { brotliQuality, isPageOrFeed } from '../build/precompress-worker.ts';
-import type { DuringRender } from '../build/state.ts';
+import type { DuringRender, DuringRenderReport } from '../build/state.ts';
+import { workerPool } from '../build/worker-batches.ts';
 import { isCompressible, isPrivate } from '../serving/static-site.ts';
 import { scripts, type Script } from '../site/scripts.ts';
 import type { AsWrittenResult, AsWrittenTask } from './during-render-worker.ts';
 import { scriptOfPage } from './page-checks.ts';
 
-/** The folder of the cache where the twins made during the render wait for the twins phase. */
-export const stagedTwinsFolder = (cacheDir: string): string => join(cacheDir, 'render-twins');
-
 export interface DuringRenderOptions {
   /** `during-render-worker.ts`. */
   workerFile: string;
-  /** Where the twins wait (`stagedTwinsFolder`): emptied first. */
+  /** Where the twins wait (`stagedTwinsFolder` in `precompress-worker.ts`): emptied first. */
   staged: string;
   /** The site's base path, which every URL path Astro renders starts with. */
   base: string;
@@ -68,6 +64,12 @@ export function fileOfPath(path: string, base: string): string | undefined {
   return /\.[^/]+$/.test(file) ? file : `${file}.html`;
 }
 
+/** A thread's error as text: an error thrown there arrives as an Error, a cloned one as its fields. */
+function messageOf(error: unknown): string {
+  const { message } = (typeof error === 'object' && error !== null ? error : {}) as { message?: unknown };
+  return typeof message === 'string' ? message : String(error);
+}
+
 /** Starts the worker thread; the pages offered are checked and compressed there while it keeps up. */
 export function startDuringRender({
   workerFile,
@@ -79,11 +81,10 @@ export function startDuringRender({
 }: DuringRenderOptions): DuringRender {
   rmSync(staged, { recursive: true, force: true });
   mkdirSync(staged, { recursive: true });
-  const pool = new Tinypool({ filename: pathToFileURL(workerFile).href, minThreads: 1, maxThreads: 1 });
+  const pool = workerPool({ filename: pathToFileURL(workerFile).href, minThreads: 1, maxThreads: 1 });
   const noted = Object.fromEntries(scripts.map((script) => [script, 0])) as Record<Script, number>;
-  const report = { staged: 0, checked: 0, left: 0, passed: new Map<string, string>() };
+  const report: DuringRenderReport = { staged: 0, checked: 0, left: 0, passed: new Map<string, string>(), stopped: undefined };
   const underWay = new Set<Promise<void>>();
-  let failure: unknown;
   /** Files taken and not yet handed over: counted with those under way. */
   let awaited = 0;
   return {
@@ -95,7 +96,7 @@ export function startDuringRender({
       const twins = isPageOrFeed(file) && isCompressible(file) && !isPrivate(`/${file}`);
       const check = file.endsWith('.html') && scriptOfPage(file) !== undefined;
       if (!twins && !check) return undefined;
-      if (underWay.size + awaited >= waitingAtMost || failure !== undefined) {
+      if (underWay.size + awaited >= waitingAtMost || report.stopped !== undefined) {
         report.left += 1;
         return undefined;
       }
@@ -118,7 +119,8 @@ export function startDuringRender({
             if (passed !== undefined) report.passed.set(file, passed);
           },
           (error: unknown) => {
-            failure ??= error;
+            // Nothing it did is trusted without its answer: what is left is checked and compressed after the render.
+            report.stopped ??= messageOf(error);
           },
         );
         underWay.add(done);
@@ -127,8 +129,7 @@ export function startDuringRender({
     },
     async finish() {
       await Promise.all(underWay);
-      await pool.destroy();
-      if (failure !== undefined) throw failure;
+      await pool.destroy().catch((error: unknown) => (report.stopped ??= messageOf(error)));
       return report;
     },
   };

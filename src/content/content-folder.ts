@@ -11,7 +11,7 @@
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Tinypool from 'tinypool';
+import type Tinypool from 'tinypool';
 import type { z } from 'astro/zod';
 import { parseRules, type Glossary } from '../conversion/index.ts';
 import { glossaryEntrySchema } from '../schemas/glossary.ts';
@@ -37,6 +37,7 @@ import { checkPhoto, type PhotoCheck } from './photo-check.ts';
 import type { PhotoFacts } from '../site/photos.ts';
 import { readYamlList } from './yaml-list.ts';
 import { readAhead } from '../build/at-once.ts';
+import { workerPool } from '../build/worker-batches.ts';
 
 /**
  * Most entries in each list file: far more than the site needs, and a bound
@@ -307,7 +308,7 @@ export async function checkContentFolder(options: ContentFolderOptions): Promise
       return structuredClone(checkArticleBatch({ files: batch, context }));
     // As many as cores, kept: one that goes idle between batches would otherwise end, and the next load the pipeline
     // again. The advanced serialization carries what the check returns (dates, sets) as a thread would.
-    pool ??= new Tinypool({
+    pool ??= workerPool({
       filename: pathToFileURL(workerFile).href,
       runtime: 'child_process',
       serialization: 'advanced',

@@ -17,7 +17,8 @@ import {
   recordDuringRender,
   renderedFacts,
 } from '../build/state.ts';
-import { stagedTwinsFolder, startDuringRender } from '../checks/during-render.ts';
+import { stagedTwinsFolder } from '../build/precompress-worker.ts';
+import { startDuringRender } from '../checks/during-render.ts';
 import { listArticleFiles } from '../content/content-files.ts';
 import { normaliseBase } from '../site/urls.ts';
 
@@ -52,11 +53,13 @@ export default function checksDuringRender(): AstroIntegration {
         const during = duringRender();
         recordDuringRender(undefined);
         if (during === undefined) return;
-        const { staged, checked, left, passed } = await during.finish();
+        const { staged, checked, left, passed, stopped } = await during.finish();
         notePassedAsWritten(passed);
         logger.info(
           `as they were written: ${checked} pages checked (${passed.size} passed), ${staged} files compressed; ${left} left for after the render`,
         );
+        if (stopped !== undefined)
+          logger.warn(`the checks as the pages were written stopped (${stopped}); the rest are checked after the render`);
       },
     },
   };

@@ -264,14 +264,29 @@ describe('twins made as Astro writes the files', () => {
     }
   });
 
-  test('a failure on the thread is named when the render ends', async () => {
+  test('a failure on the thread is named, stops it taking pages, and loses nothing: the twins phase compresses what it left', async () => {
     const work = await mkdtemp(join(tmpdir(), 'guoji-during-render-'));
-    const staged = join(work, 'staged');
+    const [site, staged] = [join(work, 'site'), join(work, 'staged')];
+    const page = '<p>國際時評</p>'.repeat(200);
     try {
       const during = start(staged);
+      // The cache's folder gone under the thread: the twins cannot be written there.
       await rm(staged, { recursive: true });
-      offer(during, '/zh-hant/', bytesOf('<p>國際時評</p>'.repeat(200)));
-      await expect(during.finish()).rejects.toThrow(/ENOENT.*staged/);
+      offer(during, '/zh-hant/', bytesOf(page));
+      // Until its answer comes back, the thread takes pages (and fails on each); none once it has failed.
+      for (let hand = during.take('/zh-hant/about/'); hand !== undefined; hand = during.take('/zh-hant/about/')) {
+        hand(bytesOf(page));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const report = await during.finish();
+      expect(report).toMatchObject({ staged: 0, checked: 0, left: 1 });
+      expect(report.stopped).toMatch(/ENOENT.*staged/);
+
+      await writeSite(site, { 'zh-hant/index.html': page, 'zh-hant/about/index.html': page });
+      const result = await precompress(site, { staged });
+      expect(result.bytes.staged).toBe(0);
+      await expectTwinsOf(join(site, 'zh-hant', 'index.html'));
+      await expectTwinsOf(join(site, 'zh-hant', 'about', 'index.html'));
     } finally {
       await rm(work, { recursive: true, force: true });
     }

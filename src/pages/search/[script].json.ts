@@ -7,12 +7,12 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIContext } from 'astro';
-import Tinypool from 'tinypool';
 import { getCollection } from 'astro:content';
 import { buildOptions, publication } from '../../build/state.ts';
 import { siteContent } from '../../data/articles.ts';
 import type { ArticleInput } from '../../view/article-view.ts';
 import { timedAsync } from '../../build/timing.ts';
+import { workerPool } from '../../build/worker-batches.ts';
 import type { Script } from '../../site/scripts.ts';
 import { scriptPaths } from '../../site/static-paths.ts';
 import { SearchDataBuilder } from '../../indexer/search-data-build.ts';
@@ -68,7 +68,7 @@ async function build(): Promise<Record<Script, SearchData>> {
     cache.finish();
     return builder.finish();
   }
-  const pool = new Tinypool({
+  const pool = workerPool({
     filename: pathToFileURL(join(root, 'src', 'indexer', 'search-parts-worker.ts')).href,
     minThreads: 1,
     maxThreads: 1,
