@@ -12,6 +12,7 @@
  * build command (`astro dev`, `astro check`, a unit test), the environment
  * alone is read, on first use.
  */
+import { accessSync, constants, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'astro/zod';
@@ -87,6 +88,29 @@ const siteUrl = z.preprocess(
 /** Steps of the atomic publish where the tests can stop a build (`scripts/build/publish.ts`). */
 export const pauseSteps = ['staged', 'between-renames', 'published'] as const;
 
+/**
+ * A program this machine can run, if given. Pagefind's Node API reads
+ * `PAGEFIND_BINARY_PATH` itself when its service starts; a path to nothing
+ * would only be found after the whole render, as Pagefind's stack trace.
+ */
+const program = z.preprocess(
+  unsetIfEmpty,
+  z
+    .string()
+    .refine(
+      (path) => {
+        try {
+          accessSync(path, constants.X_OK);
+          return statSync(path).isFile();
+        } catch {
+          return false;
+        }
+      },
+      { error: 'must be a program this machine can run (Pagefind’s extended binary); unset, the one npm installed is used' },
+    )
+    .optional(),
+);
+
 /** The build's environment variables, each with what it sets. Flags of the build command override them. */
 const buildEnvironment = z.object({
   /** The origin of the published site: canonical links, feeds, sitemap. */
@@ -110,6 +134,8 @@ const buildEnvironment = z.object({
   ),
   /** Most article pages in one search bundle. */
   SEARCH_BUNDLE_PAGES: count(1, 100_000, 500),
+  /** Pagefind's binary, instead of the one npm installed (read by Pagefind; checked here). */
+  PAGEFIND_BINARY_PATH: program,
   /** Articles from which the pages are checked and compressed as Astro writes them (the tests set it low). */
   CHECK_DURING_RENDER_FROM: count(0, 100_000_000, 10000),
   /** Print stack traces of unexpected errors. */

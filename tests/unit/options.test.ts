@@ -1,5 +1,6 @@
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { OptionsError, readBuildCommand, readBuildOptions, readToolSettings } from '../../src/build/options.ts';
+import { OptionsError, projectRoot, readBuildCommand, readBuildOptions, readToolSettings } from '../../src/build/options.ts';
 
 /** The message of the error `read` throws, or '' if it throws none. */
 function messageOf(read: () => unknown): string {
@@ -80,6 +81,15 @@ describe('the build options', () => {
       '  SEARCH_BUNDLE_PAGES="0": must be at least 1',
       '  CHECK_DURING_RENDER_FROM="-1": must be at least 0',
     ]);
+  });
+
+  test('a Pagefind binary that is not a program this machine can run is refused before anything is built', () => {
+    const expected = 'must be a program this machine can run (Pagefind’s extended binary); unset, the one npm installed is used';
+    for (const path of ['/nonexistent/pagefind_extended', '/usr/bin', join(projectRoot, 'package.json')])
+      expect(messageOf(() => readBuildOptions({ PAGEFIND_BINARY_PATH: path }))).toContain(
+        `PAGEFIND_BINARY_PATH=${JSON.stringify(path)}: ${expected}`,
+      );
+    expect(() => readBuildOptions({ PAGEFIND_BINARY_PATH: process.execPath })).not.toThrow();
   });
 
   test('a site address with a path is refused: the sub-path is SITE_BASE', () => {
