@@ -33,10 +33,14 @@ async function bundle(task: BundleTask): Promise<BundleOutcome> {
     return await makeBundle(task, turn);
   } catch (error) {
     if (error instanceof BundleFailure) return { kind: 'failed', title: error.title, problems: error.problems };
+    // Not a page or a bundle of ours: Pagefind's service itself failed (it prints its own report above, if it has one).
     return {
       kind: 'failed',
-      title: `The search index was not built: ${task.output} failed.`,
-      problems: [error instanceof Error ? error.message : String(error)],
+      title: `The search index was not built: Pagefind failed while it made ${task.output}.`,
+      problems: [
+        error instanceof Error ? error.message : String(error),
+        'If Pagefind did not start, reinstall it with `npm install`, or check PAGEFIND_BINARY_PATH.',
+      ],
     };
   }
 }

@@ -189,7 +189,8 @@ describe('a failed build leaves the previous output untouched', () => {
       env: { CHECK_DURING_RENDER_FROM: '1', PAGEFIND_BINARY_PATH: '/bin/false', LOG_LEVEL: 'info' },
     });
     expect(result.status).toBe(1);
-    expect(result.output).toMatch(/search index was not built/);
+    expect(result.output).toMatch(/search index was not built: Pagefind failed while it made .*pagefind\/zh-han[st]\./);
+    expect(result.output).toContain('check PAGEFIND_BINARY_PATH');
     expect(result.output).toMatch(/as they were written: \d+ pages checked/);
     expect(await readdir(cache)).not.toContain('render-twins');
     await expect(stat(out)).rejects.toThrow(/ENOENT/);
