@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import Tinypool, { type Options } from 'tinypool';
 
 /**
- * A tinypool pool that outlives a worker ending between tasks. Tinypool
+ * A tinypool pool that outlives a worker ending between tasks (a worker
+ * process killed, as the kernel's out-of-memory killer would). Tinypool
  * fails the tasks a worker was running when it ends, and starts another in
  * its place; a worker that ends with no task is reported as the pool's
  * 'error' event, which, with no listener, ends the whole build with a stack
