@@ -81,9 +81,9 @@ export function startDuringRender({
 }: DuringRenderOptions): DuringRender {
   rmSync(staged, { recursive: true, force: true });
   mkdirSync(staged, { recursive: true });
-  // One task sent at a time, each answered between the pages Astro's thread renders, so the thread waits on it. Sent
-  // all at once (tinypool's concurrentTasksPerWorker) it took about twice the pages at 10,000 articles, and the build
-  // was no shorter that could be shown: what runs on the second core slows the render (BENCHMARKS.md).
+  // One task sent at a time, each answered between the pages Astro's thread renders, so the thread waits on it.
+  // Sent all at once (tinypool's concurrentTasksPerWorker) it took 1.4 to 2.2 times the pages at 10,000 articles,
+  // and the build was no shorter that could be shown: what runs on the second core slows the render (BENCHMARKS.md).
   const pool = workerPool({ filename: pathToFileURL(workerFile).href, minThreads: 1, maxThreads: 1 });
   const noted = Object.fromEntries(scripts.map((script) => [script, 0])) as Record<Script, number>;
   const report: DuringRenderReport = { staged: 0, checked: 0, left: 0, passed: new Map<string, string>(), stopped: undefined };
