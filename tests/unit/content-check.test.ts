@@ -185,6 +185,14 @@ describe('checkArticleFile', () => {
     ]);
   });
 
+  test('a character reference to a forbidden character is refused where it stands, but not inside code on its line', () => {
+    // Columns counted by hand: the references after a closed code span, at 18 and 38, are prose.
+    expect(problems(`${valid}\n\`代碼 &#xFFFE;\` 之後 &#xFFFF; 與 \`&#1;\` 及 &#2;。\n`)).toEqual([
+      'content/articles/good-article.md:16:18: body: holds the noncharacter U+FFFF, which no page or feed may carry: delete it',
+      'content/articles/good-article.md:16:38: body: holds the control character U+0002, which no page or feed may carry: delete it',
+    ]);
+  });
+
   test('harmless inline HTML and code that shows HTML are allowed', () => {
     expect(problems(`${valid}\nH<sub>2</sub>O 與 <ruby>漢<rt>hàn</rt></ruby>，以及 \`<script>\`。\n`)).toEqual([]);
     expect(problems(`${valid}\n<sup onmouseover="x()">1</sup>\n`)).toEqual([
