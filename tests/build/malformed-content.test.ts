@@ -3,7 +3,7 @@
  * either build correctly or stop with a message naming the file and the
  * field, never a stack trace, and never leave a half-written output folder.
  */
-import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -177,24 +177,6 @@ describe('a failed build leaves the previous output untouched', () => {
     expect(result.status).toBe(1);
     expect(await readFile(join(out, 'marker.txt'), 'utf8')).toBe('previous build');
   }, 60_000);
-
-  test('a build that fails after the render names why, and leaves no twins made as the pages rendered in the cache', async () => {
-    const out = join(work, 'after-render');
-    const cache = join(work, 'after-render-cache');
-    // A Pagefind that starts and cannot index (`false` exits at once): the search index, after the render, fails.
-    const result = runBuild({
-      content: join(root, 'content'),
-      out,
-      cache,
-      env: { CHECK_DURING_RENDER_FROM: '1', PAGEFIND_BINARY_PATH: '/bin/false', LOG_LEVEL: 'info' },
-    });
-    expect(result.status).toBe(1);
-    expect(result.output).toMatch(/search index was not built: Pagefind failed while it made .*pagefind\/zh-han[st]\./);
-    expect(result.output).toContain('check PAGEFIND_BINARY_PATH');
-    expect(result.output).toMatch(/as they were written: \d+ pages checked/);
-    expect(await readdir(cache)).not.toContain('render-twins');
-    await expect(stat(out)).rejects.toThrow(/ENOENT/);
-  }, 90_000);
 
   test('a Pagefind binary that is not there stops the build before it starts, named', () => {
     const result = runBuild({
